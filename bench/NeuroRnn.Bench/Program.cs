@@ -1,1 +1,16 @@
-Console.WriteLine("benchmarks being built");
+using NeuroRnn.Bench;
+
+// One entry point, one suite per area: `dotnet run -c Release --project bench/NeuroRnn.Bench -- <suite> [options]`.
+var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["numerics"] = NumericsSuite.Run,
+    ["hf"] = HessianFreeSuite.Run,
+    ["charts"] = ChartsSuite.Run,
+    ["readers"] = ReadersSuite.Run,
+};
+if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: NeuroRnn.Bench <{string.Join('|', suites.Keys)}> [options]");
+    return 2;
+}
+return run(args[1..]);

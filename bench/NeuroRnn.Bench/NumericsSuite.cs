@@ -1,0 +1,10 @@
+namespace NeuroRnn.Bench;
+
+internal static class NumericsSuite
+{
+    public static int Run(string[] args)
+    {
+        Console.Error.WriteLine("suite not built yet");
+        return 2;
+    }
+}
