@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what NeuroRnn needs on a fresh Debian 12 machine with the .NET 10 SDK, idempotently:
+#   - Intel MKL (Debian non-free: libmkl-rt) for the fast numerics back-end
+#   - ZeroMQ (libzmq5) for the Jupyter kernel
+#   - Debian's Jupyter client, nbclient and nbconvert (integration tests drive the real kernel with them)
+#   - Chromium (headless rendering checks of exported charts)
+#   - plotly.js from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts at build time)
+# Without root (or on another OS) it prints what to install and carries on: the managed back-end still works.
+# Usage: scripts/setup.sh [--tests]   (--tests also installs what only the test suite needs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=0
+[[ "${1:-}" == "--tests" ]] && want_tests=1
+
+runtime_pkgs=(libmkl-rt libzmq5)
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel chromium)
+pkgs=("${runtime_pkgs[@]}")
+(( want_tests )) && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if (( ${#missing[@]} )); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    # MKL lives in Debian's non-free component, which a default bookworm image does not enable.
+    src=/etc/apt/sources.list.d/neurornn-nonfree.sources
+    if ! grep -rqs "non-free" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+      cat > "$src" <<SRC
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: $codename
+Components: non-free
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    fi
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: not root or no apt-get; please install: ${missing[*]}" >&2
+    echo "setup: (MKL: enable Debian's non-free component, then 'apt-get install libmkl-rt'). Continuing; NeuroRnn falls back to its managed back-end." >&2
+  fi
+fi
+
+# plotly.js for the charts (pinned by package-lock.json; never committed).
+if [[ -f package-lock.json ]]; then
+  if [[ ! -f node_modules/plotly.js-dist-min/plotly.min.js ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+    if command -v npm >/dev/null; then
+      echo "setup: npm ci (plotly.js-dist-min)"
+      npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    else
+      echo "setup: npm is missing; install Node.js/npm to build NeuroRnn.Charts (it embeds plotly.js)" >&2
+      exit 1
+    fi
+  fi
+fi
+
+dotnet build Kernel.sln -c Release -nologo -clp:ErrorsOnly

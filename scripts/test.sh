@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up the machine (scripts/setup.sh --tests) and runs every test project of Kernel.sln, one after the
+# other (the machine has 2 cores; integration tests drive real processes and a real browser). Prints one
+# closing line "N passed, N failed" over all projects and exits non-zero if anything failed or did not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --tests || { echo "0 passed, 1 failed"; exit 1; }
+
+results=test-results
+rm -rf "$results"; mkdir -p "$results"
+status=0
+for proj in tests/*/*.csproj tests/*/*.fsproj; do
+  name=$(basename "${proj%.*}")
+  echo "=== $name"
+  if ! dotnet test "$proj" -c Release --no-build -nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$results" --blame-hang-timeout 15m; then
+    status=1
+  fi
+  [[ -f "$results/$name.trx" ]] || { echo "$name: no test results were written" >&2; status=1; }
+done
+
+passed=0; failed=0; notrun=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  notrun=$((notrun + $(get notExecuted)))
+done
+(( passed == 0 )) && status=1
+(( failed > 0 )) && status=1
+if (( notrun > 0 )); then echo "$passed passed, $failed failed, $notrun skipped"; else echo "$passed passed, $failed failed"; fi
+exit $status
