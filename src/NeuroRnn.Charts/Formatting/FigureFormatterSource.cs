@@ -1,0 +1,13 @@
+using System.Collections;
+
+namespace NeuroRnn.Charts.Formatting;
+
+/// <summary>
+/// The formatter source named by <see cref="Figure"/>'s <c>TypeFormatterSource</c> attribute: notebook hosts create
+/// it with the parameterless constructor and call <see cref="CreateTypeFormatters"/>.
+/// </summary>
+public sealed class FigureFormatterSource
+{
+    /// <summary>The formatters for <see cref="Figure"/>: <c>text/html</c> and <c>application/vnd.plotly.v1+json</c>.</summary>
+    public IEnumerable CreateTypeFormatters() => new object[] { new FigureHtmlFormatter(), new FigurePlotlyJsonFormatter() };
+}
