@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NeuroRnn.Kernel.Display;
+using NeuroRnn.Kernel.Engines;
+using NeuroRnn.Kernel.Interpreter;
+
+namespace NeuroRnn.Kernel.Magics;
+
+/// <summary>The magic commands every session has: #!time, #!who, #!whos, #!lsmagic, #!about, #!share.</summary>
+internal static class BuiltinMagics
+{
+    public static IEnumerable<MagicCommand> Create() =>
+    [
+        new MagicCommand("#!time", "Reports the wall-clock time the rest of the cell took.", [], Time),
+        new MagicCommand("#!who", "Lists the names of the variables of the C# and F# sessions.", [], (i, c) => Who(i, c, detailed: false)),
+        new MagicCommand("#!whos", "Lists the variables of the C# and F# sessions with their types and values.", [], (i, c) => Who(i, c, detailed: true)),
+        new MagicCommand("#!lsmagic", "Lists the magic commands.", [], ListMagics),
+        new MagicCommand("#!about", "Shows what this kernel is.", [], About),
+        new MagicCommand("#!share", "Copies a variable from another language: #!share --from fsharp name [--as newName].",
+            [new MagicParameter("--from", "the language that has the variable (csharp or fsharp)", IsRequired: true), new MagicParameter("--as", "the name in this cell's language")],
+            Share),
+    ];
+
+    /// <summary>Descriptions of directives that are not registered commands but are understood by the interpreter.</summary>
+    private static readonly (string Name, string Description)[] Directives =
+    [
+        ("#!csharp, #!c#", "Runs the cell as C#."),
+        ("#!fsharp, #!f#", "Runs the cell as F#."),
+        ("#!markdown, #!md", "Renders the cell as Markdown."),
+        ("#!html", "Shows the cell as HTML."),
+        ("#r \"path.dll\"", "References an assembly (a private copy is loaded, so rebuilding it does not break the session)."),
+        ("#r \"nuget: Package, Version\"", "Restores a NuGet package (version optional) and references its assemblies."),
+    ];
+
+    private static Task Time(MagicInvocation invocation, IExecutionContext context)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        invocation.OnCellCompleted(_ =>
+            context.WriteStream("stdout", string.Create(CultureInfo.InvariantCulture, $"Wall time: {stopwatch.Elapsed.TotalMilliseconds:0.###} ms\n")));
+        return Task.CompletedTask;
+    }
+
+    private static Task Who(MagicInvocation invocation, IExecutionContext context, bool detailed)
+    {
+        var variables = invocation.Interpreter.Variables();
+        if (variables.Count == 0)
+        {
+            context.PublishDisplay(MimeBundle.PlainText("No variables are defined."), null, false);
+            return Task.CompletedTask;
+        }
+        if (!detailed)
+        {
+            var text = string.Join(Environment.NewLine, variables.GroupBy(v => v.Language).Select(g => $"{g.Key}: {string.Join(", ", g.Select(v => v.Name))}"));
+            context.PublishDisplay(MimeBundle.PlainText(text), null, false);
+            return Task.CompletedTask;
+        }
+        var plain = new StringBuilder();
+        var html = new StringBuilder("<table class=\"neurornn-whos\"><thead><tr><th>language</th><th>name</th><th>type</th><th>value</th></tr></thead><tbody>");
+        foreach (var variable in variables)
+        {
+            var type = PlainTextFormatter.TypeName(variable.Type);
+            var value = Shorten(SafePlainText(variable.Value));
+            plain.Append(variable.Language).Append('\t').Append(variable.Name).Append('\t').Append(type).Append('\t').Append(value).AppendLine();
+            html.Append("<tr><td>").Append(variable.Language).Append("</td><td>").Append(WebUtility.HtmlEncode(variable.Name))
+                .Append("</td><td>").Append(WebUtility.HtmlEncode(type)).Append("</td><td>").Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
+        }
+        html.Append("</tbody></table>");
+        context.PublishDisplay(new MimeBundle(new Dictionary<string, string> { ["text/plain"] = plain.ToString().TrimEnd(), ["text/html"] = html.ToString() }), null, false);
+        return Task.CompletedTask;
+    }
+
+    private static string SafePlainText(object? value)
+    {
+        try
+        {
+            return Formatter.ToPlainText(value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One variable whose formatter throws must not hide the others.
+            return $"<{e.GetType().Name} while formatting>";
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > 80 ? line[..79] + "…" : line;
+    }
+
+    private static Task ListMagics(MagicInvocation invocation, IExecutionContext context)
+    {
+        var plain = new StringBuilder("Magic commands (put them at the top of a cell):").AppendLine();
+        foreach (var command in MagicCommands.All)
+        {
+            plain.Append("  ").Append(command.Name);
+            foreach (var parameter in command.Parameters) plain.Append(parameter.IsRequired ? $" {parameter.Name} <value>" : parameter.IsFlag ? $" [{parameter.Name}]" : $" [{parameter.Name} <value>]");
+            plain.Append("  — ").AppendLine(command.Description);
+        }
+        plain.AppendLine("Directives:");
+        foreach (var (name, description) in Directives) plain.Append("  ").Append(name).Append("  — ").AppendLine(description);
+        context.PublishDisplay(MimeBundle.PlainText(plain.ToString().TrimEnd()), null, false);
+        return Task.CompletedTask;
+    }
+
+    private static Task About(MagicInvocation invocation, IExecutionContext context)
+    {
+        var text = invocation.Interpreter.Banner + Environment.NewLine +
+                   $"Default language: {invocation.Interpreter.DefaultLanguage}. F# session started: {(invocation.Interpreter.IsFSharpStarted ? "yes" : "no")}.";
+        context.PublishDisplay(MimeBundle.PlainText(text), null, false);
+        return Task.CompletedTask;
+    }
+
+    private static Task Share(MagicInvocation invocation, IExecutionContext context)
+    {
+        if (invocation.Arguments.Count != 1) throw new MagicCommandException("#!share needs exactly one variable name: #!share --from fsharp name [--as newName].");
+        var name = invocation.Arguments[0];
+        invocation.Interpreter.Share(invocation.Option("--from")!, invocation.CellLanguage, name, invocation.Option("--as") ?? name);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace NeuroRnn.Kernel.Magics;
+
+/// <summary>
+/// The process-wide registry of magic commands. Built-ins are always present; libraries add theirs with
+/// <see cref="Register"/>, from a cell or by convention when their assembly is loaded with <c>#r</c>: every public
+/// static method <c>RegisterMagics()</c> (no parameters) on a type that carries an attribute whose simple name is
+/// <c>NeuroRnnMagicsAttribute</c> (any namespace, may be internal) is called once.
+/// </summary>
+public static class MagicCommands
+{
+    private static readonly ConcurrentDictionary<string, MagicCommand> Commands = new(StringComparer.Ordinal);
+
+    static MagicCommands()
+    {
+        foreach (var command in BuiltinMagics.Create()) Commands[command.Name] = command;
+    }
+
+    /// <summary>Adds <paramref name="command"/>, replacing a command of the same name.</summary>
+    public static void Register(MagicCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Commands[command.Name] = command;
+    }
+
+    /// <summary>The command named <paramref name="name"/> (with <c>#!</c>), or null.</summary>
+    public static MagicCommand? Find(string name) => Commands.TryGetValue(name, out var command) ? command : null;
+
+    /// <summary>All registered commands, by name.</summary>
+    public static IReadOnlyList<MagicCommand> All => Commands.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+}
