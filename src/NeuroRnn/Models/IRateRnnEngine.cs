@@ -18,6 +18,7 @@ internal interface IRateRnnEngine
     void GaussNewtonForward(ReadOnlySpan<double> v);
     void AccumulateSquaredTrialGradients(ReadOnlySpan<double> regularisationGradient, Span<double> result);
     double[] CopyOutputs();
+    double[] CopyOutputPreactivations();
     double[] CopyStates();
     double[] CopyRates();
 }

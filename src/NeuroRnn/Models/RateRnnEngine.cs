@@ -640,6 +640,15 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         return result;
     }
 
+    /// <summary>Output pre-activations z (before the output nonlinearity) as float64 in the targets' layout.</summary>
+    public double[] CopyOutputPreactivations()
+    {
+        Forward();
+        var result = new double[_o * _steps * _batch];
+        ConvertOut(OutputPreactivations, result);
+        return result;
+    }
+
     /// <summary>States x[0..T] as float64, (T+1)·N·B time-major.</summary>
     public double[] CopyStates() { Forward(); var a = new double[(_steps + 1) * NB]; ConvertOut(_x.AsSpan(0, a.Length), a); return a; }
 
