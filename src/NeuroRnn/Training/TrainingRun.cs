@@ -1,0 +1,34 @@
+namespace NeuroRnn.Training;
+
+/// <summary>
+/// How long to train and what to watch — the settings of one training call, independent of the optimizer.
+/// </summary>
+public sealed record TrainingRun
+{
+    /// <summary>Iterations to run in this call (a resumed run continues the iteration count).</summary>
+    public int Iterations { get; init; } = 100;
+
+    /// <summary>
+    /// Optional validation metric (lower is better, e.g. a test error rate) evaluated on the objective at its
+    /// current parameters; the best parameters by this metric are returned in <see cref="TrainingResult.BestParameters"/>.
+    /// It must not change the objective's parameters.
+    /// </summary>
+    public Func<ICurvatureObjective, double>? Validate { get; init; }
+
+    /// <summary>Evaluate <see cref="Validate"/> every this many iterations (and after the last).</summary>
+    public int ValidateEvery { get; init; } = 1;
+
+    /// <summary>Optional early stop: training ends after an iteration for which this returns true.</summary>
+    public Func<IterationStatistics, bool>? StopWhen { get; init; }
+
+    /// <summary>Optional wall-time budget; training ends after the iteration that exceeds it.</summary>
+    public TimeSpan? MaxWallTime { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
+    public void Validated()
+    {
+        if (Iterations < 0) throw new ArgumentException($"Iterations must be ≥ 0, got {Iterations}.", nameof(Iterations));
+        if (ValidateEvery < 1) throw new ArgumentException($"ValidateEvery must be ≥ 1, got {ValidateEvery}.", nameof(ValidateEvery));
+        if (MaxWallTime is { } w && w <= TimeSpan.Zero) throw new ArgumentException($"MaxWallTime must be positive, got {w}.", nameof(MaxWallTime));
+    }
+}
