@@ -23,8 +23,15 @@ internal static class ElementWise
     /// 1/(1+exp(−x)) evaluated so that large |x| gives 0 or 1 rather than NaN: exp(−x) overflowing to +∞ yields
     /// 1/∞ = 0, and underflowing to 0 yields 1.
     /// </summary>
-    public static void ManagedSigmoid(ReadOnlySpan<double> x, Span<double> y) => TensorPrimitives.Sigmoid(x, y);
+    public static void ManagedSigmoid(ReadOnlySpan<double> x, Span<double> y)
+    {
+        // TensorPrimitives.Sigmoid rejects empty spans; an empty input is a legal no-op here.
+        if (x.Length > 0) TensorPrimitives.Sigmoid(x, y);
+    }
 
     /// <inheritdoc cref="ManagedSigmoid(ReadOnlySpan{double}, Span{double})"/>
-    public static void ManagedSigmoid(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
+    public static void ManagedSigmoid(ReadOnlySpan<float> x, Span<float> y)
+    {
+        if (x.Length > 0) TensorPrimitives.Sigmoid(x, y);
+    }
 }

@@ -129,12 +129,9 @@ public sealed unsafe class MklBackend : INumericsBackend
                 for (int i = 0; i < batchCount; i++) ScaleMatrix(m, n, beta, pc + i * strideC, ldc);
                 return;
             }
-            // Spans hold at most int.MaxValue elements, so strides of a real batch (batchCount > 1) fit MKL_INT;
-            // with one entry the stride is irrelevant.
-            int sa = batchCount > 1 ? (int)strideA : 0, sb = batchCount > 1 ? (int)strideB : 0, sc = batchCount > 1 ? (int)strideC : 0;
-            if (_mkl.DgemmBatchStrided != null)
-                _mkl.DgemmBatchStrided(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, sa, pb, ldb, sb,
-                    beta, pc, ldc, sc, batchCount);
+            if (UseNativeBatch(_mkl.DgemmBatchStrided != null, transA, transB, m, n, k, lda, strideA, ldb, strideB, ldc, strideC, batchCount))
+                _mkl.DgemmBatchStrided(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, (int)strideA,
+                    pb, ldb, (int)strideB, beta, pc, ldc, (int)strideC, batchCount);
             else
                 for (int i = 0; i < batchCount; i++)
                     _mkl.Dgemm(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa + i * strideA, lda,
@@ -158,10 +155,9 @@ public sealed unsafe class MklBackend : INumericsBackend
                 for (int i = 0; i < batchCount; i++) ScaleMatrix(m, n, beta, pc + i * strideC, ldc);
                 return;
             }
-            int sa = batchCount > 1 ? (int)strideA : 0, sb = batchCount > 1 ? (int)strideB : 0, sc = batchCount > 1 ? (int)strideC : 0;
-            if (_mkl.SgemmBatchStrided != null)
-                _mkl.SgemmBatchStrided(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, sa, pb, ldb, sb,
-                    beta, pc, ldc, sc, batchCount);
+            if (UseNativeBatch(_mkl.SgemmBatchStrided != null, transA, transB, m, n, k, lda, strideA, ldb, strideB, ldc, strideC, batchCount))
+                _mkl.SgemmBatchStrided(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, (int)strideA,
+                    pb, ldb, (int)strideB, beta, pc, ldc, (int)strideC, batchCount);
             else
                 for (int i = 0; i < batchCount; i++)
                     _mkl.Sgemm(MklNative.ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa + i * strideA, lda,
@@ -402,6 +398,20 @@ public sealed unsafe class MklBackend : INumericsBackend
         {
             ArrayPool<double>.Shared.Return(work);
         }
+    }
+
+    /// <summary>
+    /// MKL's ?gemm_batch_strided rejects strides smaller than one stored matrix (so no stride 0 to share an operand)
+    /// even for a single entry; such batches, and single GEMMs, go through a loop of ?gemm instead. After validation
+    /// every span fits in an int, so strides of a batch with more than one entry fit MKL_INT.
+    /// </summary>
+    private static bool UseNativeBatch(bool exported, Transpose transA, Transpose transB, int m, int n, int k,
+        int lda, long strideA, int ldb, long strideB, int ldc, long strideC, int batchCount)
+    {
+        if (!exported || batchCount < 2) return false;
+        int aCols = transA == Transpose.None ? k : m;
+        int bCols = transB == Transpose.None ? n : k;
+        return strideA >= (long)lda * aCols && strideB >= (long)ldb * bCols && strideC >= (long)ldc * n;
     }
 
     private static void ScaleMatrix<T>(int m, int n, T beta, T* c, int ldc)
