@@ -1,14 +1,105 @@
 using System.CommandLine;
+using NeuroRnn.Data;
+using NeuroRnn.Data.Io;
+using NeuroRnn.Data.Mat;
+using NeuroRnn.Data.Synthetic;
 
 namespace NeuroRnn.Cli.Commands;
 
-/// <summary>The <c>neurornn data</c> command (being built).</summary>
+/// <summary>The <c>neurornn data</c> command: generate the synthetic V1 dataset and summarise recording files.</summary>
 internal static class DataCommand
 {
     public static Command Create()
     {
-        var command = new Command("data", "(not built yet)");
-        command.SetAction(_ => { Console.Error.WriteLine("neurornn data: not built yet"); return 2; });
+        var command = new Command("data", "Recordings: generate synthetic data, summarise files (.npz, .npy, .mat, .csv).");
+        command.Subcommands.Add(CreateGenerateV1());
+        command.Subcommands.Add(CreateSummary());
         return command;
+    }
+
+    private static Command CreateGenerateV1()
+    {
+        var defaults = new V1GratingOptions();
+        var output = new Option<FileInfo>("--out") { Description = "Output .npz file", Required = true };
+        var units = new Option<int>("--units") { Description = "Number of units", DefaultValueFactory = _ => defaults.Units };
+        var directions = new Option<int>("--orientations", "--directions") { Description = "Number of drift directions over 360° (12 gives 6 orientations × 2 directions)", DefaultValueFactory = _ => defaults.Directions };
+        var trials = new Option<int>("--trials") { Description = "Trials per direction", DefaultValueFactory = _ => defaults.TrialsPerDirection };
+        var binMs = new Option<double>("--bin-ms") { Description = "Bin width in ms", DefaultValueFactory = _ => defaults.BinMs };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same bytes)", DefaultValueFactory = _ => defaults.Seed };
+        var command = new Command("generate-v1", "Generate mouse-V1-like spike counts to drifting gratings (with ground-truth tuning) as a recording .npz.");
+        foreach (var option in new Option[] { output, units, directions, trials, binMs, seed }) command.Options.Add(option);
+        command.SetAction(parseResult =>
+        {
+            var options = defaults with
+            {
+                Units = parseResult.GetValue(units),
+                Directions = parseResult.GetValue(directions),
+                TrialsPerDirection = parseResult.GetValue(trials),
+                BinMs = parseResult.GetValue(binMs),
+                Seed = parseResult.GetValue(seed),
+            };
+            var file = parseResult.GetValue(output)!;
+            try
+            {
+                var recording = V1GratingGenerator.Generate(options);
+                file.Directory?.Create();
+                RecordingNpz.Write(recording, file.FullName);
+                Console.WriteLine(recording.Summary());
+                Console.WriteLine($"wrote {file.FullName} ({new FileInfo(file.FullName).Length / 1024.0:0.#} KiB)");
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"neurornn data generate-v1: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateSummary()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A recording (.npz in the NeuroRnn layout), a .npy array, a .mat file or a tidy .csv" };
+        var command = new Command("summary", "Describe a data file: shapes, columns, variables.");
+        command.Arguments.Add(file);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(file)!.FullName;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"neurornn data summary: {path} does not exist.");
+                return 2;
+            }
+            try
+            {
+                Console.WriteLine(Describe(path));
+                return 0;
+            }
+            catch (RecordingFormatException e)
+            {
+                Console.Error.WriteLine($"neurornn data summary: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static string Describe(string path)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".npz":
+                var npz = NpzFile.Read(path);
+                if (npz.Contains("data") && npz.Contains("time_ms")) return RecordingNpz.FromNpz(npz, path).Summary();
+                return string.Join(Environment.NewLine, npz.Arrays.Select(a => $"{a.Key}: {a.Value}"));
+            case ".npy":
+                return NpyReader.Read(path).ToString();
+            case ".mat":
+                return MatFileReader.Read(path).Describe();
+            case ".csv":
+                return CsvRecordingReader.ReadLong(path).Summary();
+            default:
+                throw new RecordingFormatException(path, "file name", "unknown extension; expected .npz, .npy, .mat or .csv");
+        }
     }
 }
