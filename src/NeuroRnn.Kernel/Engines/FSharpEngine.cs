@@ -36,9 +36,13 @@ internal sealed class FSharpEngine : ILanguageEngine
         var (choice, diagnostics) = _session.EvalInteractionNonThrowing(code, CellFileName, FSharpOption<CancellationToken>.Some(cancellationToken)).ToValueTuple();
         if (choice is FSharpChoice<FSharpOption<FsiValue>?, Exception>.Choice2Of2 failure)
         {
-            var errors = diagnostics.Where(d => d.Severity == FSharpDiagnosticSeverity.Error).ToArray();
-            if (errors.Length > 0) return EngineResult.Failed(CompilationError(errors));
             var exception = failure.Item;
+            var errors = diagnostics.Where(d => d.Severity == FSharpDiagnosticSeverity.Error).ToArray();
+            // FSI reports a failed compilation as FsiCompilationException; anything else was thrown by user code.
+            if (exception is FsiCompilationException || (errors.Length > 0 && exception.GetType().Assembly == typeof(FsiEvaluationSession).Assembly))
+            {
+                return errors.Length > 0 ? EngineResult.Failed(CompilationError(errors)) : EngineResult.Failed(Tracebacks.FromException(exception));
+            }
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested) return new EngineResult(false, null, null, Cancelled: true);
             return EngineResult.Failed(Tracebacks.FromException(Unwrap(exception)));
         }
