@@ -74,19 +74,21 @@ public sealed class NpyArray
     public double[] ToDoubleArray()
     {
         var result = new double[Data.LongLength];
-        switch (Data)
+        // Switch on the declared element type, not on the array's runtime type: the CLR lets a byte[] pass as an sbyte[]
+        // (and int[] as uint[] …), so type patterns would silently reinterpret unsigned data as signed.
+        switch (ElementType)
         {
-            case double[] a: Array.Copy(a, result, a.LongLength); break;
-            case float[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case sbyte[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case short[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case int[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case long[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case byte[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case ushort[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case uint[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case ulong[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case bool[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i] ? 1 : 0; break;
+            case NpyElementType.Float64: Array.Copy((double[])Data, result, Data.LongLength); break;
+            case NpyElementType.Float32: { var a = (float[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.Int8: { var a = (sbyte[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.Int16: { var a = (short[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.Int32: { var a = (int[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.Int64: { var a = (long[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.UInt8: { var a = (byte[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.UInt16: { var a = (ushort[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.UInt32: { var a = (uint[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.UInt64: { var a = (ulong[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case NpyElementType.Bool: { var a = (bool[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i] ? 1 : 0; break; }
             default: throw new InvalidOperationException("This array holds text; use ToStringArray().");
         }
         return result;

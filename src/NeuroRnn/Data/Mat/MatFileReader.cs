@@ -15,6 +15,9 @@ namespace NeuroRnn.Data.Mat;
 public static class MatFileReader
 {
     private const int MaxDepth = 64;
+
+    /// <summary>The 8-byte HDF5 superblock signature (MAT v7.3 files are HDF5 files with a 512-byte user block).</summary>
+    private static ReadOnlySpan<byte> Hdf5Signature => new byte[] { 0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A };
     private const long MaxDenseSparseElements = 100_000_000;
 
     private const int MiInt8 = 1, MiUInt8 = 2, MiInt16 = 3, MiUInt16 = 4, MiInt32 = 5, MiUInt32 = 6, MiSingle = 7, MiDouble = 9,
@@ -66,14 +69,14 @@ public static class MatFileReader
 
         public MatFile ParseFile()
         {
-            if (file.Length >= 8 && file.AsSpan(0, 8).SequenceEqual("\x89HDF\r\n\x1a\n"u8))
+            if (file.Length >= 8 && file.AsSpan(0, 8).SequenceEqual(Hdf5Signature))
                 throw Fail("byte 0", "this is an HDF5 file (MAT v7.3); MAT v7.3 files are HDF5, not supported yet — re-save with save -v7");
             if (file.Length < 128) throw Fail("byte 0", $"the file has {file.Length} bytes, shorter than the 128-byte MAT v5 header");
             if (file[126] == (byte)'I' && file[127] == (byte)'M') bigEndian = false;
             else if (file[126] == (byte)'M' && file[127] == (byte)'I') bigEndian = true;
             else throw Fail("byte 126", "no MAT v5 endianness indicator ('IM' or 'MI'); not a MAT v5 file (MAT v4 files are not supported)");
             int version = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(124)) : BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(124));
-            bool hdf5Signature = file.Length >= 520 && file.AsSpan(512, 8).SequenceEqual("\x89HDF\r\n\x1a\n"u8);
+            bool hdf5Signature = file.Length >= 520 && file.AsSpan(512, 8).SequenceEqual(Hdf5Signature);
             if (version == 0x0200 || hdf5Signature)
                 throw Fail("byte 124", "MAT v7.3 files are HDF5, not supported yet — re-save with save -v7");
             if (version != 0x0100) throw Fail("byte 124", $"unknown MAT version 0x{version:x4} (expected 0x0100)");

@@ -89,7 +89,7 @@ public static class MatRecording
                 if (cells.All(c => c is MatNumericArray n && n.ElementCount == 1))
                     columns.Add(new DoubleColumn(field, cells.Select(c => ((MatNumericArray)c).Scalar)));
                 else if (cells.All(c => c is MatCharArray || c.ElementCount == 0))
-                    columns.Add(new StringColumn(field, cells.Select(c => c is MatCharArray ch ? ch.Text : null)));
+                    columns.Add(new StringColumn(field, cells.Select(c => c is MatCharArray ch && ch.Text.Length > 0 ? ch.Text : null)));
                 else throw Fail($"field '{field}' must hold one number or one string per element");
             }
         }
@@ -105,12 +105,12 @@ public static class MatRecording
                 return new DoubleColumn(name, n.ToColumnMajorArray());
             case MatCellArray c when c.ElementCount == rows:
                 if (c.Elements.All(e => e is MatCharArray || e.ElementCount == 0))
-                    return new StringColumn(name, c.Elements.Select(e => e is MatCharArray ch ? ch.Text : null));
+                    return new StringColumn(name, c.Elements.Select(e => e is MatCharArray ch && ch.Text.Length > 0 ? ch.Text : null));
                 if (c.Elements.All(e => e is MatNumericArray n1 && n1.ElementCount == 1))
                     return new DoubleColumn(name, c.Elements.Select(e => ((MatNumericArray)e).Scalar));
                 throw fail("is a cell array of mixed values; use strings or scalars");
             case MatCharArray ch when ch.Rows.Count == rows:
-                return new StringColumn(name, ch.Rows.Select(r => (string?)r.TrimEnd()));
+                return new StringColumn(name, ch.Rows.Select(r => r.TrimEnd() is { Length: > 0 } t ? t : null));
             default:
                 throw fail($"is a {value.Describe()}; expected {rows} entries");
         }
