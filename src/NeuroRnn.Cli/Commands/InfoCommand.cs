@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using NeuroRnn.Numerics;
 
 namespace NeuroRnn.Cli.Commands;
@@ -42,33 +41,7 @@ internal static class InfoCommand
             return 1;
         }
 
-        var lines = new List<(string Key, string Value)>
-        {
-            ("backend", active.Name),
-            ("description", active.Description),
-            ("threads", active.ThreadCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
-        if (NumericsBackend.IsMklAvailable)
-        {
-            var mkl = NumericsBackend.Mkl;
-            lines.Add(("mkl-version", mkl.Version));
-            lines.Add(("mkl-library", mkl.LibraryName));
-            lines.Add(("mkl-threading", mkl.ThreadingLayer));
-            lines.Add(("mkl-code-path", mkl.MklCodePath));
-        }
-        else
-        {
-            lines.Add(("mkl-version", $"not available ({NumericsBackend.MklUnavailableReason})"));
-        }
-        lines.Add(("instruction-set", HardwareInfo.InstructionSet));
-        lines.Add(("dotnet", RuntimeInformation.FrameworkDescription));
-        lines.Add(("os", RuntimeInformation.OSDescription));
-        lines.Add(("cpu", HardwareInfo.CpuModel));
-        lines.Add(("physical-cores", HardwareInfo.PhysicalCoreCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        lines.Add(("logical-processors", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-        foreach (var (key, value) in lines)
-            Console.WriteLine($"{key}: {value}");
+        Console.WriteLine(NumericsEnvironment.Format(NumericsEnvironment.Describe(active)));
         return 0;
     }
 }
