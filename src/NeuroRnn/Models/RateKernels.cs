@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using NeuroRnn.Numerics;
 
 namespace NeuroRnn.Models;
 
@@ -11,14 +10,34 @@ namespace NeuroRnn.Models;
 /// </summary>
 internal static class RateKernels
 {
-    /// <summary>r = f(x) and fp = f′(x), element-wise.</summary>
-    public static void Activate<T>(INumericsBackend backend, Nonlinearity nonlinearity, ReadOnlySpan<T> x, Span<T> r, Span<T> fp)
+    /// <summary>Elements per chunk of the fused loops: the chunk's x, r and f′ stay in L1 between the passes.</summary>
+    private const int Chunk = 512;
+
+    /// <summary>
+    /// The forward step's element-wise part: x += c·previous, then r = f(x) and fp = f′(x), chunk by chunk so that
+    /// the three passes hit L1 instead of memory.
+    /// </summary>
+    public static void LeakAndActivate<T>(Nonlinearity nonlinearity, Span<T> x, ReadOnlySpan<T> previous, T c, Span<T> r, Span<T> fp)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int start = 0; start < x.Length; start += Chunk)
+        {
+            int length = Math.Min(Chunk, x.Length - start);
+            var xc = x.Slice(start, length);
+            TensorPrimitives.MultiplyAdd(previous.Slice(start, length), c, xc, xc);
+            Activate(nonlinearity, xc, r.Slice(start, length), fp.Slice(start, length));
+        }
+    }
+
+    /// <summary>r = f(x) and fp = f′(x), element-wise (TensorPrimitives' vectorised tanh/sigmoid: several times faster
+    /// than MKL's high-accuracy vdTanh on these block sizes, and the same code for float and double).</summary>
+    public static void Activate<T>(Nonlinearity nonlinearity, ReadOnlySpan<T> x, Span<T> r, Span<T> fp)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         switch (nonlinearity)
         {
             case Nonlinearity.Tanh:
-                TypedBlas.Tanh(backend, x, r);
+                TensorPrimitives.Tanh(x, r);
                 OneMinusSquare(r, fp);
                 break;
             case Nonlinearity.Relu:
@@ -26,7 +45,7 @@ internal static class RateKernels
                 StepOf(x, fp, null);
                 break;
             case Nonlinearity.RectifiedTanh:
-                TypedBlas.Tanh(backend, x, r);
+                TensorPrimitives.Tanh(x, r);
                 OneMinusSquare(r, fp);
                 StepOf(x, fp, fp);
                 TensorPrimitives.Max(r, T.Zero, r);
@@ -134,6 +153,57 @@ internal static class RateKernels
     {
         for (int offset = 0; offset < block.Length; offset += column.Length)
             column.CopyTo(block.Slice(offset, column.Length));
+    }
+
+    /// <summary>
+    /// Returns Σ m·(y − t)² (accumulated in double per chunk) and, when <paramref name="error"/> is non-empty, writes
+    /// error = scale·m·(y − t): the squared-error loss and its derivative in one pass.
+    /// </summary>
+    public static double SquaredError<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> targets, ReadOnlySpan<T> mask, T scale, Span<T> error)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool write = error.Length > 0;
+        double total = 0;
+        int count = y.Length, k = 0, width = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scaleVector = new Vector<T>(scale);
+            const int chunk = 2048;
+            while (k + width <= count)
+            {
+                int end = Math.Min(count, k + chunk);
+                var partial = Vector<T>.Zero;
+                for (; k + width <= end; k += width)
+                {
+                    var d = new Vector<T>(y.Slice(k, width)) - new Vector<T>(targets.Slice(k, width));
+                    var md = new Vector<T>(mask.Slice(k, width)) * d;
+                    partial += md * d;
+                    if (write) (scaleVector * md).CopyTo(error.Slice(k, width));
+                }
+                total += double.CreateTruncating(Vector.Sum(partial));
+            }
+        }
+        for (; k < count; k++)
+        {
+            T d = y[k] - targets[k], md = mask[k] * d;
+            total += double.CreateTruncating(md * d);
+            if (write) error[k] = scale * md;
+        }
+        return total;
+    }
+
+    /// <summary>destination = scale·a ⊙ b in one pass.</summary>
+    public static void ScaledProduct<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, T scale, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0, width = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scaleVector = new Vector<T>(scale);
+            for (; k + width <= a.Length; k += width)
+                (scaleVector * new Vector<T>(a.Slice(k, width)) * new Vector<T>(b.Slice(k, width))).CopyTo(destination.Slice(k, width));
+        }
+        for (; k < a.Length; k++) destination[k] = scale * a[k] * b[k];
     }
 
     /// <summary>Σ values in double precision (float sums of millions of terms lose digits).</summary>

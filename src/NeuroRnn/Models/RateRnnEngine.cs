@@ -233,7 +233,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         int nb = NB, tb = _steps * _batch;
         var x = _x.AsSpan(); var r = _r.AsSpan(); var fp = _fp.AsSpan();
         RateKernels.Broadcast<T>(_x0, x[..nb]);
-        RateKernels.Activate(_backend, _s.Options.Nonlinearity, x[..nb], r[..nb], fp[..nb]);
+        RateKernels.Activate(_s.Options.Nonlinearity, x[..nb], r[..nb], fp[..nb]);
 
         // X[1..T] = b + σ_rec ξ + W_in·U for all steps at once.
         var drive = x.Slice(nb, _n * tb);
@@ -249,8 +249,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             var next = x.Slice((t + 1) * nb, nb);
             // next = α·(W r[t] + drive) + (1 − α)·x[t]
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, _batch, _n, _alpha, _w, _n, r.Slice(t * nb, nb), _n, _alpha, next, _n);
-            TensorPrimitives.MultiplyAdd(previous, _leak, next, next);
-            RateKernels.Activate(_backend, nonlinearity, next, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
+            RateKernels.LeakAndActivate(nonlinearity, next, previous, _leak, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
         }
         ComputeOutputs(r.Slice(nb, _n * tb), _z);
         ApplyOutputNonlinearity();
@@ -329,21 +328,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             {
                 double c = _loss.SquaredErrorScale;
                 T scale = T.CreateTruncating(2 * c / norm);
-                const int chunk = 1024;
-                for (int start = 0; start < count; start += chunk)
-                {
-                    int length = Math.Min(chunk, count - start);
-                    T partial = T.Zero;
-                    for (int k = start; k < start + length; k++)
-                    {
-                        T d = y[k] - targets[k];
-                        T md = mask[k] * d;
-                        partial += md * d;
-                        if (writeError) error[k] = scale * md;
-                    }
-                    loss += double.CreateTruncating(partial);
-                }
-                loss *= c / norm;
+                loss = c / norm * RateKernels.SquaredError(y, targets, mask, scale, writeError ? error : default);
                 break;
             }
             case OutputKind.LogisticCrossEntropy:
@@ -552,8 +537,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             case OutputKind.LinearSquaredError:
             {
                 T scale = T.CreateTruncating(2 * _loss.SquaredErrorScale / _normalization);
-                TensorPrimitives.Multiply(mask, rz, error[..count]);
-                TensorPrimitives.Multiply(error[..count], scale, error[..count]);
+                RateKernels.ScaledProduct(mask, rz, scale, error[..count]);
                 break;
             }
             case OutputKind.LogisticCrossEntropy:

@@ -39,15 +39,4 @@ internal static class TypedBlas
                 MemoryMarshal.Cast<T, float>(x), Unsafe.As<T, float>(ref beta), MemoryMarshal.Cast<T, float>(y));
         else throw new NotSupportedException($"Only float and double are supported, not {typeof(T).Name}.");
     }
-
-    /// <summary>y = tanh(x) on the back-end's vectorised kernel.</summary>
-    public static void Tanh<T>(INumericsBackend backend, ReadOnlySpan<T> x, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double))
-            backend.Tanh(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
-        else if (typeof(T) == typeof(float))
-            backend.Tanh(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
-        else throw new NotSupportedException($"Only float and double are supported, not {typeof(T).Name}.");
-    }
 }
