@@ -72,8 +72,9 @@ public sealed record Figure
     /// <summary>The figure as plotly.js JSON: <c>{"data": [...], "layout": {...}, "config": {...}}</c>.</summary>
     public string ToJson(JsonOptions? options = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(EstimateJsonBytes());
-        WriteJson(buffer, options ?? JsonOptions.Default);
+        options ??= JsonOptions.Default;
+        using var buffer = new PooledByteBufferWriter(EstimateJsonBytes(options.BinaryArrayThreshold < int.MaxValue));
+        WriteJson(buffer, options);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -127,7 +128,8 @@ public sealed record Figure
         return $"Figure{title} ({data.Count} trace{(data.Count == 1 ? "" : "s")}{(types.Length > 0 ? ": " + types : "")})";
     }
 
-    private int EstimateJsonBytes()
+    /// <summary>A guess of the JSON size so that buffers rarely grow: ~11 bytes per value as base64, ~20 as text.</summary>
+    internal int EstimateJsonBytes(bool binaryArrays)
     {
         long values = 0;
         foreach (var t in data)
@@ -135,10 +137,11 @@ public sealed record Figure
             values += t switch
             {
                 ScatterTrace s => (s.X?.Length ?? 0) + (s.Y?.Length ?? 0),
+                Scatter3dTrace s => (s.X?.Length ?? 0) + (s.Y?.Length ?? 0) + (s.Z?.Length ?? 0),
                 HeatmapTrace h => h.Z.Values.Length,
                 _ => 0,
             };
         }
-        return (int)Math.Clamp(values * 20 + 1024, 1024, 1 << 28);
+        return (int)Math.Clamp(values * (binaryArrays ? 11 : 20) + 4096, 4096, 1 << 28);
     }
 }

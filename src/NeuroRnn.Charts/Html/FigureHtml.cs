@@ -1,4 +1,4 @@
-using System.Buffers;
+using NeuroRnn.Charts.Serialization;
 using System.Globalization;
 using System.Text;
 
@@ -19,12 +19,33 @@ internal static class FigureHtml
     {
         var divId = options.DivId ?? NewDivId();
         ValidateDivId(divId);
-        var json = FigureJson(figure, options.BinaryArrays);
-        var sb = new StringBuilder(json.Length + 2048 + (includeLibrary && options.PlotlyJs == PlotlyJsMode.Embedded ? PlotlyJs.Script.Length : 0));
-        AppendDiv(sb, figure, divId, options.DefaultHeight);
-        if (includeLibrary && options.PlotlyJs == PlotlyJsMode.Embedded) AppendEmbeddedLibrary(sb);
-        AppendDrawScript(sb, divId, json, includeLibrary && options.PlotlyJs == PlotlyJsMode.Cdn);
-        return sb.ToString();
+        var before = new StringBuilder(1024);
+        AppendDiv(before, figure, divId, options.DefaultHeight);
+        bool embed = includeLibrary && options.PlotlyJs == PlotlyJsMode.Embedded;
+        var after = new StringBuilder(2048);
+        AppendDrawScriptEnd(after, divId, includeLibrary && options.PlotlyJs == PlotlyJsMode.Cdn);
+
+        using var json = new PooledByteBufferWriter(figure.EstimateJsonBytes(options.BinaryArrays));
+        figure.WriteJson(json, options.BinaryArrays ? JsonOptions.ForPinnedPlotlyJs : JsonOptions.Default);
+        // One copy into the final string: HTML before the JSON, the JSON (ASCII: the writer escapes everything
+        // else), the rest of the script. A StringBuilder would copy multi-megabyte figures twice more.
+        var head = before.Append(embed ? EmbeddedLibraryStart : "").ToString();
+        var library = embed ? PlotlyJs.Script : "";
+        var middle = (embed ? EmbeddedLibraryEnd : "") + DrawScriptStart;
+        var tail = after.ToString();
+        int jsonChars = Encoding.UTF8.GetCharCount(json.WrittenSpan);
+        int total = checked(head.Length + library.Length + middle.Length + jsonChars + tail.Length);
+        return string.Create(total, (head, library, middle, tail, json), static (span, parts) =>
+        {
+            parts.head.AsSpan().CopyTo(span);
+            span = span[parts.head.Length..];
+            parts.library.AsSpan().CopyTo(span);
+            span = span[parts.library.Length..];
+            parts.middle.AsSpan().CopyTo(span);
+            span = span[parts.middle.Length..];
+            int n = Encoding.UTF8.GetChars(parts.json.WrittenSpan, span);
+            parts.tail.AsSpan().CopyTo(span[n..]);
+        });
     }
 
     /// <summary>The library for the page head: inline or a CDN script tag.</summary>
@@ -49,14 +70,6 @@ internal static class FigureHtml
             throw new ArgumentException($"div id '{divId}' must be non-empty and contain only ASCII letters, digits, '-' and '_'", nameof(HtmlOptions.DivId));
     }
 
-    private static string FigureJson(Figure figure, bool binaryArrays)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        figure.WriteJson(buffer, binaryArrays ? JsonOptions.ForPinnedPlotlyJs : JsonOptions.Default);
-        // The writer escapes everything outside printable ASCII, so this is a plain ASCII copy.
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     private static void AppendDiv(StringBuilder sb, Figure figure, string divId, string defaultHeight)
     {
         var height = figure.Layout.Height is double h && double.IsFinite(h)
@@ -67,17 +80,18 @@ internal static class FigureHtml
           .Append(";height:").Append(height).Append(";\"></div>\n");
     }
 
-    private static void AppendEmbeddedLibrary(StringBuilder sb)
-    {
-        // The bundle is one UMD expression, so it can sit inside the guard; it defines window.Plotly.
-        sb.Append("<script type=\"text/javascript\">if (!window.Plotly) {\n")
-          .Append(PlotlyJs.Script)
-          .Append("\n}\n(").Append(QueueName).Append(" || []).splice(0).forEach(function (draw) { draw(); });</script>\n");
-    }
+    // The bundle is one UMD expression, so it can sit inside the guard; it defines window.Plotly. Plots of
+    // fragments that ran before it (queued) are drawn right after.
+    private const string EmbeddedLibraryStart = "<script type=\"text/javascript\">if (!window.Plotly) {\n";
+    private const string EmbeddedLibraryEnd = "\n}\n(" + QueueName + " || []).splice(0).forEach(function (draw) { draw(); });</script>\n";
+    private const string DrawScriptStart = "<script type=\"text/javascript\">\n(function () {\n  var figure = ";
 
-    private static void AppendDrawScript(StringBuilder sb, string divId, string json, bool loadFromCdn)
+    private static void AppendEmbeddedLibrary(StringBuilder sb) =>
+        sb.Append(EmbeddedLibraryStart).Append(PlotlyJs.Script).Append(EmbeddedLibraryEnd);
+
+    private static void AppendDrawScriptEnd(StringBuilder sb, string divId, bool loadFromCdn)
     {
-        sb.Append("<script type=\"text/javascript\">\n(function () {\n  var figure = ").Append(json).Append(";\n")
+        sb.Append(";\n")
           .Append("  var draw = function () { window.Plotly.newPlot(\"").Append(divId).Append("\", figure.data, figure.layout, figure.config); };\n")
           .Append("  if (window.Plotly) { draw(); return; }\n")
           .Append("  ").Append(QueueName).Append(" = ").Append(QueueName).Append(" || [];\n")

@@ -25,6 +25,12 @@ public sealed record Axis : IPlotlyWritable
     /// <summary>Units of this axis per unit of <see cref="ScaleAnchor"/>.</summary>
     public double? ScaleRatio { get; init; }
 
+    /// <summary>How <see cref="ScaleAnchor"/> keeps the aspect: "range" (plotly default: widen the range) or "domain" (shrink the plot area).</summary>
+    public string? Constrain { get; init; }
+
+    /// <summary>Exponent notation of tick labels: "none", "e", "E", "power", "SI" (plotly default "B"), "B".</summary>
+    public string? ExponentFormat { get; init; }
+
     /// <summary>Makes this axis follow another's range ("x" shares x with the first subplot).</summary>
     public string? Matches { get; init; }
 
@@ -100,6 +106,7 @@ public sealed record Axis : IPlotlyWritable
         else writer.String("autorange", AutoRange);
         writer.String("scaleanchor", ScaleAnchor);
         writer.Number("scaleratio", ScaleRatio);
+        writer.String("constrain", Constrain);
         writer.String("matches", Matches);
         writer.String("anchor", Anchor);
         writer.String("overlaying", Overlaying);
@@ -110,6 +117,7 @@ public sealed record Axis : IPlotlyWritable
         writer.Bool("showticklabels", ShowTickLabels);
         writer.String("tickformat", TickFormat);
         writer.Number("dtick", DTick);
+        writer.String("exponentformat", ExponentFormat);
         writer.String("color", Color);
         writer.Json.WriteEndObject();
     }

@@ -52,8 +52,8 @@ public static partial class NeuroCharts
         var layout = new Layout
         {
             Title = options.Title,
-            XAxes = [new Axis { Title = options.FromTitle, Side = "bottom", ShowGrid = false, ZeroLine = false, Range = (-0.5, columns - 0.5) }],
-            YAxes = [new Axis { Title = options.ToTitle, Range = (rows - 0.5, -0.5), ScaleAnchor = "x", ScaleRatio = 1, ShowGrid = false, ZeroLine = false }],
+            XAxes = [new Axis { Title = options.FromTitle, Side = "bottom", ShowGrid = false, ZeroLine = false, Range = (-0.5, columns - 0.5), Constrain = "domain" }],
+            YAxes = [new Axis { Title = options.ToTitle, Range = (rows - 0.5, -0.5), ScaleAnchor = "x", ScaleRatio = 1, ShowGrid = false, ZeroLine = false, Constrain = "domain" }],
         };
         if (blocks is not null)
         {

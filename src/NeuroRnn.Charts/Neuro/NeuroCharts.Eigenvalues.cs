@@ -51,8 +51,8 @@ public static partial class NeuroCharts
             double r = extent * 1.1;
             layout = new Layout
             {
-                XAxes = [new Axis { Title = "Re λ", Range = (-r, r), ZeroLine = true }],
-                YAxes = [new Axis { Title = "Im λ", Range = (-r, r), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true }],
+                XAxes = [new Axis { Title = "Re λ", Range = (-r, r), ZeroLine = true, Constrain = "domain" }],
+                YAxes = [new Axis { Title = "Im λ", Range = (-r, r), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
                 Shapes = [Shape.Circle(0, 0, 1, boundary) with { Layer = "below" }],
             };
         }
@@ -62,8 +62,8 @@ public static partial class NeuroCharts
             double yHalf = Math.Max(maxIm, span / 2) + pad;
             layout = new Layout
             {
-                XAxes = [new Axis { Title = "Re λ", Range = (minRe - pad, maxRe + pad), ZeroLine = false }],
-                YAxes = [new Axis { Title = "Im λ", Range = (-yHalf, yHalf), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true }],
+                XAxes = [new Axis { Title = "Re λ", Range = (minRe - pad, maxRe + pad), ZeroLine = false, Constrain = "domain" }],
+                YAxes = [new Axis { Title = "Im λ", Range = (-yHalf, yHalf), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
                 Shapes = [Shape.VerticalLine(0, boundary) with { Layer = "below" }],
             };
         }

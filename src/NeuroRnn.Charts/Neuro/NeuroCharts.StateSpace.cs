@@ -63,9 +63,9 @@ public static partial class NeuroCharts
             });
         }
         traces.Add(MakeTrace(dimensions, Endpoints(trajectories, dimensions, first: true), "start", TraceMode.Markers, null,
-            new MarkerStyle { Color = "#222222", Symbol = "circle", Size = dimensions == 2 ? 9 : 5 }));
+            new MarkerStyle { Color = "#222222", Symbol = "circle", Size = dimensions == 2 ? 9 : 3 }));
         traces.Add(MakeTrace(dimensions, Endpoints(trajectories, dimensions, first: false), "end", TraceMode.Markers, null,
-            new MarkerStyle { Color = "#222222", Symbol = dimensions == 2 ? "square" : "square", Size = dimensions == 2 ? 9 : 5 }));
+            new MarkerStyle { Color = "#222222", Symbol = "square", Size = dimensions == 2 ? 9 : 3 }));
         if (fixedPoints is not null)
         {
             int count = fixedPoints.GetLength(0);
@@ -73,17 +73,17 @@ public static partial class NeuroCharts
             var unstable = Enumerable.Range(0, count).Where(k => !(options.FixedPointStable?[k] ?? true)).ToArray();
             if (stable.Length > 0)
                 traces.Add(MakeTrace(dimensions, SelectRows(fixedPoints, stable, dimensions), "stable fixed point", TraceMode.Markers, null,
-                    new MarkerStyle { Color = Palette.Stable, Symbol = "diamond", Size = dimensions == 2 ? 13 : 7, Line = new LineStyle { Color = "#000000", Width = 1 } }));
+                    new MarkerStyle { Color = Palette.Stable, Symbol = "diamond", Size = dimensions == 2 ? 13 : 5, Line = new LineStyle { Color = "#000000", Width = 1 } }));
             if (unstable.Length > 0)
                 traces.Add(MakeTrace(dimensions, SelectRows(fixedPoints, unstable, dimensions), "unstable fixed point", TraceMode.Markers, null,
-                    new MarkerStyle { Color = Palette.Unstable, Symbol = "diamond-open", Size = dimensions == 2 ? 13 : 7, Line = new LineStyle { Color = Palette.Unstable, Width = 2 } }));
+                    new MarkerStyle { Color = Palette.Unstable, Symbol = "diamond-open", Size = dimensions == 2 ? 13 : 5, Line = new LineStyle { Color = Palette.Unstable, Width = 2 } }));
         }
 
         var titles = options.AxisTitles ?? Enumerable.Range(1, dimensions).Select(d => $"PC {d}").ToArray();
         var layout = new Layout { Title = options.Title, HoverMode = "closest" };
         layout = dimensions == 2
             ? layout with { XAxes = [new Axis { Title = titles[0] }], YAxes = [new Axis { Title = titles[1] }] }
-            : layout with { Scenes = [new Scene { XAxis = new Axis { Title = titles[0] }, YAxis = new Axis { Title = titles[1] }, ZAxis = new Axis { Title = titles[2] } }] };
+            : layout with { Height = 600, Margin = new Margin { L = 0, R = 0, T = 60, B = 0 }, Scenes = [new Scene { XAxis = new Axis { Title = titles[0] }, YAxis = new Axis { Title = titles[1] }, ZAxis = new Axis { Title = titles[2] } }] };
         return new Figure { Data = traces, Layout = layout };
     }
 

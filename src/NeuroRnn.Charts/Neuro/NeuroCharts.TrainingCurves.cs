@@ -60,14 +60,14 @@ public static partial class NeuroCharts
                 });
             }
         }
-        var lossAxis = new Axis { Title = options.LossTitle, Type = options.LogLoss ? AxisType.Log : AxisType.Linear };
+        var lossAxis = new Axis { Title = options.LossTitle, Type = options.LogLoss ? AxisType.Log : AxisType.Linear, ExponentFormat = options.LogLoss ? "power" : null };
         var layout = new Layout
         {
             Title = options.Title,
             XAxes = [new Axis { Title = options.IterationTitle }],
             YAxes = options.Lambda is null
                 ? [lossAxis]
-                : [lossAxis, new Axis { Title = options.LambdaTitle, Type = AxisType.Log, Overlaying = "y", Side = "right", ShowGrid = false }],
+                : [lossAxis, new Axis { Title = options.LambdaTitle, Type = AxisType.Log, Overlaying = "y", Side = "right", ShowGrid = false, ExponentFormat = "power" }],
             HoverMode = "x unified",
             Legend = options.Lambda is null ? null : new Legend { X = 1.08, XAnchor = "left" },
         };

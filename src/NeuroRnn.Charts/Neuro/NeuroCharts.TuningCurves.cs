@@ -152,9 +152,20 @@ public static partial class NeuroCharts
             Layout = new Layout
             {
                 Title = options.Title,
-                Polars = [new PolarLayout { Sector = options.Sector, RadialTitle = options.ResponseTitle }],
+                // Radii start at 0: plotly's autorange would otherwise start at the smallest response and distort the shape.
+                Polars = [new PolarLayout { Sector = options.Sector, RadialTitle = options.ResponseTitle, RadialRange = (0, 1.1 * MaxFinite(responses, model)) }],
             },
         };
+    }
+
+    private static double MaxFinite(IReadOnlyList<IReadOnlyList<double>> a, IReadOnlyList<IReadOnlyList<double>>? b)
+    {
+        double max = 0;
+        foreach (var rows in b is null ? [a] : new[] { a, b })
+            foreach (var row in rows)
+                foreach (var v in row)
+                    if (double.IsFinite(v)) max = Math.Max(max, v);
+        return max > 0 ? max : 1;
     }
 
     private static string UnitName(IReadOnlyList<string>? names, int unit) => names?[unit] ?? $"unit {unit}";
