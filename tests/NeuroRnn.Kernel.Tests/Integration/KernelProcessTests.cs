@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace NeuroRnn.Kernel.Tests.Integration;
+
+/// <summary>
+/// The real kernel process (<c>neurornn kernel start</c>, launched by jupyter_client's KernelManager from a kernelspec
+/// written by <c>neurornn kernel install</c>) running real C# and F# cells.
+/// </summary>
+public sealed class KernelProcessTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    private IReadOnlyList<JsonObject> Run(string language, string checks, string extra = "")
+    {
+        var reports = JupyterClientScript.Run(
+            $"--kernel-name {NeuroRnnCli.KernelStem}-{language} --dialect {language} --checks {checks} {extra}",
+            Timeout,
+            NeuroRnnCli.JupyterEnvironment);
+        foreach (var report in reports)
+        {
+            output.WriteLine(report.ToJsonString());
+        }
+
+        return reports;
+    }
+
+    [Fact]
+    public void CSharp_ProtocolChecks()
+    {
+        var reports = Run("csharp", "kernel_info,streams,display,execute_result,errors,completion,input,bad_signature,state,interrupt");
+        Assert.Equal(
+            ["kernel_info", "streams", "display", "execute_result", "errors", "completion_inspect_is_complete", "input", "bad_signature_rejected", "state_kept", "interrupt"],
+            reports.Select(r => r["check"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void FSharp_ProtocolChecks()
+    {
+        var reports = Run("fsharp", "kernel_info,streams,display,execute_result,errors,completion,input,state,interrupt");
+        Assert.Equal(9, reports.Count);
+        Assert.Equal("F#", reports[0]["language"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Shutdown_EndsTheProcessCleanly()
+    {
+        var report = Assert.Single(Run("csharp", "shutdown"));
+        Assert.Equal(0, report["exit_code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Restart_StartsAFreshProcess()
+    {
+        var report = Assert.Single(Run("csharp", "restart"));
+        Assert.NotEqual(report["old_pid"]!.GetValue<int>(), report["new_pid"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Soak_MixedCells_KernelAliveAndMemoryBounded()
+    {
+        // CI variant of the 1,000-cell soak (bench/results/kernel.md has the full run): successes, errors, interrupts.
+        var report = Assert.Single(Run("csharp", "soak", "--soak-cells 300 --soak-interrupt-every 60 --soak-error-every 7"));
+        Assert.Equal(5, report["interrupted"]!.GetValue<int>());
+        var peak = report["peak_rss_mb"]!.GetValue<double>();
+        Assert.True(peak < 1024, $"peak RSS {peak} MB after 300 cells");
+    }
+
+    [Fact]
+    public void KernelInstall_IsFoundByJupyter()
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), $"neurornn-install-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output, error) = NeuroRnnCli.Run("kernel", "install", "--prefix", prefix);
+            Assert.True(code == 0, $"exit {code}: {output}{error}");
+            var specs = JupyterClientScriptHelpers.FindKernelSpecs(Path.Combine(prefix, "share", "jupyter"));
+            Assert.Contains("neurornn-csharp", specs);
+            Assert.Contains("neurornn-fsharp", specs);
+        }
+        finally
+        {
+            if (Directory.Exists(prefix))
+            {
+                Directory.Delete(prefix, true);
+            }
+        }
+    }
+
+    [Fact]
+    public void KernelStart_BadConnectionFile_FailsWithTheFieldName()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-connection-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{"ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "key": "k", "signature_scheme": "hmac-sha256"}""");
+        try
+        {
+            var (code, _, error) = NeuroRnnCli.Run("kernel", "start", "-f", file);
+            Assert.Equal(2, code);
+            Assert.Contains(file, error);
+            Assert.Contains("\"hb_port\" is missing", error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
