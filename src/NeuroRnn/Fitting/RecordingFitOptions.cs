@@ -1,0 +1,132 @@
+using NeuroRnn.Models;
+using NeuroRnn.Training;
+
+namespace NeuroRnn.Fitting;
+
+/// <summary>
+/// Settings of a fit of a rate RNN to recorded responses (<see cref="RecordingFitter"/>). Defaults suit the shipped
+/// synthetic V1 gratings data: all units, 20 ms bins smoothed with a 20 ms Gaussian, τ = 50 ms, 20% of each condition's
+/// trials held out.
+/// </summary>
+/// <remarks>
+/// Preprocessing, in order: select <see cref="RecordedUnits"/>; spike counts become rates in Hz; Gaussian smoothing
+/// (<see cref="SmoothingMs"/>); the window [<see cref="StartMs"/>, <see cref="EndMs"/>) is cut into bins of
+/// <see cref="BinMs"/> (the mean of the source bins whose centres fall in each); trials are split into training and
+/// held-out sets, stratified by <see cref="ConditionColumns"/>; rates are divided by the scale of <see cref="Scaling"/>.
+/// One bin is one Euler step of the network (Dt = BinMs).
+/// </remarks>
+public sealed record RecordingFitOptions
+{
+    /// <summary>Number of network units N; with a unit readout it must be at least the number of fitted units. Default 200.</summary>
+    public int UnitCount { get; init; } = 200;
+
+    /// <summary>Time constant τ of the network units in ms (≥ <see cref="BinMs"/>). Default 50.</summary>
+    public double TauMs { get; init; } = 50;
+
+    /// <summary>Bin width of the fit in ms, also the Euler step Dt; at least the recording's bin width. Default 20.</summary>
+    public double BinMs { get; init; } = 20;
+
+    /// <summary>σ in ms of the Gaussian smoothing applied before binning; 0 = none. Default 20.</summary>
+    public double SmoothingMs { get; init; } = 20;
+
+    /// <summary>Start of the fitted window in ms; null = the start of the recording.</summary>
+    public double? StartMs { get; init; }
+
+    /// <summary>End of the fitted window in ms; null = the end of the recording.</summary>
+    public double? EndMs { get; init; }
+
+    /// <summary>Indices of the recorded units to fit (a subset for sparse-recording experiments); null = all.</summary>
+    public IReadOnlyList<int>? RecordedUnits { get; init; }
+
+    /// <summary>How recorded units are compared with the network. Default <see cref="FitReadout.Units"/>.</summary>
+    public FitReadout Readout { get; init; } = FitReadout.Units;
+
+    /// <summary>
+    /// With the unit readout: the network unit of each fitted recorded unit (distinct, in [0, UnitCount)); null = fitted
+    /// unit k ↔ network unit k.
+    /// </summary>
+    public IReadOnlyList<int>? NetworkUnits { get; init; }
+
+    /// <summary>How the stimulus becomes input channels.</summary>
+    public StimulusEncoding Stimulus { get; init; } = new();
+
+    /// <summary>
+    /// Trials-table columns that define a condition (for the stratified split and trial averages); null = the encoding's
+    /// angle and contrast columns that exist.
+    /// </summary>
+    public IReadOnlyList<string>? ConditionColumns { get; init; }
+
+    /// <summary>Rate scaling into the nonlinearity's range. Default <see cref="RateScaling.PerUnitPeak"/>.</summary>
+    public RateScaling Scaling { get; init; } = RateScaling.PerUnitPeak;
+
+    /// <summary>The scaled value of a unit's peak (in (0, 1] for tanh, leaving headroom below saturation). Default 0.8.</summary>
+    public double TargetPeak { get; init; } = 0.8;
+
+    /// <summary>Fraction of each condition's trials held out for testing, in [0, 1). Default 0.2.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>
+    /// Train on condition averages of the training trials (default) rather than on single trials. A deterministic network
+    /// driven only by the stimulus has the same least-squares optimum either way (the single-trial loss is the
+    /// condition-average loss plus a constant when conditions have equal trial counts; unequal counts are weighted by the
+    /// mask), and the averaged batch is much smaller, so each iteration is many times cheaper.
+    /// </summary>
+    public bool TrainOnConditionAverages { get; init; } = true;
+
+    /// <summary>Seed of the split and of the network initialisation. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Further network settings (nonlinearity, noise, initial gain, precision, Dale's law…). The fitter overrides the unit,
+    /// input and output counts, Dt, Tau, readout and seed. Default: tanh units with a learned initial state.
+    /// </summary>
+    public RateRnnOptions Network { get; init; } = new() { LearnInitialState = true };
+
+    /// <summary>Loss penalties (weight decay, rate L2). Default: plain mean squared error.</summary>
+    public RnnLossOptions Loss { get; init; } = new();
+
+    /// <summary>Hessian-free settings. Default: Martens' constants with at most 150 CG steps per iteration.</summary>
+    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 150 };
+
+    /// <summary>Maximum HF iterations. Default 100.</summary>
+    public int Iterations { get; init; } = 100;
+
+    /// <summary>Optional wall-time budget; training stops after the iteration that exceeds it.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Optional target: training stops once the training loss (scaled units) falls below it.</summary>
+    public double? TargetMse { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        static ArgumentException Bad(string name, string problem) => new($"RecordingFitOptions.{name} {problem}.", name);
+        if (UnitCount <= 0) throw Bad(nameof(UnitCount), $"must be positive, got {UnitCount}");
+        if (!(BinMs > 0) || !double.IsFinite(BinMs)) throw Bad(nameof(BinMs), $"must be positive and finite, got {BinMs}");
+        if (!(TauMs > 0) || !double.IsFinite(TauMs)) throw Bad(nameof(TauMs), $"must be positive and finite, got {TauMs}");
+        if (TauMs < BinMs) throw Bad(nameof(TauMs), $"= {TauMs} is shorter than BinMs = {BinMs}; the Euler step must not exceed τ");
+        if (!(SmoothingMs >= 0) || !double.IsFinite(SmoothingMs)) throw Bad(nameof(SmoothingMs), $"must be ≥ 0 and finite, got {SmoothingMs}");
+        if (StartMs is { } s && !double.IsFinite(s)) throw Bad(nameof(StartMs), $"must be finite, got {s}");
+        if (EndMs is { } e && !double.IsFinite(e)) throw Bad(nameof(EndMs), $"must be finite, got {e}");
+        if (StartMs is { } s2 && EndMs is { } e2 && !(e2 > s2)) throw Bad(nameof(EndMs), $"= {e2} must be after StartMs = {s2}");
+        if (RecordedUnits is { Count: 0 }) throw Bad(nameof(RecordedUnits), "is empty; give at least one unit or null for all");
+        if (!Enum.IsDefined(Readout)) throw Bad(nameof(Readout), $"has the undefined value {(int)Readout}");
+        if (!Enum.IsDefined(Scaling)) throw Bad(nameof(Scaling), $"has the undefined value {(int)Scaling}");
+        if (!(TargetPeak > 0) || !double.IsFinite(TargetPeak)) throw Bad(nameof(TargetPeak), $"must be positive and finite, got {TargetPeak}");
+        if (!(TestFraction >= 0 && TestFraction < 1)) throw Bad(nameof(TestFraction), $"must be in [0, 1), got {TestFraction}");
+        if (Iterations < 0) throw Bad(nameof(Iterations), $"must be ≥ 0, got {Iterations}");
+        if (TimeLimit is { } t && t <= TimeSpan.Zero) throw Bad(nameof(TimeLimit), $"must be positive, got {t}");
+        if (TargetMse is { } m && !(m > 0)) throw Bad(nameof(TargetMse), $"must be positive, got {m}");
+        if (Stimulus is null) throw Bad(nameof(Stimulus), "is null");
+        if (!double.IsFinite(Stimulus.OnsetMs) || !double.IsFinite(Stimulus.OffsetMs)) throw Bad(nameof(Stimulus), "has a non-finite OnsetMs or OffsetMs");
+        if (Stimulus.OnsetColumn is null && Stimulus.OffsetColumn is null && !(Stimulus.OffsetMs > Stimulus.OnsetMs))
+            throw Bad(nameof(Stimulus), $"window [{Stimulus.OnsetMs}, {Stimulus.OffsetMs}) ms is empty");
+        if (Network is null) throw Bad(nameof(Network), "is null");
+        if (Loss is null) throw Bad(nameof(Loss), "is null");
+        if (Optimizer is null) throw Bad(nameof(Optimizer), "is null");
+        if (ConditionColumns is { Count: 0 }) throw Bad(nameof(ConditionColumns), "is empty; give at least one column or null for the default");
+        if (NetworkUnits is not null && Readout != FitReadout.Units) throw Bad(nameof(NetworkUnits), "is set but Readout is Linear");
+        Loss.Validate();
+        Optimizer.Validate();
+    }
+}

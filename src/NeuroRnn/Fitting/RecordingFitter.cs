@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using NeuroRnn.Data;
+using NeuroRnn.Models;
+using NeuroRnn.Numerics;
+using NeuroRnn.Training;
+
+namespace NeuroRnn.Fitting;
+
+/// <summary>
+/// Fits a continuous-time rate RNN to recorded responses with Hessian-free optimization: the stimulus of each trial
+/// (from the trials table) drives the network, and the rates of network units (or a linear readout) are matched to
+/// the recorded rates of the training trials. See <see cref="RecordingFitOptions"/> for the preprocessing.
+/// </summary>
+public static class RecordingFitter
+{
+    /// <summary>Prepares <paramref name="recording"/> for fitting (validation, preprocessing, split, batches).</summary>
+    /// <exception cref="ArgumentException">An option is invalid, a column is unknown, the units do not fit in the network,
+    /// or a selection is empty (the message names the setting).</exception>
+    public static FitDataset Prepare(Recording recording, RecordingFitOptions? options = null) =>
+        FitDatasetBuilder.Build(recording, options ?? new RecordingFitOptions());
+
+    /// <summary>The network options a fit of <paramref name="dataset"/> uses.</summary>
+    public static RateRnnOptions NetworkOptions(FitDataset dataset, RecordingFitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= new RecordingFitOptions();
+        var readout = FitDatasetBuilder.NetworkUnitsOf(dataset.FittedUnitCount, options);
+        var network = options.Network with
+        {
+            UnitCount = options.UnitCount,
+            InputCount = dataset.InputCount,
+            OutputCount = dataset.FittedUnitCount,
+            Dt = options.BinMs,
+            Tau = options.TauMs,
+            ReadoutUnits = readout,
+            Seed = options.Seed,
+        };
+        network.Validate();
+        return network;
+    }
+
+    /// <summary>Prepares the data and fits a network (see <see cref="Fit(FitDataset, RecordingFitOptions, Action{IterationStatistics}, CancellationToken)"/>).</summary>
+    /// <exception cref="ArgumentException">Invalid options or data (see <see cref="Prepare"/>).</exception>
+    public static RecordingFitResult Fit(Recording recording, RecordingFitOptions? options = null,
+        Action<IterationStatistics>? onIteration = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RecordingFitOptions();
+        var started = Stopwatch.GetTimestamp();
+        var dataset = Prepare(recording, options);
+        return Fit(dataset, options, onIteration, cancellationToken, started);
+    }
+
+    /// <summary>
+    /// Fits a network to a prepared dataset: HF on the full training batch (it is also the curvature batch), stopping
+    /// after <see cref="RecordingFitOptions.Iterations"/>, the time limit, the target MSE or cancellation (the result then
+    /// describes the last completed iteration). <paramref name="onIteration"/> sees every iteration's statistics.
+    /// </summary>
+    public static RecordingFitResult Fit(FitDataset dataset, RecordingFitOptions options,
+        Action<IterationStatistics>? onIteration = null, CancellationToken cancellationToken = default) =>
+        Fit(dataset, options, onIteration, cancellationToken, Stopwatch.GetTimestamp());
+
+    private static RecordingFitResult Fit(FitDataset dataset, RecordingFitOptions options,
+        Action<IterationStatistics>? onIteration, CancellationToken cancellationToken, long started)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var model = new RateRnn(NetworkOptions(dataset, options));
+        var backend = NumericsBackend.Current;
+        var objective = new RnnObjective(model, options.Loss, backend);
+        var trainer = new HessianFreeTrainer(options.Optimizer);
+        var run = new TrainingRun
+        {
+            Iterations = options.Iterations,
+            MaxWallTime = options.TimeLimit,
+            StopWhen = options.TargetMse is { } target ? s => s.LossAfter < target : null,
+        };
+        var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
+            onIteration: onIteration, cancellationToken: cancellationToken);
+        model.SetParameters(training.Parameters);
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name);
+    }
+}
