@@ -59,6 +59,14 @@ internal static class ManagedGemmKernel
             Accumulate(m, 0, n, k, alpha, a, lda, b, bRowStride, bColStride, c, ldc);
             return;
         }
+        RunParallel(m, n, k, alpha, a, lda, b, bRowStride, bColStride, c, ldc, threads);
+    }
+
+    // Separate from Run so the lambda's captured-variable object is only allocated on the parallel path.
+    private static unsafe void RunParallel<T>(int m, int n, int k, T alpha, T* a, int lda, T* b, long bRowStride,
+        long bColStride, T* c, int ldc, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         int chunks = Math.Min(threads, n);
         nint ap = (nint)a, bp = (nint)b, cp = (nint)c;
         // The pointers stay valid: the caller's fixed blocks enclose this synchronous Parallel.For.

@@ -53,10 +53,9 @@ internal static class ShapeValidator
     {
         if (m < 0 || n < 0)
             throw new ArgumentException($"{operation}: A is {m}×{n}; dimensions must be zero or positive.");
-        var opShape = transA == Transpose.None ? $"op(A) = A is {m}×{n}" : $"op(A) = Aᵀ is {n}×{m}";
         if (lda < Math.Max(1, m))
             throw new ArgumentException(
-                $"{operation}: {opShape} but lda={lda} is smaller than the {m} rows of the stored A (lda must be ≥ max(1, {m})).", nameof(lda));
+                $"{operation}: {GemvShape(transA, m, n)} but lda={lda} is smaller than the {m} rows of the stored A (lda must be ≥ max(1, {m})).", nameof(lda));
         long needA = Needed(m, n, lda);
         if (aLength < needA)
             throw new ArgumentException(
@@ -65,10 +64,10 @@ internal static class ShapeValidator
         int yNeed = transA == Transpose.None ? m : n;
         if (xLength < xNeed)
             throw new ArgumentException(
-                $"{operation}: {opShape} needs x of length {xNeed} but span 'x' has {xLength} elements.", "x");
+                $"{operation}: {GemvShape(transA, m, n)} needs x of length {xNeed} but span 'x' has {xLength} elements.", "x");
         if (yLength < yNeed)
             throw new ArgumentException(
-                $"{operation}: {opShape} produces y of length {yNeed} but span 'y' has {yLength} elements.", "y");
+                $"{operation}: {GemvShape(transA, m, n)} produces y of length {yNeed} but span 'y' has {yLength} elements.", "y");
     }
 
     /// <summary>Validates two vectors that must have equal lengths.</summary>
@@ -133,6 +132,10 @@ internal static class ShapeValidator
             throw new ArgumentException(
                 $"{operation}: dimensions m={m}, n={n}, k={k} must be zero or positive (op(A) is m×k, op(B) k×n, C m×n).");
     }
+
+    // Built only when an error is reported: the success path must not allocate.
+    private static string GemvShape(Transpose transA, int m, int n) =>
+        transA == Transpose.None ? $"op(A) = A is {m}×{n}" : $"op(A) = Aᵀ is {n}×{m}";
 
     private static string Shapes(int m, int n, int k, Transpose transA, Transpose transB) =>
         $"op(A) = {(transA == Transpose.None ? "A" : "Aᵀ")} is {m}×{k}, op(B) = {(transB == Transpose.None ? "B" : "Bᵀ")} is {k}×{n}, C is {m}×{n}";
