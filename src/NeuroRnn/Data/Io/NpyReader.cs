@@ -138,16 +138,16 @@ public static class NpyReader
         {
             array = header.ElementType switch
             {
-                NpyElementType.Float32 => Fill(stream, new float[count], truncated),
-                NpyElementType.Float64 => Fill(stream, new double[count], truncated),
-                NpyElementType.Int8 => Fill(stream, new sbyte[count], truncated),
-                NpyElementType.Int16 => Fill(stream, new short[count], truncated),
-                NpyElementType.Int32 => Fill(stream, new int[count], truncated),
-                NpyElementType.Int64 => Fill(stream, new long[count], truncated),
-                NpyElementType.UInt8 => Fill(stream, new byte[count], truncated),
-                NpyElementType.UInt16 => Fill(stream, new ushort[count], truncated),
-                NpyElementType.UInt32 => Fill(stream, new uint[count], truncated),
-                NpyElementType.UInt64 => Fill(stream, new ulong[count], truncated),
+                NpyElementType.Float32 => Fill(stream, GC.AllocateUninitializedArray<float>(count), truncated),
+                NpyElementType.Float64 => Fill(stream, GC.AllocateUninitializedArray<double>(count), truncated),
+                NpyElementType.Int8 => Fill(stream, GC.AllocateUninitializedArray<sbyte>(count), truncated),
+                NpyElementType.Int16 => Fill(stream, GC.AllocateUninitializedArray<short>(count), truncated),
+                NpyElementType.Int32 => Fill(stream, GC.AllocateUninitializedArray<int>(count), truncated),
+                NpyElementType.Int64 => Fill(stream, GC.AllocateUninitializedArray<long>(count), truncated),
+                NpyElementType.UInt8 => Fill(stream, GC.AllocateUninitializedArray<byte>(count), truncated),
+                NpyElementType.UInt16 => Fill(stream, GC.AllocateUninitializedArray<ushort>(count), truncated),
+                NpyElementType.UInt32 => Fill(stream, GC.AllocateUninitializedArray<uint>(count), truncated),
+                NpyElementType.UInt64 => Fill(stream, GC.AllocateUninitializedArray<ulong>(count), truncated),
                 NpyElementType.Bool => Fill(stream, new byte[count], truncated),
                 _ => throw new InvalidOperationException("unreachable"),
             };
@@ -177,7 +177,8 @@ public static class NpyReader
 
     private static byte[] ReadBytesGrowing(Stream stream, long total, Func<Exception> truncated)
     {
-        if (total > Array.MaxLength) throw truncated();
+        if (total > Array.MaxLength)
+            throw new InvalidDataException($"{total} bytes is more than can be read from a stream of unknown length (at most {Array.MaxLength})");
         using var buffer = new MemoryStream();
         var block = new byte[(int)Math.Min(total, 1 << 20)];
         long remaining = total;

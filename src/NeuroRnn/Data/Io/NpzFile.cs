@@ -76,7 +76,11 @@ public sealed class NpzFile
                     throw new RecordingFormatException(sourceName, where, $"claims {length} bytes from {compressed} compressed bytes; the archive is corrupt");
                 string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
                 using var member = entry.Open();
-                var array = NpyReader.Read(member, $"{sourceName} [{entry.FullName}]", length);
+                // A stored member's size is bounded by the file, so it is trusted for a single exact allocation. A deflated
+                // member's size comes from the (possibly corrupt) directory: trusted up to 64 MB, beyond that the data are
+                // read in growing blocks so only bytes that really decompress get allocated.
+                bool trustLength = length == compressed || length <= 64L << 20;
+                var array = NpyReader.Read(member, $"{sourceName} [{entry.FullName}]", trustLength ? length : null);
                 if (result.Any(r => r.Key == name)) throw new RecordingFormatException(sourceName, where, "the archive holds two members of this name");
                 result.Add(new(name, array));
             }

@@ -423,7 +423,7 @@ public static class MatFileReader
                 }
             }
             _ = nzmax; // nzmax only sizes MATLAB's allocation; the index arrays are authoritative.
-            return new MatNumericArray(logical ? MatClass.Double : MatClass.Double, dims, real, imaginary, logical, wasSparse: true);
+            return new MatNumericArray(MatClass.Double, dims, real, imaginary, logical, wasSparse: true); // MATLAB sparse is always double (or logical)
         }
 
         private static int SizeOf(int type) => type switch
