@@ -1,10 +1,391 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NeuroRnn.Models;
+using NeuroRnn.Numerics;
+using NeuroRnn.Tasks;
+using NeuroRnn.Training;
+
 namespace NeuroRnn.Bench;
 
+/// <summary>
+/// Hessian-free benchmarks (benchmarks.md): (a) W1 addition-100 — the W1 Gauss-Newton product and one HF iteration
+/// with 50 CG steps, and HF time to solution on fresh data; (b) W2 v1-fit-200 — one HF iteration with exactly 50 CG
+/// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
+/// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
+/// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M]</c> (no section: all).
+/// </summary>
 internal static class HessianFreeSuite
 {
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("suite not built yet");
-        return 2;
+        bool quick = args.Contains("--quick");
+        double minutes = quick ? 3 : 15;
+        var sections = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": break;
+                case "--minutes":
+                    if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
+                    {
+                        Console.Error.WriteLine("--minutes needs a positive number (the wall-time cap of each time-to-solution run).");
+                        return 2;
+                    }
+                    i++;
+                    break;
+                case "w1-kernels" or "w2" or "w1" or "mante": sections.Add(args[i]); break;
+                default:
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M]");
+                    return 2;
+            }
+        }
+        if (sections.Count == 0) sections.AddRange(["w1-kernels", "w2", "w1", "mante"]);
+
+        string resultsDirectory = Path.Combine(RepositoryRoot(), "bench", "results");
+        Directory.CreateDirectory(resultsDirectory);
+        string jsonPath = Path.Combine(resultsDirectory, "hf.json");
+        var root = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath)) as JsonObject ?? new JsonObject() : new JsonObject();
+
+        foreach (string section in sections)
+        {
+            Console.WriteLine($"== {section} ({(quick ? "quick" : "full")}) ==");
+            var machine = Machine();
+            JsonObject result = section switch
+            {
+                "w1-kernels" => W1Kernels(quick),
+                "w2" => W2(quick),
+                "w1" => W1TimeToSolution(minutes),
+                _ => Mante(minutes),
+            };
+            result["machineAtStart"] = machine;
+            result["machineAtEnd"] = Machine();
+            result["mode"] = quick ? "quick" : "full";
+            result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+            root[section] = result;
+            File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(Path.Combine(resultsDirectory, "hf.md"), Markdown(root));
+            Console.WriteLine($"   written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- W1 kernels
+
+    internal static RateRnnOptions W1Model(int seed = 1, RnnPrecision precision = RnnPrecision.Float64) => new()
+    {
+        UnitCount = 100, InputCount = 2, OutputCount = 1, Dt = 1, Tau = 1,
+        Initialization = WeightInitialization.Sparse, SparseConnectionCount = 15, SpectralRadius = 1.2,
+        InputWeightStd = 1, OutputWeightStd = 0.1, Seed = seed, Precision = precision,
+    };
+
+    private static JsonObject W1Kernels(bool quick)
+    {
+        var task = new AdditionTask(100);
+        var objective = new RnnObjective(new RateRnn(W1Model()), null, NumericsBackend.Current);
+        var data = TrainingData.Fresh(task, 1, 2000, 400);
+        var batches = data(0);
+        var v = new double[objective.ParameterCount];
+        var product = new double[v.Length];
+        var rng = new SeededRandom(3);
+        for (int k = 0; k < v.Length; k++) v[k] = rng.NextDouble() - 0.5;
+        objective.PrepareCurvature(batches.CurvatureBatch);
+        var gn = Time(quick ? 3 : 7, () => objective.GaussNewtonProduct(v, 0.03, product));
+        var gradient = new double[v.Length];
+        var grad = Time(quick ? 1 : 3, () => objective.LossAndGradient(batches.GradientBatch, gradient));
+        Console.WriteLine($"   W1 GN product (batch 400): {gn.Wall:F3} s wall, {gn.Cpu:F3} s CPU; gradient (batch 2000): {grad.Wall:F3} s");
+
+        var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 0.1, MaxCgIterations = 50, MinCgIterations = 50 });
+        OptimizerState? state = null;
+        int cg = 0;
+        var iteration = Time(quick ? 1 : 3, () =>
+        {
+            var r = trainer.Train(objective, data, new TrainingRun { Iterations = 1 }, state);
+            state = r.State;
+            cg = r.Statistics[0].CgIterations;
+        });
+        Console.WriteLine($"   W1 HF iteration ({cg} CG steps): {iteration.Wall:F2} s wall, {iteration.Cpu:F2} s CPU");
+        return new JsonObject
+        {
+            ["backend"] = NumericsBackend.Current.Description,
+            ["gaussNewtonProductBatch400"] = gn.ToJson(),
+            ["gradientBatch2000"] = grad.ToJson(),
+            ["hfIteration50Cg"] = iteration.ToJson(),
+            ["cgStepsInTimedIteration"] = cg,
+        };
+    }
+
+    // ---------------------------------------------------------------- W2
+
+    private static JsonObject W2(bool quick)
+    {
+        var result = new JsonObject();
+        var kernels = new JsonArray();
+        var configurations = quick
+            ? new[] { ("mkl", "float64") }
+            : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
+        foreach (var (backend, precision) in configurations)
+        {
+            if (backend == "mkl" && !NumericsBackend.IsMklAvailable)
+            {
+                Console.WriteLine($"   MKL unavailable: {NumericsBackend.MklUnavailableReason}");
+                continue;
+            }
+            var (wall, cpu) = RnnKernelsBench.MeasureBoth(backend, precision, quick ? 3 : 5, threads: 0);
+            var row = new JsonObject
+            {
+                ["backend"] = backend, ["precision"] = precision, ["description"] = wall.Backend, ["threads"] = wall.Threads,
+                ["gradientSeconds"] = wall.GradientSeconds, ["gaussNewtonSeconds"] = wall.GaussNewtonSeconds,
+                ["prepareSeconds"] = wall.PrepareSeconds,
+                ["gradientCpuSeconds"] = cpu.GradientSeconds, ["gaussNewtonCpuSeconds"] = cpu.GaussNewtonSeconds,
+                ["gradientGflop"] = wall.GradientFlops / 1e9, ["gaussNewtonGflop"] = wall.GaussNewtonFlops / 1e9,
+                ["gradientGflopPerSecond"] = wall.GradientGflops, ["gaussNewtonGflopPerSecond"] = wall.GaussNewtonGflops,
+                ["rawStepGemmGflopPerSecond"] = wall.StepGemmGflops, ["rawBatchedGemmGflopPerSecond"] = wall.BatchedGemmGflops,
+                ["gradientFractionOfGemmFloor"] = wall.GradientEfficiency, ["gaussNewtonFractionOfGemmFloor"] = wall.GaussNewtonEfficiency,
+            };
+            var be = backend == "mkl" ? (INumericsBackend)NumericsBackend.Mkl : NumericsBackend.Managed;
+            var p = precision == "float32" ? RnnPrecision.Float32 : RnnPrecision.Float64;
+            var objective = new RnnObjective(new RateRnn(RnnKernelsBench.W2Options(p)), RnnKernelsBench.W2Loss, be);
+            var data = TrainingData.Fixed(RnnKernelsBench.W2Batch(), RnnKernelsBench.Trials);
+            var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 1, MaxCgIterations = 50, MinCgIterations = 50 });
+            OptimizerState? state = null;
+            int cg = 0;
+            var iteration = Time(quick || backend == "managed" ? 1 : 3, () =>
+            {
+                var r = trainer.Train(objective, data, new TrainingRun { Iterations = 1 }, state);
+                state = r.State;
+                cg = r.Statistics[0].CgIterations;
+            });
+            row["hfIteration50Cg"] = iteration.ToJson();
+            row["cgStepsInTimedIteration"] = cg;
+            // Operation count of one HF iteration: 50 GN products + gradient + the extra GN product for ρ; loss
+            // evaluations (backtracking, ρ, line search) are forward passes of about a third of a gradient each.
+            row["hfIterationGemmGflopEstimate"] = (51 * wall.GaussNewtonFlops + 2 * wall.GradientFlops) / 1e9;
+            Console.WriteLine($"   W2 {backend}/{precision}: gradient {wall.GradientSeconds:F3} s, GN {wall.GaussNewtonSeconds:F3} s, HF iteration ({cg} CG) {iteration.Wall:F2} s wall / {iteration.Cpu:F2} s CPU");
+            kernels.Add(row);
+        }
+        result["rows"] = kernels;
+        return result;
+    }
+
+    // ---------------------------------------------------------------- W1 time to solution
+
+    private static JsonObject W1TimeToSolution(double minutes)
+    {
+        var task = new AdditionTask(100);
+        var objective = new RnnObjective(new RateRnn(W1Model()), null, NumericsBackend.Current);
+        var test = task.Sample(1000, SeededRandom.Derive(1, TrainingData.TestStream, 0));
+        var options = new HessianFreeOptions { InitialLambda = 0.1 };
+        var trainer = new HessianFreeTrainer(options);
+        var trace = new JsonArray();
+        var clock = Stopwatch.StartNew();
+        var result = trainer.Train(objective, TrainingData.Fresh(task, 1, 2000, 400),
+            new TrainingRun
+            {
+                Iterations = 100_000,
+                Validate = o => task.Score(test, o.Predict(test)).ErrorRate,
+                StopWhen = s => s.Validation < 0.01,
+                MaxWallTime = TimeSpan.FromMinutes(minutes),
+            },
+            onIteration: s =>
+            {
+                Console.WriteLine($"   it {s.Iteration,3} loss {s.Loss:E3} test wrong {s.Validation:P1} λ {s.Lambda:G3} ρ {s.Rho:F2} CG {s.CgIterations} {s.Seconds:F1} s");
+                trace.Add(IterationJson(s));
+            });
+        double best = result.BestValidation ?? 1;
+        return new JsonObject
+        {
+            ["backend"] = NumericsBackend.Current.Description,
+            ["settings"] = "N = 100 tanh, T = 100 (L ~ U{100..110}), fresh 2,000 sequences per iteration, curvature minibatch 400, 1,000 fixed test sequences, HF defaults with λ0 = 0.1, μ = 1/30, CG cap 250",
+            ["wallCapMinutes"] = minutes,
+            ["solved"] = best < 0.01,
+            ["iterations"] = result.Statistics.Count,
+            ["wallSeconds"] = clock.Elapsed.TotalSeconds,
+            ["bestTestErrorRate"] = best,
+            ["stopReason"] = result.StopReason,
+            ["trace"] = trace,
+        };
+    }
+
+    // ---------------------------------------------------------------- Mante
+
+    private static JsonObject Mante(double minutes)
+    {
+        var task = new ContextIntegrationTask();
+        double highest = task.Options.Coherences.Max();
+        var test = task.Sample(600, SeededRandom.Derive(2, TrainingData.TestStream, 0));
+        var model = new RateRnnOptions { UnitCount = 100, InputCount = 4, OutputCount = 1, Dt = 1, Tau = 10, Gain = 1.0, Seed = 2 };
+        double Metric(ICurvatureObjective o) => 1 - task.AccuracyAtCoherence(test, o.Predict(test), highest);
+        var runs = new JsonObject();
+        foreach (var (name, trainer, data, every) in new (string, ITrainer, Func<int, TrainingData>, int)[]
+        {
+            ("hf", new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 0.1, MaxCgIterations = 100 }), TrainingData.Fresh(task, 2, 500, 100), 1),
+            ("adam", new AdamTrainer(new AdamOptions { LearningRate = 3e-3, BatchSize = 64 }), TrainingData.Fresh(task, 2, 64, 64), 20),
+        })
+        {
+            var objective = new RnnObjective(new RateRnn(model));
+            var clock = Stopwatch.StartNew();
+            var trace = new JsonArray();
+            var result = trainer.Train(objective, data, new TrainingRun
+            {
+                Iterations = 1_000_000, Validate = Metric, ValidateEvery = every,
+                StopWhen = s => s.Validation <= 0.05, MaxWallTime = TimeSpan.FromMinutes(minutes),
+            }, onIteration: s =>
+            {
+                if (s.Validation is null) return;
+                Console.WriteLine($"   {name} it {s.Iteration,5} loss {s.Loss:E3} error at c={highest}: {s.Validation:P1} ({s.ElapsedSeconds:F0} s)");
+                trace.Add(IterationJson(s));
+            });
+            objective.SetParameters(result.BestParameters);
+            var outputs = objective.Predict(test);
+            runs[name] = new JsonObject
+            {
+                ["reached95PercentAtHighestCoherence"] = result.BestValidation <= 0.05,
+                ["iterations"] = result.Statistics.Count,
+                ["wallSeconds"] = clock.Elapsed.TotalSeconds,
+                ["bestAccuracyAtHighestCoherence"] = 1 - (result.BestValidation ?? 1),
+                ["overallAccuracy"] = task.Score(test, outputs).Accuracy,
+                ["stopReason"] = result.StopReason,
+                ["trace"] = trace,
+            };
+        }
+        return new JsonObject
+        {
+            ["backend"] = NumericsBackend.Current.Description,
+            ["settings"] = $"N = 100 tanh, α = 0.1, 4 inputs, 85 steps (5 fixation, 75 stimulus, 5 response), coherences {string.Join(", ", task.Options.Coherences)}, noise 1; HF: fresh 500 trials/iteration, curvature 100, λ0 = 0.1, CG cap 100; Adam: lr 3e-3, batch 64, clip 1; metric on 600 fixed test trials",
+            ["wallCapMinutesPerOptimizer"] = minutes,
+            ["runs"] = runs,
+        };
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static JsonObject IterationJson(IterationStatistics s) => new()
+    {
+        ["iteration"] = s.Iteration, ["loss"] = Finite(s.Loss), ["validation"] = s.Validation is { } v ? Finite(v) : null,
+        ["lambda"] = Finite(s.Lambda), ["rho"] = Finite(s.Rho), ["cg"] = s.CgIterations, ["accepted"] = s.Accepted,
+        ["seconds"] = s.Seconds, ["elapsed"] = s.ElapsedSeconds,
+    };
+
+    private static JsonNode? Finite(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
+
+    private readonly record struct Timing(double Wall, double Cpu, int Runs)
+    {
+        public JsonObject ToJson() => new() { ["medianWallSeconds"] = Wall, ["medianCpuSeconds"] = Cpu, ["timedRuns"] = Runs };
+    }
+
+    /// <summary>Median wall and process-CPU seconds of <paramref name="runs"/> timed runs after one warm-up.</summary>
+    private static Timing Time(int runs, Action action)
+    {
+        action();
+        var wall = new double[runs];
+        var cpu = new double[runs];
+        using var process = Process.GetCurrentProcess();
+        for (int k = 0; k < runs; k++)
+        {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            long start = Stopwatch.GetTimestamp();
+            action();
+            wall[k] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            process.Refresh();
+            cpu[k] = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+        }
+        Array.Sort(wall);
+        Array.Sort(cpu);
+        return new Timing(wall[runs / 2], cpu[runs / 2], runs);
+    }
+
+    private static JsonObject Machine()
+    {
+        string cpu = "unknown";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+        }
+        catch (IOException) { }
+        string load = "unknown";
+        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
+        return new JsonObject
+        {
+            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
+            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), [".NET"] = Environment.Version.ToString(),
+        };
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
+        return Environment.CurrentDirectory;
+    }
+
+    private static string F(JsonNode? node, string format = "F3") =>
+        node is JsonValue v && v.TryGetValue(out double x) ? x.ToString(format, Inv) : "–";
+
+    private static string Markdown(JsonObject root)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Hessian-free benchmarks (`dotnet run -c Release --project bench/NeuroRnn.Bench -- hf`)");
+        md.AppendLine();
+        md.AppendLine("Generated from `hf.json` (same folder) by the suite. Workloads: see `/work/shared/references/benchmarks.md` (W1 addition-100, W2 v1-fit-200).");
+        md.AppendLine();
+        md.AppendLine("**The machine was shared with other jobs while these ran** (the load averages below are those of the");
+        md.AppendLine("whole machine — 2 cores): wall times are inflated accordingly and are upper bounds, not the speed of the code.");
+        md.AppendLine("Process-CPU times are given next to them; with 2 back-end threads they add both cores' time.");
+        md.AppendLine();
+        foreach (var (name, node) in root)
+        {
+            if (node is not JsonObject s) continue;
+            md.AppendLine($"## {name} ({s["mode"]})");
+            md.AppendLine();
+            md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
+            md.AppendLine();
+            switch (name)
+            {
+                case "w1-kernels":
+                    md.AppendLine($"Back-end: {s["backend"]}");
+                    md.AppendLine();
+                    md.AppendLine("| measure | NeuroRnn wall (s) | NeuroRnn CPU (s) | PyTorch 1.13 | numpy HF | MATLAB HF (Octave) |");
+                    md.AppendLine("|---|---|---|---|---|---|");
+                    md.AppendLine($"| W1 GN product (batch 400) | {F(s["gaussNewtonProductBatch400"]?["medianWallSeconds"])} | {F(s["gaussNewtonProductBatch400"]?["medianCpuSeconds"])} | 0.178 | 0.152 | 2.23 |");
+                    md.AppendLine($"| W1 gradient (batch 2,000) | {F(s["gradientBatch2000"]?["medianWallSeconds"])} | {F(s["gradientBatch2000"]?["medianCpuSeconds"])} | – | – | – |");
+                    md.AppendLine($"| W1 HF iteration ({s["cgStepsInTimedIteration"]} CG) | {F(s["hfIteration50Cg"]?["medianWallSeconds"], "F2")} | {F(s["hfIteration50Cg"]?["medianCpuSeconds"], "F2")} | 31.4 | 2.94 | 160.9 |");
+                    break;
+                case "w2":
+                    md.AppendLine("| back-end / precision | gradient (s) | GN product (s) | gradient GFLOP/s (fraction of GEMM floor) | GN GFLOP/s (fraction) | raw dgemm GFLOP/s step / batched | HF iteration, 50 CG: wall (CPU) s |");
+                    md.AppendLine("|---|---|---|---|---|---|---|");
+                    if (s["rows"] is JsonArray rows)
+                        foreach (var r in rows)
+                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | {F(r?["gradientSeconds"])} | {F(r?["gaussNewtonSeconds"])} | {F(r?["gradientGflopPerSecond"], "F1")} ({F(r?["gradientFractionOfGemmFloor"], "F2")}) | {F(r?["gaussNewtonGflopPerSecond"], "F1")} ({F(r?["gaussNewtonFractionOfGemmFloor"], "F2")}) | {F(r?["rawStepGemmGflopPerSecond"], "F1")} / {F(r?["rawBatchedGemmGflopPerSecond"], "F1")} | {F(r?["hfIteration50Cg"]?["medianWallSeconds"], "F2")} ({F(r?["hfIteration50Cg"]?["medianCpuSeconds"], "F2")}) |");
+                    md.AppendLine();
+                    md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");
+                    md.AppendLine("GN product 0.167 / 0.090 / 0.99 s, floor ≈ 0.04 s; HF iteration with 50 CG 30.3 / 5.28 / 53.5 s, floor ≈ 2.3 s; float32 14.6 / 3.10 s, floor ≈ 1.2 s.");
+                    break;
+                case "w1":
+                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min.");
+                    md.AppendLine();
+                    md.AppendLine($"Solved (< 1 % of 1,000 test sequences with |error| > 0.04): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
+                    md.AppendLine("Peers: none solved W1 within 600 s (they trained on a fixed set; see benchmarks.md).");
+                    break;
+                case "mante":
+                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutesPerOptimizer"]} min per optimizer.");
+                    md.AppendLine();
+                    md.AppendLine("| optimizer | reached ≥ 95 % at highest coherence | iterations | wall (s) | best accuracy at highest coherence | overall accuracy | stop |");
+                    md.AppendLine("|---|---|---|---|---|---|---|");
+                    if (s["runs"] is JsonObject runs)
+                        foreach (var (optimizer, r) in runs)
+                            md.AppendLine($"| {optimizer} | {r?["reached95PercentAtHighestCoherence"]} | {r?["iterations"]} | {F(r?["wallSeconds"], "F0")} | {F(r?["bestAccuracyAtHighestCoherence"], "P1")} | {F(r?["overallAccuracy"], "P1")} | {r?["stopReason"]} |");
+                    break;
+            }
+            md.AppendLine();
+        }
+        return md.ToString();
     }
 }
