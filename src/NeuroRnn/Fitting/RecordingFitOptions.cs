@@ -85,8 +85,11 @@ public sealed record RecordingFitOptions
     /// <summary>Loss penalties (weight decay, rate L2). Default: plain mean squared error.</summary>
     public RnnLossOptions Loss { get; init; } = new();
 
-    /// <summary>Hessian-free settings. Default: Martens' constants with at most 150 CG steps per iteration.</summary>
-    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 150 };
+    /// <summary>
+    /// Hessian-free settings. Default: Martens' constants with initial damping λ = 0.01 (with λ = 1 the first iterations
+    /// of a fit take tiny steps: the scaled-rate MSE has small curvature) and at most 150 CG steps per iteration.
+    /// </summary>
+    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 150, InitialLambda = 0.01 };
 
     /// <summary>Maximum HF iterations. Default 100.</summary>
     public int Iterations { get; init; } = 100;
