@@ -2,18 +2,33 @@ namespace NeuroRnn.Kernel.Engines;
 
 /// <summary>
 /// Runs cell code on its own thread so an interrupt can stop it without ending the process: the cell's token is
-/// cancelled first (cooperative code stops), and after the grace period the thread is aborted with
-/// <c>System.Runtime.ControlledExecution.Run</c>.
+/// cancelled first (cooperative code stops), after the grace period the thread is aborted with
+/// <c>System.Runtime.ControlledExecution.Run</c>, and code that cannot be aborted (a tight loop without a safe
+/// point, as F# arithmetic loops can be) is abandoned after a further wait so the kernel answers again.
 /// </summary>
 internal static class AbortableCell
 {
     // Compilers recurse deeply on large cells; the default 1.5 MB secondary-thread stack is too small for FCS.
     private const int StackSize = 64 * 1024 * 1024;
 
-    /// <summary>The result of <paramref name="work"/>, or null when it was aborted.</summary>
-    public static Task<T?> RunAsync<T>(Func<T> work, CancellationToken interrupt, TimeSpan gracePeriod) where T : class
+    /// <summary>How the cell ended.</summary>
+    public enum Ending
     {
-        var completion = new TaskCompletionSource<T?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>The code returned a result.</summary>
+        Completed,
+
+        /// <summary>The code was stopped by the interrupt.</summary>
+        Aborted,
+
+        /// <summary>The code ignored the abort and still runs on its thread.</summary>
+        Abandoned,
+    }
+
+    /// <summary>The ending and, when <see cref="Ending.Completed"/>, the result of <paramref name="work"/>.</summary>
+    public static async Task<(Ending Ending, T? Result)> RunAsync<T>(Func<T> work, CancellationToken interrupt, TimeSpan gracePeriod, TimeSpan abandonAfter)
+        where T : class
+    {
+        var completion = new TaskCompletionSource<(Ending, T?)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var abort = new CancellationTokenSource();
         var registration = interrupt.Register(() =>
         {
@@ -30,11 +45,11 @@ internal static class AbortableCell
                 // it is used only after the cooperative token had its chance; users accept the risk by interrupting.
                 System.Runtime.ControlledExecution.Run(() => result = work(), abort.Token);
 #pragma warning restore SYSLIB0046
-                completion.TrySetResult(result);
+                completion.TrySetResult((Ending.Completed, result));
             }
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
-                completion.TrySetResult(null);
+                completion.TrySetResult((Ending.Aborted, null));
             }
             catch (Exception e)
             {
@@ -51,6 +66,16 @@ internal static class AbortableCell
             Name = "NeuroRnn cell",
         };
         thread.Start();
-        return completion.Task;
+
+        if (!interrupt.CanBeCanceled) return await completion.Task;
+        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (interrupt.Register(() => interrupted.TrySetResult()))
+        {
+            var first = await Task.WhenAny(completion.Task, interrupted.Task);
+            if (first == completion.Task) return await completion.Task;
+        }
+        var deadline = Task.Delay(gracePeriod + abandonAfter);
+        var ended = await Task.WhenAny(completion.Task, deadline);
+        return ended == completion.Task ? await completion.Task : (Ending.Abandoned, null);
     }
 }

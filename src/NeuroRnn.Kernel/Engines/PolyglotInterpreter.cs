@@ -21,6 +21,7 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
     private readonly SemaphoreSlim _cellGate = new(1, 1);
     private readonly object _engineGate = new();
     private readonly List<string> _references = [];
+    private readonly HashSet<string> _abandoned = [];
     private readonly PrivateAssemblyCopies _copies;
     private readonly NuGetRestorer _nuget;
     private CSharpEngine? _csharp;
@@ -188,8 +189,20 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
             var error = Tracebacks.FromException(e);
             return error with { Name = "EngineStartFailed", Value = $"The {language} session could not start: {e.Message}" };
         }
-        var result = await AbortableCell.RunAsync(() => engine.Execute(code, cancellationToken), cancellationToken, _options.InterruptGracePeriod);
-        if (result is null || result.Cancelled) return new ExecutionOutcome.Aborted();
+        if (_abandoned.Contains(language))
+        {
+            var message = $"An interrupted {language} cell could not be stopped and still runs; restart the kernel to use {language} again.";
+            return new ExecutionOutcome.Error("SessionBusy", message, [message]);
+        }
+        var (ending, result) = await AbortableCell.RunAsync(() => engine.Execute(code, cancellationToken), cancellationToken, _options.InterruptGracePeriod, _options.AbandonAfter);
+        if (ending == AbortableCell.Ending.Abandoned)
+        {
+            // The C# session continues from its last immutable state, so only F# (whose session is busy) is closed.
+            if (language == CellParser.FSharp) _abandoned.Add(language);
+            CellScope.Current?.Context.WriteStream("stderr", $"The interrupted cell did not stop; it keeps running in the background.{(language == CellParser.FSharp ? " Restart the kernel to use F# again." : "")}\n");
+            return new ExecutionOutcome.Aborted();
+        }
+        if (ending == AbortableCell.Ending.Aborted || result is null || result.Cancelled) return new ExecutionOutcome.Aborted();
         if (result.Error is not null) return result.Error;
         if (!result.HasValue || result.Value is DisplayHandle) return new ExecutionOutcome.Success(null);
         try

@@ -6,6 +6,12 @@ public sealed record PolyglotInterpreterOptions
     /// <summary>How long an interrupted cell may take to stop by itself (via the cancellation token) before it is aborted.</summary>
     public TimeSpan InterruptGracePeriod { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long to wait, after the grace period, for an aborted cell to stop before giving up on it (it keeps running
+    /// on its thread; an F# session in that state refuses further cells until the kernel restarts).
+    /// </summary>
+    public TimeSpan AbandonAfter { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Folder for this session's private copies of <c>#r</c> assemblies; null for a fresh folder under the temp directory.</summary>
     public string? SessionDirectory { get; init; }
 

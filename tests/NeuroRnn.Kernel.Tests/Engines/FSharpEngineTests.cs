@@ -93,4 +93,13 @@ public sealed class FSharpEngineTests(FSharpInterpreterFixture fixture) : IClass
         Assert.IsType<ExecutionOutcome.Aborted>(outcome);
         Assert.Equal("2", await fixture.ResultTextAsync("1 + 1"));
     }
+
+    [Fact]
+    public async Task NonCooperativeFSharpLoopThatCallsOutIsAborted()
+    {
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var (outcome, _) = await fixture.RunAsync("let mutable j = 0L\nwhile true do\n    j <- j + 1L\n    if j % 1000L = 0L then System.Threading.Thread.SpinWait 10", cancellationToken: interrupt.Token);
+        Assert.IsType<ExecutionOutcome.Aborted>(outcome);
+        Assert.Equal("4", await fixture.ResultTextAsync("2 + 2"));
+    }
 }
