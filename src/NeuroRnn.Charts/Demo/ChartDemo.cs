@@ -103,7 +103,7 @@ public static class ChartDemo
         var options = new StateSpaceOptions
         {
             Title = dimensions == 2 ? "Trajectories in PC 1–2" : "Trajectories in PC 1–3",
-            ConditionNames = ["left", "right", "up"],
+            ConditionNames = ["stimulus A", "stimulus B", "stimulus C"],
             FixedPoints = fixedPoints,
             FixedPointStable = [true, true, true, false],
         };

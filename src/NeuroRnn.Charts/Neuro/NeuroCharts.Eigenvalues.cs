@@ -64,7 +64,7 @@ public static partial class NeuroCharts
             {
                 XAxes = [new Axis { Title = "Re λ", Range = (minRe - pad, maxRe + pad), ZeroLine = false, Constrain = "domain" }],
                 YAxes = [new Axis { Title = "Im λ", Range = (-yHalf, yHalf), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
-                Shapes = [Shape.VerticalLine(0, boundary) with { Layer = "below" }],
+                Shapes = [Shape.VerticalLine(0, boundary)],
             };
         }
         return new Figure { Data = [trace], Layout = layout with { Title = options.Title, ShowLegend = false } };

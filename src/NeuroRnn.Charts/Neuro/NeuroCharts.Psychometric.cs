@@ -105,7 +105,7 @@ public static partial class NeuroCharts
                 Title = options.Title,
                 XAxes = [new Axis { Title = options.CoherenceTitle, ZeroLine = false }],
                 YAxes = [new Axis { Title = options.ChoiceTitle, Range = (-0.02, 1.02), ZeroLine = false }],
-                Shapes = [Shape.HorizontalLine(0.5, reference) with { Layer = "below" }, Shape.VerticalLine(0, reference) with { Layer = "below" }],
+                Shapes = [Shape.HorizontalLine(0.5, reference), Shape.VerticalLine(0, reference)],
                 HoverMode = "closest",
             },
         };
