@@ -39,15 +39,36 @@ internal static class NumericsSuite
         string loadBefore = LoadAverage();
         var started = DateTime.UtcNow;
         var rows = new List<Row>();
-        foreach (int n in Sizes)
-            foreach (var precision in new[] { "float64", "float32" })
+        int defaultThreads = mkl.ThreadCount;
+        // 1) As specified: default threads, wall-clock medians. 2) One thread timed by the calling thread's CPU
+        // time: on a machine shared with many other processes, OpenMP barriers in (1) wait for descheduled
+        // threads, while (2) is immune to preemption and so isolates what our wrapper costs.
+        var modes = new[]
+        {
+            new Mode($"{defaultThreads} threads, wall clock", defaultThreads, ThreadCpuTime: false),
+            new Mode("1 thread, thread CPU time", 1, ThreadCpuTime: true),
+        };
+        try
+        {
+            foreach (var mode in modes)
             {
-                var row = Measure(n, precision, mkl, managed, quick);
-                rows.Add(row);
-                Console.WriteLine(
-                    $"{precision} n={n,5}: raw MKL {row.RawGflops,7:F2}  back-end MKL {row.MklGflops,7:F2}  managed {row.ManagedGflops,7:F2} GFLOP/s" +
-                    $"  wrapper/raw {row.WrapperRatio:F3}  MKL/managed {row.MklOverManaged:F1}×");
+                mkl.SetThreadCount(mode.Threads);
+                var portable = mode.Threads == managed.ThreadCount ? managed : new ManagedBackend(mode.Threads);
+                foreach (int n in Sizes)
+                    foreach (var precision in new[] { "float64", "float32" })
+                    {
+                        var row = Measure(mode, n, precision, mkl, portable, quick);
+                        rows.Add(row);
+                        Console.WriteLine(
+                            $"[{mode.Name}] {precision} n={n,5}: raw MKL {row.RawGflops,7:F2}  back-end MKL {row.MklGflops,7:F2}  managed {row.ManagedGflops,7:F2} GFLOP/s" +
+                            $"  wrapper/raw {row.WrapperRatio:F3}  MKL/managed {row.MklOverManaged:F1}×");
+                    }
             }
+        }
+        finally
+        {
+            mkl.SetThreadCount(defaultThreads);
+        }
         string loadAfter = LoadAverage();
 
         var facts = NumericsEnvironment.Describe(mkl);
@@ -60,14 +81,18 @@ internal static class NumericsSuite
         return 0;
     }
 
-    internal sealed record Row(int N, string Precision, double RawGflops, double MklGflops, double ManagedGflops,
-        double WrapperRatio, double WrapperRatioLow, double WrapperRatioHigh, double MklOverManaged, int MklSamples,
+    /// <summary>How a configuration is run and timed.</summary>
+    internal sealed record Mode(string Name, int Threads, bool ThreadCpuTime);
+
+    internal sealed record Row(string Mode, int N, string Precision, double RawGflops, double MklGflops, double ManagedGflops,
+        double WrapperRatio, double WrapperRatioLow, double WrapperRatioHigh, double BestOfRatio, double MklOverManaged, int MklSamples,
         int ManagedSamples, int CallsPerSample);
 
     internal sealed record Target(string Name, bool Met, string Detail);
 
-    private static Row Measure(int n, string precision, MklBackend mkl, ManagedBackend managed, bool quick)
+    private static Row Measure(Mode mode, int n, string precision, MklBackend mkl, ManagedBackend managed, bool quick)
     {
+        Func<Action, int, double> Time = mode.ThreadCpuTime ? TimeCpu : TimeWall;
         var random = new Random(n);
         int size = n * n;
         double[] ad = new double[size], bd = new double[size], cd = new double[size];
@@ -113,17 +138,39 @@ internal static class NumericsSuite
         double flops = 2.0 * n * n * n;
         double rawG = flops / Median(rawTimes) / 1e9, mklG = flops / Median(wrappedTimes) / 1e9, manG = flops / Median(managedTimes) / 1e9;
         pairRatios.Sort();
-        return new Row(n, precision, rawG, mklG, manG, Median(pairRatios), Quantile(pairRatios, 0.25), Quantile(pairRatios, 0.75),
-            mklG / manG, mklSamples, managedSamples, calls);
+        // Best-of ratio: the fastest raw sample over the fastest back-end sample, least affected by other processes.
+        double bestOf = rawTimes.Min() / wrappedTimes.Min();
+        return new Row(mode.Name, n, precision, rawG, mklG, manG, Median(pairRatios), Quantile(pairRatios, 0.25), Quantile(pairRatios, 0.75),
+            bestOf, mklG / manG, mklSamples, managedSamples, calls);
     }
 
-    /// <summary>Seconds per call, averaged over <paramref name="calls"/> back-to-back calls.</summary>
-    private static double Time(Action action, int calls)
+    /// <summary>Wall-clock seconds per call, averaged over <paramref name="calls"/> back-to-back calls.</summary>
+    private static double TimeWall(Action action, int calls)
     {
         var watch = Stopwatch.StartNew();
         for (int i = 0; i < calls; i++) action();
         return watch.Elapsed.TotalSeconds / calls;
     }
+
+    /// <summary>CPU seconds the calling thread spent per call (single-threaded work only).</summary>
+    private static double TimeCpu(Action action, int calls)
+    {
+        double start = ThreadCpuSeconds();
+        for (int i = 0; i < calls; i++) action();
+        return (ThreadCpuSeconds() - start) / calls;
+    }
+
+    private static unsafe double ThreadCpuSeconds()
+    {
+        const int clockThreadCpuTimeId = 3;
+        long* timespec = stackalloc long[2];
+        if (ClockGetTime(clockThreadCpuTimeId, timespec) != 0)
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        return timespec[0] + timespec[1] * 1e-9;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern unsafe int ClockGetTime(int clock, long* timespec);
 
     private static double Median(List<double> values)
     {
@@ -137,23 +184,43 @@ internal static class NumericsSuite
     private static List<Target> EvaluateTargets(List<Row> rows, string loadBefore, string loadAfter)
     {
         var targets = new List<Target>();
+        // The same precision and size measured in the other timing mode, to explain a miss.
+        Row? Other(Row row) => rows.FirstOrDefault(r => r.N == row.N && r.Precision == row.Precision && r.Mode != row.Mode);
         foreach (var row in rows.Where(r => r.N >= 200))
         {
+            string where = $"{row.Precision}, n={row.N}, {row.Mode}";
             bool met = row.WrapperRatio >= OverheadTarget;
-            string detail = $"{row.Precision} n={row.N}: back-end/raw = {row.WrapperRatio:F3} (interquartile {row.WrapperRatioLow:F3}–{row.WrapperRatioHigh:F3}, " +
-                            $"{row.MklSamples} interleaved samples)";
+            string detail = $"back-end/raw = {row.WrapperRatio:F3} (interquartile {row.WrapperRatioLow:F3}–{row.WrapperRatioHigh:F3}, " +
+                            $"best-of {row.BestOfRatio:F3}, {row.MklSamples} interleaved samples)";
             if (!met)
+            {
+                var other = Other(row);
                 detail += row.WrapperRatioHigh >= OverheadTarget
-                    ? $"; the interquartile range reaches {OverheadTarget:F2}, so the gap is within the noise of a shared machine (load {loadBefore} → {loadAfter})"
-                    : $"; consistently below target (load {loadBefore} → {loadAfter})";
-            targets.Add(new Target($"back-end GEMM ≥ {OverheadTarget:P0} of raw MKL ({row.Precision}, n={row.N})", met, detail));
+                    ? $"; the interquartile range reaches {OverheadTarget:F2}, so the gap is within this run's noise (load average {loadBefore} → {loadAfter} on 2 cores)"
+                    : $"; consistently below target (load average {loadBefore} → {loadAfter})";
+                if (other is not null)
+                    detail += $"; the same product in the '{other.Mode}' timing gives back-end/raw = {other.WrapperRatio:F3}";
+            }
+            targets.Add(new Target($"back-end GEMM ≥ {OverheadTarget:P0} of raw MKL ({where})", met, detail));
         }
         foreach (var row in rows.Where(r => r.N == 200))
         {
+            string where = $"{row.Precision}, n=200, {row.Mode}";
             bool met = row.MklOverManaged >= SpeedupTarget;
-            string detail = $"{row.Precision} n=200: MKL {row.MklGflops:F1} vs managed {row.ManagedGflops:F1} GFLOP/s = {row.MklOverManaged:F1}×";
-            if (!met) detail += "; the managed kernel is closer to MKL than the target assumes (or MKL was slowed by load)";
-            targets.Add(new Target($"MKL ≥ {SpeedupTarget}× managed ({row.Precision}, n=200)", met, detail));
+            string detail = $"MKL {row.MklGflops:F1} vs managed {row.ManagedGflops:F1} GFLOP/s = {row.MklOverManaged:F1}×";
+            if (!met)
+            {
+                var perThread = row.Mode.StartsWith("1 thread", StringComparison.Ordinal) ? row : Other(row);
+                detail += perThread is null
+                    ? "; below target"
+                    : $"; per thread (CPU-time timing) MKL reaches {perThread.MklGflops:F1} and the managed back-end's blocked, " +
+                      $"vectorised kernel {perThread.ManagedGflops:F1} GFLOP/s ({perThread.MklOverManaged:F1}×): the managed kernel is " +
+                      "faster than the target assumes, and MKL 2020.4 does not recognise this AMD CPU (MKL_VERBOSE: \"Intel(R) " +
+                      "Architecture processors\", no AVX2/AVX-512 branch), so it stays well below this CPU's peak";
+                if (!row.Mode.StartsWith("1 thread", StringComparison.Ordinal))
+                    detail += $"; the wall-clock figures are additionally distorted by load (load average {loadBefore} → {loadAfter})";
+            }
+            targets.Add(new Target($"MKL ≥ {SpeedupTarget}× managed ({where})", met, detail));
         }
         return targets;
     }
@@ -170,12 +237,18 @@ internal static class NumericsSuite
         md.AppendLine("\"raw MKL\" calls cblas_?gemm by P/Invoke directly from the benchmark; \"back-end MKL\" goes through");
         md.AppendLine("`INumericsBackend.Gemm` (shape validation, overlap check, pinning, function-pointer call). Raw and back-end samples");
         md.AppendLine("are interleaved; the wrapper ratio is the median of per-pair ratios (raw time / back-end time), so load from other");
-        md.AppendLine("processes affects both sides alike. The managed back-end uses all logical processors, MKL its default thread count.");
+        md.AppendLine("processes affects both sides alike; \"best-of\" compares the fastest sample of each side.");
         md.AppendLine();
-        md.AppendLine("| precision | n | raw MKL GFLOP/s | back-end MKL GFLOP/s | managed GFLOP/s | back-end / raw (IQR) | MKL / managed |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("Two timings: (1) the default configuration, MKL with its default thread count (physical cores, GNU OpenMP) and the");
+        md.AppendLine("managed back-end on all logical processors, timed by wall clock; (2) everything on one thread, timed by the calling");
+        md.AppendLine("thread's CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID)). On a machine shared with many busy processes the");
+        md.AppendLine("multi-threaded wall-clock figures swing by orders of magnitude (an OpenMP barrier waits for whichever thread was");
+        md.AppendLine("descheduled), while (2) does not count time spent preempted and so isolates the cost of the code itself.");
+        md.AppendLine();
+        md.AppendLine("| timing | precision | n | raw MKL GFLOP/s | back-end MKL GFLOP/s | managed GFLOP/s | back-end / raw, median (IQR) | back-end / raw, best-of | MKL / managed |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
-            md.AppendLine(inv, $"| {r.Precision} | {r.N} | {r.RawGflops:F2} | {r.MklGflops:F2} | {r.ManagedGflops:F2} | {r.WrapperRatio:F3} ({r.WrapperRatioLow:F3}–{r.WrapperRatioHigh:F3}) | {r.MklOverManaged:F1}× |");
+            md.AppendLine(inv, $"| {r.Mode} | {r.Precision} | {r.N} | {r.RawGflops:F2} | {r.MklGflops:F2} | {r.ManagedGflops:F2} | {r.WrapperRatio:F3} ({r.WrapperRatioLow:F3}–{r.WrapperRatioHigh:F3}) | {r.BestOfRatio:F3} | {r.MklOverManaged:F1}× |");
         md.AppendLine();
         md.AppendLine("## Targets");
         md.AppendLine();
