@@ -223,10 +223,15 @@ public static class RnnKernelsBench
         return ([step[0] / Steps, step[1] / Steps], batched);
     }
 
-    /// <summary>Median (wall seconds, process CPU seconds) of the timed runs after one warm-up run.</summary>
+    /// <summary>
+    /// Median (wall seconds, process CPU seconds) of the timed runs, after warm-up runs (at least 5 and 0.5 s) and a
+    /// pause that let tiered compilation finish optimising the hot loops (timing tier-0 code would be meaningless).
+    /// </summary>
     private static double[] Median(int repetitions, Action action)
     {
-        action(); // warm-up (JIT, buffers, MKL threads)
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int k = 0; k < 5 || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 0.5; k++) action();
+        Thread.Sleep(250);
         int count = Math.Max(repetitions, 3);
         var wall = new double[count];
         var cpu = new double[count];

@@ -18,7 +18,12 @@ namespace NeuroRnn.Training;
 /// <para>
 /// Noise (if the model has any) is drawn from stream <see cref="NoiseIndex"/>; keep it fixed within an optimizer
 /// iteration (so the loss is a deterministic function of the parameters) and advance it between iterations.
-/// Masked and frozen parameters get zero gradient and zero Gauss-Newton rows and columns. Not thread-safe.
+/// Masked and frozen parameters get zero gradient and zero Gauss-Newton rows and columns.
+/// </para>
+/// <para>
+/// Batches are treated as immutable: the staged inputs and the forward pass are cached per batch object (and noise
+/// index) and reused while the parameters are unchanged, so a gradient right after a loss at the same point costs
+/// only the backward pass. Build a new <see cref="TrialBatch"/> rather than editing one in place. Not thread-safe.
 /// </para>
 /// </summary>
 public sealed class RnnObjective : ICurvatureObjective

@@ -152,3 +152,25 @@ public sealed class RateRnnBehaviourTests
         Assert.Equal(7, theta[32]);
     }
 }
+
+public sealed class NonlinearityFunctionsTests
+{
+    [Theory]
+    [InlineData(Nonlinearity.Tanh)]
+    [InlineData(Nonlinearity.Relu)]
+    [InlineData(Nonlinearity.Softplus)]
+    [InlineData(Nonlinearity.RectifiedTanh)]
+    [InlineData(Nonlinearity.Sigmoid)]
+    public void DerivativeMatchesCentralDifferencesAndSimulationAgrees(Nonlinearity f)
+    {
+        foreach (double x in new[] { -2.0, -0.3, 0.4, 1.7, 30.0, -30.0 })
+        {
+            double numeric = (NonlinearityFunctions.Apply(f, x + 1e-6) - NonlinearityFunctions.Apply(f, x - 1e-6)) / 2e-6;
+            Assert.Equal(numeric, NonlinearityFunctions.Derivative(f, x), 8);
+        }
+        var model = new RateRnn(new RateRnnOptions { UnitCount = 3, InputCount = 1, Nonlinearity = f, LearnInitialState = true });
+        var run = model.Run(RnnTestData.RandomBatch(4, 2, 1, 1, OutputKind.LinearSquaredError, 3));
+        for (int k = 0; k < run.States.Length; k++)
+            Assert.Equal(NonlinearityFunctions.Apply(f, run.States[k]), run.Rates[k], 14);
+    }
+}
