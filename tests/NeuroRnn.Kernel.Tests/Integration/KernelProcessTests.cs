@@ -42,27 +42,24 @@ public sealed class KernelProcessTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
-    public void Shutdown_EndsTheProcessCleanly()
+    public void Restart_StartsAFreshProcess_ThenShutdown_EndsItCleanly()
     {
-        var report = Assert.Single(Run("csharp", "shutdown"));
-        Assert.Equal(0, report["exit_code"]!.GetValue<int>());
-    }
-
-    [Fact]
-    public void Restart_StartsAFreshProcess()
-    {
-        var report = Assert.Single(Run("csharp", "restart"));
-        Assert.NotEqual(report["old_pid"]!.GetValue<int>(), report["new_pid"]!.GetValue<int>());
+        var reports = Run("csharp", "restart,shutdown");
+        Assert.Equal(["restart", "shutdown"], reports.Select(r => r["check"]!.GetValue<string>()));
+        Assert.NotEqual(reports[0]["old_pid"]!.GetValue<int>(), reports[0]["new_pid"]!.GetValue<int>());
+        Assert.Equal(reports[0]["new_pid"]!.GetValue<int>(), reports[1]["pid"]!.GetValue<int>());
+        Assert.Equal(0, reports[1]["exit_code"]!.GetValue<int>());
     }
 
     [Fact]
     public void Soak_MixedCells_KernelAliveAndMemoryBounded()
     {
         // CI variant of the 1,000-cell soak (bench/results/kernel.md has the full run): successes, errors, interrupts.
-        var report = Assert.Single(Run("csharp", "soak", "--soak-cells 300 --soak-interrupt-every 60 --soak-error-every 7"));
-        Assert.Equal(5, report["interrupted"]!.GetValue<int>());
+        var report = Assert.Single(Run("csharp", "soak", "--soak-cells 150 --soak-interrupt-every 50 --soak-error-every 7"));
+        Assert.Equal(3, report["interrupted"]!.GetValue<int>());
+        Assert.True(report["error"]!.GetValue<int>() >= 15);
         var peak = report["peak_rss_mb"]!.GetValue<double>();
-        Assert.True(peak < 1024, $"peak RSS {peak} MB after 300 cells");
+        Assert.True(peak < 1024, $"peak RSS {peak} MB after 150 cells");
     }
 
     [Fact]
