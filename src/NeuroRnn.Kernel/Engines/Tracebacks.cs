@@ -29,12 +29,13 @@ internal static partial class Tracebacks
         if (NoiseFrame().IsMatch(trimmed)) return null;
         var renamed = SubmissionFrame().Replace(trimmed, m => m.Groups[1].Success ? "cell, line" : "cell");
         renamed = SubmissionPrefix().Replace(renamed, "");
+        renamed = FsiMainFrame().Replace(renamed, "cell");
         renamed = FsiFrame().Replace(renamed, "");
         renamed = LineSuffix().Replace(renamed, ", line $1");
         return "   " + renamed;
     }
 
-    [GeneratedRegex(@"^at (Microsoft\.CodeAnalysis\.Scripting|System\.Runtime\.CompilerServices|System\.Threading\.(Tasks|ExecutionContext)|System\.Runtime\.ExceptionServices|System\.RuntimeMethodHandle|System\.Reflection\.Method(Base|Invoker)|NeuroRnn\.Kernel\.Engines|FSharp\.Compiler|<StartupCode\$FSI_\d+>\.\$FSI_\d+\.main@)")]
+    [GeneratedRegex(@"^at (Microsoft\.CodeAnalysis\.Scripting|System\.Runtime\.CompilerServices|System\.Threading\.(Tasks|ExecutionContext)|System\.Runtime\.ExceptionServices|System\.RuntimeMethodHandle|System\.Reflection\.Method(Base|Invoker)|NeuroRnn\.Kernel\.Engines|System\.Reflection\.RuntimeMethodInfo|FSharp\.Compiler)")]
     private static partial Regex NoiseFrame();
 
     [GeneratedRegex(@"Submission#\d+\.<<Initialize>>d__\d+\.MoveNext\(\)( in :line)?")]
@@ -45,6 +46,9 @@ internal static partial class Tracebacks
 
     [GeneratedRegex(@" in [^ ]*:line (\d+)$")]
     private static partial Regex LineSuffix();
+
+    [GeneratedRegex(@"<StartupCode\$FSI_\d+>\.\$FSI_\d+\.main@\(\)")]
+    private static partial Regex FsiMainFrame();
 
     [GeneratedRegex(@"FSI_\d+\.")]
     private static partial Regex FsiFrame();
