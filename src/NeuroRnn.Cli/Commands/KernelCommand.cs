@@ -66,7 +66,8 @@ internal static class KernelCommand
         IKernelInterpreter? interpreter = null;
         try
         {
-            interpreter = new PolyglotInterpreter(language);
+            // Warming the C# engine up while the front end is still connecting shortens the wait for the first result.
+            interpreter = new PolyglotInterpreter(language, new PolyglotInterpreterOptions { WarmUpCSharp = language == "csharp" });
             using var server = new KernelServer(connection, interpreter, options);
             var reason = server.Run(cancellationToken);
             Console.Error.WriteLine($"neurornn kernel: stopped ({reason})");

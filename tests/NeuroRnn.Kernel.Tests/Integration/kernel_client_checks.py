@@ -106,6 +106,7 @@ class Session:
             self.client = self.manager.client()
         self.client.start_channels()
         self.client.wait_for_ready(timeout=TIMEOUT)
+        self.ready_at = time.monotonic()
 
     @property
     def pid(self):
@@ -425,6 +426,7 @@ def check_bench(s, d):
             inside.append((states["idle"].timestamp() - states["busy"].timestamp()) * 1000)
     samples.sort()
     report("bench", first_result_s=round(first_result, 3) if first_result else None,
+           ready_s=round(s.ready_at - s.started_at, 3) if s.manager is not None else None,
            roundtrip_median_ms=round(statistics.median(samples), 2), roundtrip_p90_ms=round(samples[89], 2),
            kernel_busy_median_ms=round(statistics.median(inside), 2) if inside else None,
            rss_mb=round(rss_kb(s.pid) / 1024, 1) if s.manager is not None else None)
