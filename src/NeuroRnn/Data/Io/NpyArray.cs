@@ -79,20 +79,25 @@ public sealed class NpyArray
         switch (ElementType)
         {
             case NpyElementType.Float64: Array.Copy((double[])Data, result, Data.LongLength); break;
-            case NpyElementType.Float32: { var a = (float[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.Int8: { var a = (sbyte[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.Int16: { var a = (short[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.Int32: { var a = (int[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.Int64: { var a = (long[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.UInt8: { var a = (byte[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.UInt16: { var a = (ushort[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.UInt32: { var a = (uint[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.UInt64: { var a = (ulong[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
-            case NpyElementType.Bool: { var a = (bool[])Data; for (long i = 0; i < a.LongLength; i++) result[i] = a[i] ? 1 : 0; break; }
+            case NpyElementType.Float32: Widen<float>((float[])Data, result); break;
+            case NpyElementType.Int8: Widen<sbyte>((sbyte[])Data, result); break;
+            case NpyElementType.Int16: Widen<short>((short[])Data, result); break;
+            case NpyElementType.Int32: Widen<int>((int[])Data, result); break;
+            case NpyElementType.Int64: Widen<long>((long[])Data, result); break;
+            case NpyElementType.UInt8: Widen<byte>((byte[])Data, result); break;
+            case NpyElementType.UInt16: Widen<ushort>((ushort[])Data, result); break;
+            case NpyElementType.UInt32: Widen<uint>((uint[])Data, result); break;
+            case NpyElementType.UInt64: Widen<ulong>((ulong[])Data, result); break;
+            case NpyElementType.Bool: { var a = (bool[])Data; for (int i = 0; i < a.Length; i++) result[i] = a[i] ? 1 : 0; break; }
             default: throw new InvalidOperationException("This array holds text; use ToStringArray().");
         }
         return result;
     }
+
+    // Vectorised where the hardware allows (System.Numerics.Tensors); every source type converts to double exactly or
+    // by rounding (64-bit integers), never with overflow.
+    private static void Widen<T>(T[] source, double[] destination) where T : unmanaged, System.Numerics.INumberBase<T> =>
+        System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<T, double>(source, destination);
 
     /// <summary>The values as strings: text as is (empty strings become null), numbers formatted invariantly.</summary>
     public string?[] ToStringArray()
