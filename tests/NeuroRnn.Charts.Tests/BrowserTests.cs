@@ -150,17 +150,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         var (context, page, errors, blocked) = await OpenAsync();
         try
         {
-            await page.GotoAsync(new Uri(htmlPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+            await page.GotoAsync(new Uri(htmlPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 180_000 });
             var ids = expectedTraces.Keys.ToArray();
             try
             {
                 await page.WaitForFunctionAsync(
                     "ids => ids.every(id => { const gd = document.getElementById(id); return gd && gd._fullLayout && Array.isArray(gd.data) && gd.querySelector('.main-svg'); })",
-                    ids, new() { Timeout = 60_000, PollingInterval = 100 });
+                    ids, new() { Timeout = 180_000, PollingInterval = 100 });
             }
             catch (TimeoutException)
             {
-                Assert.Fail($"plotly did not draw all of [{string.Join(", ", ids)}] within 60 s in {htmlPath}; errors: {string.Join(" | ", errors)}");
+                Assert.Fail($"plotly did not draw all of [{string.Join(", ", ids)}] within 180 s in {htmlPath}; errors: {string.Join(" | ", errors)}");
             }
             // WebGL traces draw on the next animation frames.
             await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
@@ -168,6 +168,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             var drawn = await page.EvaluateAsync<Dictionary<string, int>>(
                 "ids => Object.fromEntries(ids.map(id => [id, document.getElementById(id).data.length]))", ids);
             var mainSvg = await page.EvaluateAsync<int>("() => document.querySelectorAll('.main-svg').length");
+            var titles = await page.EvaluateAsync<int>("() => document.querySelectorAll('.gtitle').length");
+            Assert.True(titles > 0, "no plot title was drawn");
             var definitions = await page.EvaluateAsync<int>("() => window.Plotly ? 1 : 0");
             var screenshot = Path.Combine(TestPaths.OutputDirectory("browser"), screenshotName);
             await page.ScreenshotAsync(new() { Path = screenshot, FullPage = fullPage });
@@ -184,7 +186,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var (context, page, _, blocked) = await OpenAsync();
         try
         {
-            await page.GotoAsync(new Uri(htmlPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+            await page.GotoAsync(new Uri(htmlPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 180_000 });
             return blocked.ToArray();
         }
         finally
