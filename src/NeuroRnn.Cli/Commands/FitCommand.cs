@@ -1,14 +1,266 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NeuroRnn.Data;
+using NeuroRnn.Data.Io;
+using NeuroRnn.Data.Mat;
+using NeuroRnn.Fitting;
+using NeuroRnn.Interactive;
+using NeuroRnn.Models;
+using NeuroRnn.Numerics;
+using NeuroRnn.Training;
+using Spectre.Console;
 
 namespace NeuroRnn.Cli.Commands;
 
-/// <summary>The <c>neurornn fit</c> command (being built).</summary>
+/// <summary>
+/// <c>neurornn fit --data FILE --units N --out DIR [--iterations K] [--seed S] [--time-limit SECONDS] [--float32] …</c>:
+/// fits a rate RNN to a recording with Hessian-free optimization and writes the fitted network
+/// (<c>fit-model.json</c> + <c>fit-parameters.npy</c>, see <see cref="FittedNetworkFile"/>), <c>fit-summary.json</c>,
+/// the held-out predictions (<c>heldout-prediction.npz</c>, a recording) and <c>tuning.html</c>.
+/// </summary>
 internal static class FitCommand
 {
+    private static readonly string[] Extensions = [".npz", ".mat", ".csv"];
+
     public static Command Create()
     {
-        var command = new Command("fit", "(not built yet)");
-        command.SetAction(_ => { Console.Error.WriteLine("neurornn fit: not built yet"); return 2; });
+        var defaults = new RecordingFitOptions();
+        var data = new Option<string>("--data") { Description = "Recording to fit: .npz (NeuroRnn layout), .mat or tidy long .csv", Required = true };
+        var units = new Option<int>("--units") { Description = "Network units N (≥ fitted recorded units)", DefaultValueFactory = _ => defaults.UnitCount };
+        var output = new Option<string>("--out") { Description = "Output folder (created)", Required = true };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 60 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the train/test split and the initialisation", DefaultValueFactory = _ => defaults.Seed };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget of the training in seconds (default 240)", DefaultValueFactory = _ => 240 };
+        var float32 = new Option<bool>("--float32") { Description = "Simulate and differentiate in float32 (about twice as fast; parameters stay float64)" };
+        var recorded = new Option<int?>("--recorded-units") { Description = "Fit only the first K recorded units (default: all)" };
+        var tau = new Option<double>("--tau-ms") { Description = "Unit time constant τ in ms", DefaultValueFactory = _ => defaults.TauMs };
+        var bin = new Option<double>("--bin-ms") { Description = "Fit bin = Euler step in ms", DefaultValueFactory = _ => defaults.BinMs };
+        var cg = new Option<int>("--max-cg") { Description = "Cap on conjugate-gradient steps per HF iteration", DefaultValueFactory = _ => 100 };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "MKL threads (default 1: a fit's products are small, and one thread avoids OpenMP spin-waiting on a busy machine)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads }) command.Options.Add(option);
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
+            parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
+            parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32), parseResult.GetValue(recorded),
+            parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads)), cancellationToken)));
         return command;
+    }
+
+    private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
+        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads);
+
+    private static int Run(Settings s, CancellationToken cancellationToken)
+    {
+        Recording recording;
+        RecordingFitOptions options;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            if (s.Threads < 1) throw new ArgumentException($"--threads must be ≥ 1, got {s.Threads}.");
+            if (s.MaxCg < 1) throw new ArgumentException($"--max-cg must be ≥ 1, got {s.MaxCg}.");
+            if (s.TimeLimit is <= 0) throw new ArgumentException($"--time-limit must be a positive number of seconds, got {s.TimeLimit}.");
+            if (s.RecordedUnits is <= 0) throw new ArgumentException($"--recorded-units must be positive, got {s.RecordedUnits}.");
+            recording = Load(s.Data);
+            if (s.RecordedUnits is { } k && k > recording.UnitCount)
+                throw new ArgumentException($"--recorded-units {k} exceeds the {recording.UnitCount} units of {s.Data}.");
+            var defaults = new RecordingFitOptions();
+            options = defaults with
+            {
+                UnitCount = s.Units,
+                Iterations = s.Iterations,
+                Seed = s.Seed,
+                TimeLimit = s.TimeLimit is { } t ? TimeSpan.FromSeconds(t) : null,
+                TauMs = s.TauMs,
+                BinMs = s.BinMs,
+                RecordedUnits = s.RecordedUnits is { } n ? Enumerable.Range(0, n).ToArray() : null,
+                Network = defaults.Network with { Precision = s.Float32 ? RnnPrecision.Float32 : RnnPrecision.Float64 },
+                Optimizer = defaults.Optimizer with { MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(defaults.Optimizer.MinCgIterations, s.MaxCg) },
+            };
+            options.Validate();
+        }
+        catch (Exception e) when (e is ArgumentException or RecordingFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"neurornn fit: {e.Message}");
+            return 2;
+        }
+        double loadSeconds = clock.Elapsed.TotalSeconds;
+
+        var backend = NumericsBackend.Current;
+        if (backend is MklBackend mkl) mkl.SetThreadCount(s.Threads);
+        Console.WriteLine(recording.Summary());
+        Console.WriteLine($"back-end: {backend.Description}");
+
+        RecordingFitResult fit;
+        try
+        {
+            var dataset = RecordingFitter.Prepare(recording, options);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fitting {dataset.FittedUnitCount} units with N = {options.UnitCount}: {dataset.TrainBatch.BatchSize} training condition averages of {dataset.TrainTrials.Length} trials, {dataset.TestTrials.Length} held-out trials, {dataset.Steps} steps of {options.BinMs} ms, τ = {options.TauMs} ms, {dataset.InputCount} inputs ({string.Join(", ", dataset.InputNames)})"));
+            fit = Train(dataset, options, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"neurornn fit: {e.Message}");
+            return 2;
+        }
+
+        var recovery = PreferredOrientationRecovery.Compute(fit, recording);
+        try
+        {
+            Directory.CreateDirectory(s.Out);
+            FittedNetworkFile.Save(fit, s.Out);
+            RecordingNpz.Write(fit.HeldOutPrediction, Path.Combine(s.Out, "heldout-prediction.npz"));
+            File.WriteAllText(Path.Combine(s.Out, "fit-summary.json"), Summary(s, recording, fit, recovery, backend, loadSeconds)
+                .ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            FitReport.Save(fit, recording, Path.Combine(s.Out, "tuning.html"), recovery);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"neurornn fit: cannot write into {s.Out}: {e.Message}");
+            return 1;
+        }
+
+        Console.WriteLine(fit.ToString());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"held-out R²: trial-averaged {fit.TrialAveraged.Overall:0.000} (median unit {fit.TrialAveraged.MedianPerUnit:0.000}; noise ceiling {fit.NoiseCeiling.Overall:0.000}, normalised {fit.NormalizedRSquared:0.000}), single-trial {fit.SingleTrial.Overall:0.000}; training averages {fit.TrainingTrialAveraged.Overall:0.000}"));
+        if (recovery is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"preferred orientation: {recovery.ModelFractionWithinTolerance:P1} of {recovery.SelectiveUnits.Length} selective units (OSI ≥ {recovery.OsiThreshold}) within {recovery.ToleranceDeg}° of the truth (data itself: {recovery.DataFractionWithinTolerance:P1}); median error {recovery.ModelMedianErrorDeg:0.0}°"));
+        Console.WriteLine($"wrote {Path.GetFullPath(s.Out)}: {FittedNetworkFile.ModelFileName}, {FittedNetworkFile.ParametersFileName}, fit-summary.json, heldout-prediction.npz, tuning.html");
+        if (fit.Training.Cancelled)
+        {
+            Console.Error.WriteLine("neurornn fit: cancelled; the outputs describe the last completed iteration.");
+            return 130;
+        }
+        return 0;
+    }
+
+    private static RecordingFitResult Train(FitDataset dataset, RecordingFitOptions options, CancellationToken cancellationToken)
+    {
+        string Line(IterationStatistics st) => string.Create(CultureInfo.InvariantCulture,
+            $"iteration {st.Iteration + 1,4}: loss {st.LossAfter:E3}  ρ {st.Rho,6:0.00}  λ {st.Lambda:E2}  CG {st.CgIterations,3}  {st.Seconds,6:0.00} s{(st.Accepted ? "" : "  (rejected)")}");
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+            return RecordingFitter.Fit(dataset, options, st => Console.WriteLine(Line(st)), cancellationToken);
+        RecordingFitResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Hessian-free", maxValue: Math.Max(1, options.Iterations));
+                result = RecordingFitter.Fit(dataset, options, st =>
+                {
+                    task.Value = st.Iteration + 1;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"HF loss {st.LossAfter:E3} λ {st.Lambda:E1}");
+                    if (options.TimeLimit is { } limit) task.MaxValue = Math.Max(task.Value, Math.Min(options.Iterations, task.Value * limit.TotalSeconds / Math.Max(st.ElapsedSeconds, 1e-3)));
+                }, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private static Recording Load(string path)
+    {
+        if (!File.Exists(path)) throw new ArgumentException($"--data {path} does not exist.");
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".npz" => RecordingNpz.Read(path),
+            ".mat" => MatRecording.Read(path),
+            ".csv" => CsvRecordingReader.ReadLong(path),
+            _ => throw new ArgumentException($"--data {path}: unknown extension '{ext}'; expected one of {string.Join(", ", Extensions)}."),
+        };
+    }
+
+    private static JsonObject Summary(Settings s, Recording recording, RecordingFitResult fit, PreferredOrientationRecovery? recovery, INumericsBackend backend, double loadSeconds)
+    {
+        static JsonArray Numbers(IEnumerable<double> values) => new(values.Select(v => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 6)) : null).ToArray<JsonNode?>());
+        static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+        var ids = fit.Dataset.Processed.Units.Contains("unit") ? fit.Dataset.Processed.Units.GetStrings("unit") : null;
+        var stats = fit.Statistics;
+        var o = fit.Options;
+        var json = new JsonObject
+        {
+            ["data"] = Path.GetFullPath(s.Data),
+            ["recording"] = recording.Name,
+            ["recorded_units"] = recording.UnitCount,
+            ["fitted_units"] = fit.Dataset.FittedUnitCount,
+            ["fitted_unit_ids"] = ids is null ? null : new JsonArray(ids.Select(x => (JsonNode?)x).ToArray()),
+            ["settings"] = new JsonObject
+            {
+                ["network_units"] = o.UnitCount,
+                ["readout"] = o.Readout.ToString(),
+                ["tau_ms"] = o.TauMs,
+                ["bin_ms"] = o.BinMs,
+                ["smoothing_ms"] = o.SmoothingMs,
+                ["steps"] = fit.Dataset.Steps,
+                ["inputs"] = new JsonArray(fit.Dataset.InputNames.Select(x => (JsonNode?)x).ToArray()),
+                ["stimulus_window_ms"] = new JsonArray(o.Stimulus.OnsetMs, o.Stimulus.OffsetMs),
+                ["condition_columns"] = new JsonArray(fit.Dataset.ConditionColumns.Select(x => (JsonNode?)x).ToArray()),
+                ["scaling"] = o.Scaling.ToString(),
+                ["target_peak"] = o.TargetPeak,
+                ["test_fraction"] = o.TestFraction,
+                ["train_on_condition_averages"] = o.TrainOnConditionAverages,
+                ["training_trials"] = fit.Dataset.TrainTrials.Length,
+                ["heldout_trials"] = fit.Dataset.TestTrials.Length,
+                ["seed"] = o.Seed,
+                ["iterations_requested"] = o.Iterations,
+                ["time_limit_s"] = o.TimeLimit?.TotalSeconds,
+                ["precision"] = fit.Model.Options.Precision.ToString(),
+                ["parameters"] = fit.Model.ParameterCount,
+                ["hf_initial_lambda"] = o.Optimizer.InitialLambda,
+                ["hf_max_cg"] = o.Optimizer.MaxCgIterations,
+                ["hf_structural_damping"] = o.Optimizer.StructuralDamping,
+            },
+            ["backend"] = backend.Description,
+            ["timings_s"] = new JsonObject
+            {
+                ["load"] = Math.Round(loadSeconds, 3),
+                ["fit_total"] = Math.Round(fit.Seconds, 3),
+                ["training"] = stats.Count == 0 ? 0 : Math.Round(stats[^1].ElapsedSeconds, 3),
+                ["mean_iteration"] = stats.Count == 0 ? null : Math.Round(stats.Average(x => x.Seconds), 3),
+            },
+            ["hf_iterations"] = stats.Count,
+            ["cg_steps_total"] = stats.Sum(x => x.CgIterations),
+            ["stop_reason"] = fit.Training.StopReason,
+            ["final_training_mse"] = Number(fit.FinalLoss),
+            ["r2"] = new JsonObject
+            {
+                ["heldout_trial_averaged"] = Number(fit.TrialAveraged.Overall),
+                ["heldout_trial_averaged_median_unit"] = Number(fit.TrialAveraged.MedianPerUnit),
+                ["heldout_noise_ceiling"] = Number(fit.NoiseCeiling.Overall),
+                ["heldout_normalised"] = Number(fit.NormalizedRSquared),
+                ["heldout_single_trial"] = Number(fit.SingleTrial.Overall),
+                ["training_trial_averaged"] = Number(fit.TrainingTrialAveraged.Overall),
+                ["per_unit_heldout_trial_averaged"] = Numbers(fit.TrialAveraged.PerUnit),
+                ["per_unit_noise_ceiling"] = Numbers(fit.NoiseCeiling.PerUnit),
+                ["per_unit_heldout_single_trial"] = Numbers(fit.SingleTrial.PerUnit),
+            },
+            ["loss_curve"] = Numbers(stats.Select(x => x.LossAfter)),
+        };
+        if (recovery is not null)
+        {
+            json["preferred_orientation"] = new JsonObject
+            {
+                ["truth_column"] = "pref_orientation_deg",
+                ["osi_threshold"] = recovery.OsiThreshold,
+                ["tolerance_deg"] = recovery.ToleranceDeg,
+                ["selective_units"] = recovery.SelectiveUnits.Length,
+                ["model_fraction_within_tolerance"] = Number(recovery.ModelFractionWithinTolerance),
+                ["data_fraction_within_tolerance"] = Number(recovery.DataFractionWithinTolerance),
+                ["model_median_error_deg"] = Number(recovery.ModelMedianErrorDeg),
+                ["true_deg"] = Numbers(recovery.TrueDeg),
+                ["model_deg"] = Numbers(recovery.ModelDeg),
+                ["data_deg"] = Numbers(recovery.DataDeg),
+                ["data_osi"] = Numbers(recovery.DataOsi),
+            };
+        }
+        return json;
     }
 }

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace NeuroRnn.Notebooks.Tests;
+
+/// <summary>The real <c>neurornn fit</c> on a small subset of the shipped data writes every output.</summary>
+public class FitCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Fit_on_a_few_units_writes_model_summary_predictions_and_a_page_that_renders()
+    {
+        string dir = CliRunner.TempFolder("neurornn-fit");
+        string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
+        Assert.True(File.Exists(data), $"{data} is missing");
+        var run = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(4), "fit", "--data", data, "--units", "24", "--recorded-units", "16",
+            "--iterations", "3", "--max-cg", "20", "--out", dir);
+        output.WriteLine(run.Output + run.Error);
+        Assert.True(run.ExitCode == 0, $"neurornn fit exited with {run.ExitCode}.\nstdout:\n{run.Output}\nstderr:\n{run.Error}");
+        foreach (var file in new[] { "fit-model.json", "fit-parameters.npy", "fit-summary.json", "heldout-prediction.npz", "tuning.html" })
+            Assert.True(File.Exists(Path.Combine(dir, file)) && new FileInfo(Path.Combine(dir, file)).Length > 0, $"{file} was not written");
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "fit-summary.json")))!;
+        Assert.Equal(16, (int)summary["fitted_units"]!);
+        Assert.Equal(24, (int)summary["settings"]!["network_units"]!);
+        Assert.InRange((int)summary["hf_iterations"]!, 1, 3);
+        Assert.Equal(16, summary["r2"]!["per_unit_heldout_trial_averaged"]!.AsArray().Count);
+        Assert.NotNull(summary["r2"]!["heldout_trial_averaged"]);
+        Assert.NotNull(summary["preferred_orientation"]);
+        Assert.Contains("held-out R²", run.Output);
+
+        var report = await BrowserCheck.InspectAsync(Path.Combine(dir, "tuning.html"), Path.Combine(dir, "tuning.png"));
+        Assert.Empty(report.PageErrors);
+        Assert.Empty(report.BlockedRequests); // plotly is embedded: the page works offline
+        Assert.Equal(4, report.PlotDivs);
+        Assert.All(report.TracesPerPlot, n => Assert.True(n > 0));
+    }
+
+    [Fact]
+    public void Fit_rejects_a_network_smaller_than_the_fitted_units()
+    {
+        string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
+        var run = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--units", "10", "--recorded-units", "16", "--out", CliRunner.TempFolder("neurornn-fit"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("UnitCount", run.Error);
+    }
+}
