@@ -113,10 +113,22 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
         {
             outcome = new ExecutionOutcome.Aborted();
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A library's magic handler, a restore or an engine failure: the cell fails, the kernel lives on.
+            outcome = Tracebacks.FromException(e);
+        }
         scope.Flush();
         foreach (var action in completionActions)
         {
-            action(outcome);
+            try
+            {
+                action(outcome);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                scope.Context.WriteStream("stderr", $"A magic command's completion action failed: {e.Message}\n");
+            }
         }
         return outcome;
     }
@@ -135,7 +147,8 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
             }
             var tokens = MagicTokenizer.Tokenize(line);
             var command = MagicCommands.Find(tokens[0])
-                ?? throw new MagicCommandException($"Unknown magic command {tokens[0]}. Run #!lsmagic to list the magic commands.");
+                ?? throw new MagicCommandException(
+                    $"Unknown magic command {tokens[0]}. Run #!lsmagic to list the magic commands ({string.Join(", ", MagicCommands.All.Select(c => c.Name))}).");
             var (arguments, options) = BindArguments(command, tokens);
             var invocation = new MagicInvocation(command, line, arguments, options, cell.Language, this, scope.CancellationToken, completionActions);
             await command.Handler(invocation, scope.Context);

@@ -77,6 +77,17 @@ public sealed class MagicCommandTests(MagicFixture fixture) : IClassFixture<Magi
     }
 
     [Fact]
+    public async Task AFailingMagicHandlerFailsOnlyItsCell()
+    {
+        MagicCommands.Register(new MagicCommand("#!explode", "Always throws.", [], (_, _) => throw new IOException("disk on fire")));
+        var (outcome, _) = await fixture.RunAsync("#!explode\n1");
+        var error = Assert.IsType<ExecutionOutcome.Error>(outcome);
+        Assert.Equal("IOException", error.Name);
+        Assert.Equal("disk on fire", error.Value);
+        Assert.Equal("2", Plain((await fixture.RunAsync("1 + 1")).Outcome));
+    }
+
+    [Fact]
     public async Task ReferencedDllIsACopySoRebuildingItDoesNotBreakTheSession()
     {
         var folder = Path.Combine(fixture.Root, "tinylib");
