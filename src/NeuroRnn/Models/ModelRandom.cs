@@ -46,18 +46,23 @@ internal sealed class ModelRandom
 
     /// <summary>
     /// destination[k] = scale · N(0,1) sample number k of the stream (seed, stream, index): each value depends only
-    /// on its coordinates, never on what was drawn before.
+    /// on its coordinates, never on what was drawn before. Samples 2m and 2m+1 are the cosine and sine halves of one
+    /// Box–Muller pair drawn from counter m.
     /// </summary>
     public static void FillCounterGaussian<T>(Span<T> destination, int seed, ulong stream, long index, double scale)
         where T : IFloatingPointIeee754<T>
     {
         ulong key = Mix(Mix(unchecked((ulong)seed) ^ 0xD1B54A32D192ED03UL) ^ Mix(stream) ^ Mix(unchecked((ulong)index) + 0x8CB92BA72F3D8DD7UL));
-        for (int k = 0; k < destination.Length; k++)
+        for (int k = 0; k < destination.Length; k += 2)
         {
-            ulong a = Mix(key + unchecked(2 * (ulong)k)), b = Mix(key + unchecked(2 * (ulong)k + 1));
+            ulong pair = unchecked((ulong)k);
+            ulong a = Mix(key + pair), b = Mix(key + pair + 1);
             double u1 = (a >> 11) * (1.0 / (1UL << 53)) + (1.0 / (1UL << 54));
             double u2 = (b >> 11) * (1.0 / (1UL << 53));
-            destination[k] = T.CreateTruncating(scale * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+            double radius = scale * Math.Sqrt(-2.0 * Math.Log(u1));
+            var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
+            destination[k] = T.CreateTruncating(radius * cos);
+            if (k + 1 < destination.Length) destination[k + 1] = T.CreateTruncating(radius * sin);
         }
     }
 }

@@ -174,3 +174,27 @@ public sealed class NonlinearityFunctionsTests
             Assert.Equal(NonlinearityFunctions.Apply(f, run.States[k]), run.Rates[k], 14);
     }
 }
+
+public sealed class CounterNoiseTests
+{
+    [Fact]
+    public void CounterGaussianIsStandardNormalAndAPureFunctionOfItsCoordinates()
+    {
+        var a = new double[100_001];
+        ModelRandom.FillCounterGaussian<double>(a, seed: 4, stream: 2, index: 9, scale: 1.0);
+        double mean = a.Average(), variance = a.Select(x => (x - mean) * (x - mean)).Average();
+        Assert.InRange(mean, -0.01, 0.01);
+        Assert.InRange(variance, 0.98, 1.02);
+        Assert.InRange(a.Count(x => Math.Abs(x) > 1.96) / (double)a.Length, 0.045, 0.055);
+
+        var prefix = new double[777];
+        ModelRandom.FillCounterGaussian<double>(prefix, 4, 2, 9, 1.0);
+        Assert.Equal(a.Take(777), prefix);                     // value k does not depend on how many are drawn
+        var other = new double[777];
+        ModelRandom.FillCounterGaussian<double>(other, 4, 2, 10, 1.0);
+        Assert.NotEqual(prefix, other);                        // another index is another stream
+        var single = new float[777];
+        ModelRandom.FillCounterGaussian<float>(single, 4, 2, 9, 1.0);
+        Assert.Equal(prefix.Select(x => (float)x), single);    // float32 models see the same noise, rounded
+    }
+}
