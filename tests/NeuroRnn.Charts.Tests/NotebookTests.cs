@@ -80,8 +80,8 @@ public class NotebookTests
             byMime[mime] = writer.ToString();
             Assert.False((bool)format.Invoke(formatter, ["not a figure", new StringWriter()])!);
         }
-        Assert.Contains("text/html", byMime.Keys);
-        Assert.Contains("application/vnd.plotly.v1+json", byMime.Keys);
+        Assert.Equal(["application/vnd.plotly.v1+json", "text/html", "text/plain"], byMime.Keys.Order());
+        Assert.Equal("Figure (1 trace: bar)", byMime["text/plain"]);
         Assert.Contains("Plotly.newPlot", byMime["text/html"]);
         Assert.True(EmbedsLibrary(byMime["text/html"]));
         using var doc = JsonDocument.Parse(byMime["application/vnd.plotly.v1+json"]);

@@ -8,6 +8,6 @@ namespace NeuroRnn.Charts.Formatting;
 /// </summary>
 public sealed class FigureFormatterSource
 {
-    /// <summary>The formatters for <see cref="Figure"/>: <c>text/html</c> and <c>application/vnd.plotly.v1+json</c>.</summary>
-    public IEnumerable CreateTypeFormatters() => new object[] { new FigureHtmlFormatter(), new FigurePlotlyJsonFormatter() };
+    /// <summary>The formatters for <see cref="Figure"/>: <c>text/html</c>, <c>application/vnd.plotly.v1+json</c> and <c>text/plain</c>.</summary>
+    public IEnumerable CreateTypeFormatters() => new object[] { new FigureHtmlFormatter(), new FigurePlotlyJsonFormatter(), new FigurePlainTextFormatter() };
 }
