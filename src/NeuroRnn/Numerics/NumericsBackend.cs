@@ -140,15 +140,22 @@ public static class NumericsBackend
                     (_mklFailure ?? "unknown reason") + (fromEnvironment ? $"; requested by {EnvironmentVariable}=mkl" : ""));
             default:
                 var mkl = ProbeMkl();
-                if (mkl is not null) return mkl;
-                if (!_noticeWritten)
-                {
-                    _noticeWritten = true;
-                    Console.Error.WriteLine(
-                        $"NeuroRnn: MKL not found ({_mklFailure}); using the slower managed numerics back-end. " +
-                        "To use MKL: sudo apt-get install libmkl-rt (Debian non-free component).");
-                }
-                return Managed;
+                var chosen = ChooseAutomatically(mkl, _mklFailure, _noticeWritten ? TextWriter.Null : Console.Error);
+                _noticeWritten |= mkl is null;
+                return chosen;
         }
+    }
+
+    /// <summary>
+    /// Automatic choice: MKL when it loaded, otherwise the managed back-end with a one-line notice on
+    /// <paramref name="notice"/> saying how to install MKL.
+    /// </summary>
+    internal static INumericsBackend ChooseAutomatically(MklBackend? mkl, string? mklFailure, TextWriter notice)
+    {
+        if (mkl is not null) return mkl;
+        notice.WriteLine(
+            $"NeuroRnn: MKL not found ({mklFailure}); using the slower managed numerics back-end. " +
+            "To use MKL: sudo apt-get install libmkl-rt (Debian non-free component).");
+        return Managed;
     }
 }

@@ -71,6 +71,23 @@ public class BackendSelectionTests
     }
 
     [Fact]
+    public void Automatic_choice_without_MKL_falls_back_to_managed_with_a_one_line_install_notice()
+    {
+        var notice = new StringWriter();
+        var chosen = NumericsBackend.ChooseAutomatically(null, "none of libmkl_rt.so could be loaded", notice);
+        Assert.Same(NumericsBackend.Managed, chosen);
+        var text = notice.ToString().TrimEnd();
+        Assert.DoesNotContain('\n', text);
+        Assert.Contains("apt-get install libmkl-rt", text);
+        Assert.Contains("non-free", text);
+        Assert.Contains("libmkl_rt.so", text);
+
+        var silent = new StringWriter();
+        Assert.Same(NumericsBackend.Mkl, NumericsBackend.ChooseAutomatically(NumericsBackend.Mkl, null, silent));
+        Assert.Equal("", silent.ToString());
+    }
+
+    [Fact]
     public void Thread_counts_can_be_changed()
     {
         var mkl = NumericsBackend.Mkl;
