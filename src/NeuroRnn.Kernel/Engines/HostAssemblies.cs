@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace NeuroRnn.Kernel.Engines;
 
 /// <summary>
@@ -34,7 +36,10 @@ internal static class HostAssemblies
         var paths = all
             .Where(path => IsFramework(path)
                 || (!frameworkNames.Contains(Path.GetFileName(path)) && !IsExcludedApplicationAssembly(Path.GetFileNameWithoutExtension(path))))
-            .Distinct(StringComparer.Ordinal)
+            // The host executable is no library for cells, and its name may differ from a library's only in case
+            // (the CLI "neurornn" next to "NeuroRnn"): compilers compare names case-insensitively (CS1704).
+            .Where(path => !string.Equals(path, Assembly.GetEntryAssembly()?.Location, StringComparison.Ordinal))
+            .DistinctBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase)
             .ToList();
         // The kernel assembly must be visible even when it is not on the TPA list (e.g. loaded by a plug-in host).
         var kernel = typeof(HostAssemblies).Assembly.Location;
