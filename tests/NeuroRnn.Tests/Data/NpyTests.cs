@@ -150,6 +150,7 @@ public class NpyTests
         Assert.StartsWith("byte ", e.Position);
         var missing = Assert.Throws<RecordingFormatException>(() => NpyReader.Read("/nonexistent/file.npy"));
         Assert.Equal("/nonexistent/file.npy", missing.FilePath);
+        Assert.Throws<RecordingFormatException>(() => NpyReader.ReadHeader("/nonexistent/file.npy"));
     }
 
     [Fact]

@@ -96,7 +96,16 @@ public static class NpyReader
     public static NpyHeader ReadHeader(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RecordingFormatException(path, "file", e.Message, e);
+        }
+        using var _ = stream;
         Span<byte> prefix = stackalloc byte[12];
         int n = ReadAtMost(stream, prefix);
         if (n < 10 || !prefix[..6].SequenceEqual(NpyHeader.Magic)) throw new RecordingFormatException(path, "byte 0", "not a .npy file");
