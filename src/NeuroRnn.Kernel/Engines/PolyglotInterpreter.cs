@@ -99,8 +99,8 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
             outcome = await RunDirectivesAsync(cell, scope, completionActions)
                 ?? cell.Language switch
                 {
-                    CellParser.Markdown => cell.HasCode ? new ExecutionOutcome.Success(Html(Markdown.ToHtml(cell.Code, MarkdownPipeline))) : new ExecutionOutcome.Success(null),
-                    CellParser.Html => cell.HasCode ? new ExecutionOutcome.Success(Html(cell.Code)) : new ExecutionOutcome.Success(null),
+                    CellParser.Markdown => cell.HasCode ? new ExecutionOutcome.Success(Html(Markdown.ToHtml(cell.Code, MarkdownPipeline), cell.Code)) : new ExecutionOutcome.Success(null),
+                    CellParser.Html => cell.HasCode ? new ExecutionOutcome.Success(Html(cell.Code, cell.Code)) : new ExecutionOutcome.Success(null),
                     _ when !cell.HasCode => new ExecutionOutcome.Success(null),
                     _ => await RunCodeAsync(cell.Language, cell.Code, scope.CancellationToken),
                 };
@@ -133,7 +133,7 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
         return outcome;
     }
 
-    private static MimeBundle Html(string html) => new(new Dictionary<string, string> { ["text/html"] = html, ["text/plain"] = html });
+    private static MimeBundle Html(string html, string source) => new(new Dictionary<string, string> { ["text/html"] = html, ["text/plain"] = source });
 
     private async Task<ExecutionOutcome?> RunDirectivesAsync(ParsedCell cell, CellScope scope, List<Action<ExecutionOutcome>> completionActions)
     {

@@ -153,5 +153,7 @@ public sealed class CSharpEngineTests(InterpreterFixture fixture) : IClassFixtur
         var html = Assert.IsType<ExecutionOutcome.Success>(outcome).Result!.Data["text/html"];
         Assert.Contains("<h1", html);
         Assert.Contains("<em>text</em>", html);
+        var (htmlCell, _) = await fixture.RunAsync("#!html\n<div id=\"x\">raw</div>");
+        Assert.Equal("<div id=\"x\">raw</div>", Assert.IsType<ExecutionOutcome.Success>(htmlCell).Result!.Data["text/html"]);
     }
 }

@@ -32,6 +32,16 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task MagicsSampleRuns()
+    {
+        var result = await NotebookRunner.RunAsync(NotebookFile.Load(SampleNotebooks.Path("magics.dib")));
+        Assert.True(result.Succeeded, result.FailureMessage);
+        var last = result.Executed.Cells[^1];
+        Assert.Equal("HELLO, NOTEBOOK!\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(last.Outputs)).Text);
+        Assert.StartsWith("Wall time: ", result.Executed.Cells[2].Outputs.OfType<NotebookOutput.Stream>().Single().Text);
+    }
+
+    [Fact]
     public async Task RunnerStopsAtTheFirstFailingCellAndNamesIt()
     {
         var notebook = new Notebook(
