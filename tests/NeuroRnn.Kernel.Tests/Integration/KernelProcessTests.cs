@@ -84,6 +84,34 @@ public sealed class KernelProcessTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public void KernelInstall_DefaultsToTheUserJupyterDataDirectory_AndRejectsUserWithPrefix()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"neurornn-userdata-{Guid.NewGuid():N}");
+        try
+        {
+            var environment = new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = dataDir };
+            var (code, output, error) = NeuroRnnCli.RunWith(environment, "kernel", "install", "--user", "--name", "nr-user");
+            Assert.True(code == 0, $"exit {code}: {output}{error}");
+            var kernelJson = Path.Combine(dataDir, "kernels", "nr-user-csharp", "kernel.json");
+            Assert.True(File.Exists(kernelJson), output);
+            var argv = JsonNode.Parse(File.ReadAllText(kernelJson))!["argv"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+            Assert.Equal(NeuroRnnCli.DllPath, argv[1]);
+            Assert.Equal(["kernel", "start", "-f", "{connection_file}", "--language", "csharp"], argv[2..]);
+
+            var (conflict, _, conflictError) = NeuroRnnCli.RunWith(environment, "kernel", "install", "--user", "--prefix", dataDir);
+            Assert.Equal(2, conflict);
+            Assert.Contains("--user and --prefix", conflictError);
+        }
+        finally
+        {
+            if (Directory.Exists(dataDir))
+            {
+                Directory.Delete(dataDir, true);
+            }
+        }
+    }
+
+    [Fact]
     public void KernelStart_BadConnectionFile_FailsWithTheFieldName()
     {
         var file = Path.Combine(Path.GetTempPath(), $"bad-connection-{Guid.NewGuid():N}.json");

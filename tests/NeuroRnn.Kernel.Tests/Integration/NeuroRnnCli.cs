@@ -46,9 +46,17 @@ internal static class NeuroRnnCli
     public const string KernelStem = "neurornn-test";
 
     /// <summary>Runs the CLI and returns (exit code, stdout, stderr).</summary>
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => RunWith(null, arguments);
+
+    /// <summary>Runs the CLI with extra environment variables and returns (exit code, stdout, stderr).</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (var argument in arguments)
         {
