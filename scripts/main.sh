@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet run --project src/NeuroRnn.Cli -c Release --no-build -- info
-dotnet run --project src/NeuroRnn.Cli -c Release --no-build -- fit --data data/v1-gratings.npz --units 200 --out out/v1-fit "$@"
+./neurornn info
+./neurornn fit --data data/v1-gratings.npz --units 200 --out out/v1-fit "$@"

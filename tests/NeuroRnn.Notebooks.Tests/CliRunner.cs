@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NeuroRnn.Notebooks.Tests;
@@ -7,14 +8,14 @@ namespace NeuroRnn.Notebooks.Tests;
 /// <summary>Finds and runs the real <c>neurornn</c> tool built alongside these tests.</summary>
 internal static class CliRunner
 {
-    /// <summary>Environment variable that overrides where neurornn.dll is.</summary>
+    /// <summary>Environment variable that overrides where NeuroRnn.Cli.dll is.</summary>
     public const string OverrideVariable = "NEURORNN_CLI";
 
     /// <summary>The repository root (the folder with Kernel.sln), found upwards from the test assembly or the working directory.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>
-    /// neurornn.dll of the same configuration as this test assembly: NEURORNN_CLI if set; else the artifacts layout
+    /// NeuroRnn.Cli.dll of the same configuration as this test assembly: NEURORNN_CLI if set; else the artifacts layout
     /// (…/bin/NeuroRnn.Notebooks.Tests/&lt;config&gt;/ → …/bin/NeuroRnn.Cli/&lt;config&gt;/); else
     /// src/NeuroRnn.Cli/bin/&lt;Configuration&gt;/net10.0/.
     /// </summary>
@@ -22,7 +23,7 @@ internal static class CliRunner
 
     public sealed record Result(int ExitCode, string Output, string Error, TimeSpan Elapsed);
 
-    /// <summary>Runs <c>dotnet neurornn.dll args…</c> in <paramref name="workingDirectory"/>, killing it after <paramref name="timeout"/>.</summary>
+    /// <summary>Runs <c>dotnet NeuroRnn.Cli.dll args…</c> in <paramref name="workingDirectory"/>, killing it after <paramref name="timeout"/>.</summary>
     public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -56,11 +57,14 @@ internal static class CliRunner
 
     private static string FindRoot()
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        // The source path recorded at compile time covers builds into an artifacts folder outside the repository.
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(SourcePath()) ?? "" })
+            for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
         throw new InvalidOperationException($"Cannot find the repository root (Kernel.sln) above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}.");
     }
+
+    private static string SourcePath([CallerFilePath] string path = "") => path;
 
     private static string FindCli()
     {
@@ -72,12 +76,12 @@ internal static class CliRunner
         // Artifacts layout: <artifacts>/bin/NeuroRnn.Notebooks.Tests/<pivot>/ next to <artifacts>/bin/NeuroRnn.Cli/<pivot>/.
         var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         if (baseDir.Parent is { Name: "NeuroRnn.Notebooks.Tests", Parent: { } bin })
-            candidates.Add(Path.Combine(bin.FullName, "NeuroRnn.Cli", baseDir.Name, "neurornn.dll"));
+            candidates.Add(Path.Combine(bin.FullName, "NeuroRnn.Cli", baseDir.Name, "NeuroRnn.Cli.dll"));
         // Classic layout: tests/NeuroRnn.Notebooks.Tests/bin/<Configuration>/net10.0/ and src/NeuroRnn.Cli/bin/<Configuration>/net10.0/.
-        candidates.Add(Path.Combine(RepositoryRoot, "src", "NeuroRnn.Cli", "bin", configuration, "net10.0", "neurornn.dll"));
+        candidates.Add(Path.Combine(RepositoryRoot, "src", "NeuroRnn.Cli", "bin", configuration, "net10.0", "NeuroRnn.Cli.dll"));
         foreach (var candidate in candidates)
             if (File.Exists(candidate)) return candidate;
         throw new InvalidOperationException(
-            $"neurornn.dll ({configuration}) not found; looked at: {string.Join(", ", candidates)}. Build src/NeuroRnn.Cli (the test project references it) or set {OverrideVariable}.");
+            $"NeuroRnn.Cli.dll ({configuration}) not found; looked at: {string.Join(", ", candidates)}. Build src/NeuroRnn.Cli (the test project references it) or set {OverrideVariable}.");
     }
 }
