@@ -16,16 +16,19 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M]</c> (no section: all).
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M] [--threads K]</c> (no section: all;
+/// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting).
 /// </summary>
 internal static class HessianFreeSuite
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static int _threads = 2;
 
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
         double minutes = quick ? 3 : 15;
+        int threads = 2;
         var sections = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -40,13 +43,24 @@ internal static class HessianFreeSuite
                     }
                     i++;
                     break;
+                case "--threads":
+                    if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out threads) || threads < 1)
+                    {
+                        Console.Error.WriteLine("--threads needs a positive integer (back-end threads; benchmarks.md specifies 2).");
+                        return 2;
+                    }
+                    i++;
+                    break;
                 case "w1-kernels" or "w2" or "w1" or "mante": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
         if (sections.Count == 0) sections.AddRange(["w1-kernels", "w2", "w1", "mante"]);
+        _threads = threads;
+        if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
+        NumericsBackend.Managed.SetThreadCount(threads);
 
         string resultsDirectory = Path.Combine(RepositoryRoot(), "bench", "results");
         Directory.CreateDirectory(resultsDirectory);
@@ -67,6 +81,7 @@ internal static class HessianFreeSuite
             result["machineAtStart"] = machine;
             result["machineAtEnd"] = Machine();
             result["mode"] = quick ? "quick" : "full";
+            result["threads"] = threads;
             result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
             root[section] = result;
             File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -137,7 +152,7 @@ internal static class HessianFreeSuite
                 Console.WriteLine($"   MKL unavailable: {NumericsBackend.MklUnavailableReason}");
                 continue;
             }
-            var (wall, cpu) = RnnKernelsBench.MeasureBoth(backend, precision, quick ? 3 : 5, threads: 0);
+            var (wall, cpu) = RnnKernelsBench.MeasureBoth(backend, precision, quick ? 3 : 5, _threads);
             var row = new JsonObject
             {
                 ["backend"] = backend, ["precision"] = precision, ["description"] = wall.Backend, ["threads"] = wall.Threads,
@@ -343,7 +358,7 @@ internal static class HessianFreeSuite
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;
-            md.AppendLine($"## {name} ({s["mode"]})");
+            md.AppendLine($"## {name} ({s["mode"]}, {s["threads"]} back-end thread(s))");
             md.AppendLine();
             md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
             md.AppendLine();
