@@ -27,7 +27,11 @@ public static class TrajectoryChart
         var distinct = keys.Distinct().ToList();
         if (labels is DoubleColumn numbers)
             distinct = distinct.OrderBy(k => numbers[Array.IndexOf(keys, k)]).ToList();
-        var conditions = keys.Select(k => distinct.IndexOf(k)).ToArray();
+        var conditionOf = keys.Select(k => distinct.IndexOf(k)).ToArray();
+        // Plotly lists legend entries in trace order, so draw the trials condition by condition.
+        var order = Enumerable.Range(0, keys.Length).OrderBy(k => conditionOf[k]).ThenBy(k => k).ToArray();
+        var conditions = order.Select(k => conditionOf[k]).ToArray();
+        trajectories = order.Select(k => trajectories[k]).ToArray();
         var axes = Enumerable.Range(0, dimensions)
             .Select(k => string.Create(CultureInfo.InvariantCulture, $"PC{k + 1} ({basis.ExplainedVarianceRatio[k]:P0})")).ToArray();
         var options = new StateSpaceOptions { Title = title, ConditionNames = distinct.Select(d => $"{conditionColumn} {d}").ToArray(), AxisTitles = axes };
