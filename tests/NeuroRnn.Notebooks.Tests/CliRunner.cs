@@ -64,6 +64,9 @@ internal static class CliRunner
         throw new InvalidOperationException($"Cannot find the repository root (Kernel.sln) above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}.");
     }
 
+    /// <summary>The tool's assembly (the command is still called neurornn).</summary>
+    private const string CliAssembly = "NeuroRnn.Cli.dll";
+
     private static string SourcePath([CallerFilePath] string path = "") => path;
 
     private static string FindCli()
