@@ -29,7 +29,7 @@ public sealed class AdamTrainer : ITrainer
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(run);
-        run.Validated();
+        run.ThrowIfInvalid();
         int n = objective.ParameterCount;
         double[] m, v;
         double steps;

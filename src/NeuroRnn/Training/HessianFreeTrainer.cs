@@ -41,7 +41,7 @@ public sealed class HessianFreeTrainer : ITrainer
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(run);
-        run.Validated();
+        run.ThrowIfInvalid();
         int n = objective.ParameterCount;
         if (n <= 0) throw new ArgumentException($"The objective has {n} parameters.", nameof(objective));
         var state = resumeFrom ?? InitialState(n);

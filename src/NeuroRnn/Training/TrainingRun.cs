@@ -25,7 +25,7 @@ public sealed record TrainingRun
     public TimeSpan? MaxWallTime { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
-    public void Validated()
+    public void ThrowIfInvalid()
     {
         if (Iterations < 0) throw new ArgumentException($"Iterations must be ≥ 0, got {Iterations}.", nameof(Iterations));
         if (ValidateEvery < 1) throw new ArgumentException($"ValidateEvery must be ≥ 1, got {ValidateEvery}.", nameof(ValidateEvery));
