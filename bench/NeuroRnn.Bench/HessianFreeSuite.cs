@@ -35,6 +35,7 @@ internal static class HessianFreeSuite
             switch (args[i])
             {
                 case "--quick": break;
+                case "--markdown-only": break;
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
                     {
@@ -56,6 +57,14 @@ internal static class HessianFreeSuite
                     Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [mante] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
+        }
+        if (args.Contains("--markdown-only"))
+        {
+            // Regenerates hf.md from hf.json without running anything (e.g. after the report layout changed).
+            string dir = Path.Combine(RepositoryRoot(), "bench", "results");
+            var existing = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "hf.json"))) as JsonObject ?? new JsonObject();
+            File.WriteAllText(Path.Combine(dir, "hf.md"), Markdown(existing));
+            return 0;
         }
         if (sections.Count == 0) sections.AddRange(["w1-kernels", "w2", "w1", "mante"]);
         _threads = threads;
@@ -367,7 +376,10 @@ internal static class HessianFreeSuite
         md.AppendLine();
         md.AppendLine("**The machine was shared with other jobs while these ran** (the load averages below are those of the");
         md.AppendLine("whole machine — 2 cores): wall times are inflated accordingly and are upper bounds, not the speed of the code.");
-        md.AppendLine("Process-CPU times are given next to them; with 2 back-end threads they add both cores' time.");
+        md.AppendLine("Process-CPU times are given next to them; with 2 back-end threads they add both cores' time. Under this much");
+        md.AppendLine("contention even CPU times are inflated (shared caches and cores), so treat both as upper bounds. The runs used");
+        md.AppendLine("1 back-end thread: with 2 OpenMP threads on the overloaded machine MKL spin-waiting made products up to 60× slower.");
+        md.AppendLine("Sections were run in reduced form where marked \"quick\"; W1 time-to-solution had a 9-minute cap and did not finish.");
         md.AppendLine();
         foreach (var (name, node) in root)
         {
