@@ -5,14 +5,21 @@ namespace NeuroRnn.Tests.Data;
 /// <summary>Small frames and repository paths shared by the data tests.</summary>
 internal static class TestData
 {
-    /// <summary>The repository root (the folder holding Kernel.sln), found from this source file's compile-time path.</summary>
+    /// <summary>
+    /// The repository root (the folder holding Kernel.sln): above the test binaries (they live in the tree, or in an
+    /// artifacts folder beside it), else above this source file's compile-time path (unusable when paths are mapped).
+    /// </summary>
     public static string RepoRoot => FindRoot();
 
     private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException($"Cannot find the repository root (Kernel.sln) above {sourceFile}.");
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+        {
+            var dir = start.Length > 0 && Directory.Exists(start) ? new DirectoryInfo(start) : null;
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) dir = dir.Parent;
+            if (dir is not null) return dir.FullName;
+        }
+        throw new InvalidOperationException($"Cannot find the repository root (Kernel.sln) above {AppContext.BaseDirectory} or {sourceFile}.");
     }
 
     public static string MatFixture(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "mat", name);
