@@ -374,12 +374,11 @@ internal static class HessianFreeSuite
         md.AppendLine();
         md.AppendLine("Generated from `hf.json` (same folder) by the suite. Workloads: see `/work/shared/references/benchmarks.md` (W1 addition-100, W2 v1-fit-200).");
         md.AppendLine();
-        md.AppendLine("**The machine was shared with other jobs while these ran** (the load averages below are those of the");
-        md.AppendLine("whole machine — 2 cores): wall times are inflated accordingly and are upper bounds, not the speed of the code.");
-        md.AppendLine("Process-CPU times are given next to them; with 2 back-end threads they add both cores' time. Under this much");
-        md.AppendLine("contention even CPU times are inflated (shared caches and cores), so treat both as upper bounds. The runs used");
-        md.AppendLine("1 back-end thread: with 2 OpenMP threads on the overloaded machine MKL spin-waiting made products up to 60× slower.");
-        md.AppendLine("Sections were run in reduced form where marked \"quick\"; W1 time-to-solution had a 9-minute cap and did not finish.");
+        md.AppendLine("**The machine was shared with other jobs while these ran.** Each section records the machine's load average");
+        md.AppendLine("(2 cores in total) at its start and end and its back-end thread count. Sections measured under load averages of");
+        md.AppendLine("15–60 used 1 back-end thread (with 2 OpenMP threads MKL spin-waiting made products up to 60× slower there) and");
+        md.AppendLine("their wall times are upper bounds; process-CPU times are given next to wall times (with 2 threads they add both");
+        md.AppendLine("cores' time). Sections marked \"quick\" are reduced runs; the W1 time-to-solution run was capped (see its section).");
         md.AppendLine();
         foreach (var (name, node) in root)
         {
