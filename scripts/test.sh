@@ -21,14 +21,16 @@ for proj in tests/*/*.csproj tests/*/*.fsproj; do
   [[ -f "$results/$name.trx" ]] || { echo "$name: no test results were written" >&2; status=1; }
 done
 
+# A TRX counter, e.g. counter "$counters" passed → 12 (0 when absent).
+counter() { echo "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+
 passed=0; failed=0; notrun=0
 for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
-  passed=$((passed + $(get passed)))
-  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  notrun=$((notrun + $(get notExecuted)))
+  passed=$((passed + $(counter "$counters" passed)))
+  failed=$((failed + $(counter "$counters" failed) + $(counter "$counters" error) + $(counter "$counters" timeout) + $(counter "$counters" aborted)))
+  notrun=$((notrun + $(counter "$counters" notExecuted)))
 done
 (( passed == 0 )) && status=1
 (( failed > 0 )) && status=1
