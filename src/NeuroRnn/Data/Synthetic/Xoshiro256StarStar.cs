@@ -1,3 +1,5 @@
+using NeuroRnn.Tasks;
+
 namespace NeuroRnn.Data.Synthetic;
 
 /// <summary>
@@ -7,42 +9,18 @@ namespace NeuroRnn.Data.Synthetic;
 /// </summary>
 public sealed class Xoshiro256StarStar
 {
-    private ulong s0, s1, s2, s3;
+    // The raw stream is Tasks.SeededRandom's (the same xoshiro256** seeded through SplitMix64); this class adds the
+    // draws the synthetic data and splits are defined by (Lemire integers, Box–Muller normals, Poisson, shuffle).
+    private readonly SeededRandom core;
 
     /// <summary>Creates a generator whose state is filled from <paramref name="seed"/> with SplitMix64.</summary>
-    public Xoshiro256StarStar(ulong seed)
-    {
-        ulong x = seed;
-        s0 = SplitMix64(ref x);
-        s1 = SplitMix64(ref x);
-        s2 = SplitMix64(ref x);
-        s3 = SplitMix64(ref x);
-    }
-
-    private static ulong SplitMix64(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public Xoshiro256StarStar(ulong seed) => core = new SeededRandom(unchecked((long)seed));
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
-        ulong t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = ulong.RotateLeft(s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => core.NextUInt64();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => core.NextDouble();
 
     /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double Uniform(double low, double high) => low + (high - low) * NextDouble();
