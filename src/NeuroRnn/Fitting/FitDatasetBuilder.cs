@@ -56,7 +56,6 @@ internal static class FitDatasetBuilder
 
         var trainAverages = options.TrainOnConditionAverages ? trainTargets : trainRec.GroupTrials(conditions).Mean;
         double[] scales = Scales(trainAverages, options);
-        int T = processed.TimeCount;
         var timeMs = processed.GetTimeMs();
         Func<ColumnTable, double[]> encode = table => encoder.Encode(table, timeMs);
         var trainBatch = ToBatch(trainTargets, encode(trainTargets.Trials), encoder.ChannelCount, scales, weights);
