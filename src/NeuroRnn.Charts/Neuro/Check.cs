@@ -27,16 +27,4 @@ internal static class Check
         if (list is not null && list.Count != count)
             throw new ArgumentException($"{argument} has {list.Count} entries but there are {count} {what}", argument);
     }
-
-    public static void Finite(double value, string argument)
-    {
-        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(argument, value, $"{argument} must be finite");
-    }
-
-    public static double[] ToArray(IReadOnlyList<double> values)
-    {
-        var a = new double[values.Count];
-        for (int i = 0; i < a.Length; i++) a[i] = values[i];
-        return a;
-    }
 }
