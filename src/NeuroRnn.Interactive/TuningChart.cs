@@ -71,16 +71,12 @@ public static class TuningChart
                     Mode = TraceMode.Lines, Line = new LineStyle { Color = "#d62728", Width = 2.5, Dash = "dash" },
                 });
             }
-        }
-        var layout = new Layout { Title = title, HoverMode = "closest", Height = 230 * rows + 80 }.WithSubplotGrid(rows, columns, gap: 0.06);
-        for (int i = 0; i < units.Count; i++)
-        {
-            var (x, y) = Layout.SubplotAxes(i / columns, i % columns, columns);
             annotations.Add(new Annotation
             {
-                Text = data[units[i]].UnitId, XRef = x + " domain", YRef = y + " domain", X = 0.02, Y = 1.0, XAnchor = "left", YAnchor = "bottom",
+                Text = d.UnitId, XRef = x + " domain", YRef = y + " domain", X = 0.02, Y = 1.0, XAnchor = "left", YAnchor = "bottom",
             });
         }
+        var layout = new Layout { Title = title, HoverMode = "closest", Height = 230 * rows + 80 }.WithSubplotGrid(rows, columns, gap: 0.06);
         return new Figure { Data = traces, Layout = layout with { Annotations = annotations } };
     }
 
