@@ -16,9 +16,10 @@ internal static class ManagedGemmKernel
 {
     private const int RowBlock = 256;
     private const int DepthBlock = 256;
-    // Measured on the 2-core machine (bench/results/numerics.md, 2026-11-22): splitting columns over two threads made
-    // n = 200 and n = 512 products slower than one thread (1.8 vs 24 and 11 vs 17 GFLOP/s) and only paid off around
-    // n = 1024 (42 vs 18). So products below ~2·640³ FLOPs stay on the calling thread.
+    // A one-off measurement on the 2-core machine (2026-11-22; not recorded in bench/results, whose numerics suite
+    // runs the managed back-end with this threshold in place): splitting columns over two threads made n = 200 and
+    // n = 512 products slower than one thread (1.8 vs 24 and 11 vs 17 GFLOP/s) and only paid off around n = 1024
+    // (42 vs 18). So products below ~2·640³ FLOPs stay on the calling thread.
     private const long ParallelFlopThreshold = 1L << 29;
 
     public static unsafe void Gemm<T>(Transpose transA, Transpose transB, int m, int n, int k,
