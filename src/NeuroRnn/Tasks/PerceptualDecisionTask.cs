@@ -45,7 +45,7 @@ public sealed class PerceptualDecisionTask : ITask
         return builder.Build(variableLengths: false);
     }
 
-    /// <summary>Accuracy of the sign of the output in the response window (every masked step must be within 1 of ±1's sign).</summary>
+    /// <summary>Accuracy of the choice (sign of the output at the last response step).</summary>
     public TaskScore Score(TrialBatch batch, ReadOnlySpan<double> outputs) => DecisionScoring.Score(batch, outputs);
 
     /// <summary>Fraction of +1 choices per signed coherence.</summary>
