@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.Loader;
 using Markdig;
 using NeuroRnn.Kernel.Display;
@@ -294,14 +293,17 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
         if (result.Error is not null) throw new MagicCommandException($"#!share: could not define '{asName}' in {to}: {string.Join(Environment.NewLine, result.Error.Traceback)}");
     }
 
-    /// <summary>Defines variable <paramref name="name"/> in both languages (notebook parameters).</summary>
-    public void DefineVariable(string name, object? value)
+    /// <summary>
+    /// Defines variable <paramref name="name"/> (a notebook parameter) in each of <paramref name="languages"/>
+    /// ("csharp", "fsharp"), or in both when none are given; a language whose session is not running is started.
+    /// </summary>
+    public void DefineVariable(string name, object? value, IEnumerable<string>? languages = null)
     {
         if (!TypeSyntax.IsIdentifier(name)) throw new ArgumentException($"'{name}' is not a valid variable name.", nameof(name));
-        foreach (var language in new[] { CellParser.CSharp, CellParser.FSharp })
+        foreach (var language in languages ?? [CellParser.CSharp, CellParser.FSharp])
         {
             var result = GetEngine(language).DefineVariable(name, value, value?.GetType() ?? typeof(object));
-            if (result.Error is not null) throw new ArgumentException($"Could not define '{name}' in {language}: {result.Error.Value}", nameof(value));
+            if (result.Error is not null) throw new ArgumentException($"Parameter '{name}' could not be defined in {language}: {result.Error.Value}", nameof(value));
         }
     }
 
@@ -419,6 +421,4 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
             _copies.Dispose();
         }
     }
-
-    internal Assembly KernelAssembly => typeof(PolyglotInterpreter).Assembly;
 }

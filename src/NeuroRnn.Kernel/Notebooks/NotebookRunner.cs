@@ -17,16 +17,12 @@ public static class NotebookRunner
         options ??= new NotebookRunOptions();
         var defaultLanguage = notebook.DefaultLanguage is "fsharp" ? "fsharp" : "csharp";
         using var interpreter = new PolyglotInterpreter(defaultLanguage);
-        var codeCells = notebook.Cells.Where(c => c.Kind == "code").ToArray();
 
+        // Only languages the notebook uses get the parameters, so a C#-only run never starts F#.
+        var parameterLanguages = notebook.Cells.Where(c => c.Kind == "code").Select(c => c.Language).Where(l => l is "csharp" or "fsharp").Append(defaultLanguage).Distinct().ToArray();
         foreach (var (name, value) in options.Parameters)
         {
-            // Only languages the notebook uses get the parameter, so a C#-only run never starts F#.
-            foreach (var language in codeCells.Select(c => c.Language).Where(l => l is "csharp" or "fsharp").Append(defaultLanguage).Distinct())
-            {
-                var result = interpreter.GetEngine(language).DefineVariable(name, value, value?.GetType() ?? typeof(object));
-                if (result.Error is not null) throw new ArgumentException($"Parameter '{name}' could not be defined in {language}: {result.Error.Value}", nameof(options));
-            }
+            interpreter.DefineVariable(name, value, parameterLanguages);
         }
 
         var collector = new CellOutputCollector();
