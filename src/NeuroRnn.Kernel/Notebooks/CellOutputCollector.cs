@@ -29,15 +29,6 @@ public sealed class CellOutputCollector : IExecutionContext
         }
     }
 
-    /// <summary>The outputs of the current cell so far.</summary>
-    public IReadOnlyList<NotebookOutput> CurrentOutputs
-    {
-        get
-        {
-            lock (_gate) return _cells.Count == 0 ? [] : _cells[^1].ToArray();
-        }
-    }
-
     /// <summary>The outputs of the cell started <paramref name="cellNumber"/>-th (0-based), with later display updates applied.</summary>
     public IReadOnlyList<NotebookOutput> OutputsOf(int cellNumber)
     {
