@@ -36,7 +36,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     // Gradient in effective coordinates.
     private readonly T[] _gw, _gin, _gb, _gout, _gbout, _gx0;
 
-    private int _steps, _batch, _capacitySteps, _capacityBatch;
+    private int _steps, _batch;
     private T[] _u = [], _x = [], _r = [], _fp = [], _z = [], _y = [], _e = [], _gx = [], _rx = [], _rr = [], _rz = [];
     private T[] _targets = [], _mask = [], _ones = [], _uOwned = [], _targetsOwned = [], _maskOwned = [];
     private double _normalization;
@@ -211,16 +211,19 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         return total; // 0 for an all-zero mask: simulating is fine, Loss then throws.
     }
 
+    // Buffers only grow: a trainer alternates one engine between batches of different sizes (the gradient batch and
+    // the curvature minibatch), and reallocating for each would allocate and page in hundreds of MB per iteration.
+    // All kernels address the buffers through (steps, batch)-sized prefixes, so a larger buffer is used as is.
     private void EnsureCapacity()
     {
-        if (_steps <= _capacitySteps && _batch == _capacityBatch) return;
-        int states = (_steps + 1) * _n * _batch, outputs = _steps * _o * _batch;
-        _x = new T[states]; _r = new T[states]; _fp = new T[states]; _gx = new T[states];
-        _rx = []; _rr = [];
-        _z = new T[outputs]; _y = new T[outputs]; _e = new T[outputs]; _rz = [];
-        _ones = new T[Math.Max(_steps * _batch, 1)];
-        Array.Fill(_ones, T.One);
-        _capacitySteps = _steps; _capacityBatch = _batch;
+        int states = (_steps + 1) * _n * _batch, outputs = _steps * _o * _batch, columns = Math.Max(_steps * _batch, 1);
+        if (_x.Length < states) { _x = new T[states]; _r = new T[states]; _fp = new T[states]; _gx = new T[states]; }
+        if (_z.Length < outputs) { _z = new T[outputs]; _y = new T[outputs]; _e = new T[outputs]; }
+        if (_ones.Length < columns)
+        {
+            _ones = new T[columns];
+            Array.Fill(_ones, T.One);
+        }
     }
 
     // ------------------------------------------------------------------ forward pass

@@ -33,6 +33,42 @@ public sealed class RateRnnBehaviourTests
         Assert.NotEqual(first, objective.Loss(batch));
     }
 
+    [Theory]
+    [InlineData("tanh-squared-error")]
+    [InlineData("softmax-output")]
+    [InlineData("unit-readout-subset")]
+    [InlineData("noise")]
+    public void ObjectiveGivesTheSameResultsWhenBatchesOfDifferentShapesAlternate(string name)
+    {
+        // The engines reuse grown buffers across batch shapes (gradient batch, curvature minibatch); results must not
+        // depend on what was bound before, including stale data beyond the current shape.
+        var testCase = RnnTestCases.Get(name);
+        var large = testCase.Batch(steps: 20, batchSize: 7);
+        var tall = testCase.Batch(steps: 31, batchSize: 3);
+        var small = testCase.Batch(steps: 9, batchSize: 2);
+        var v = RnnTestData.RandomVector(new RateRnn(testCase.Options).ParameterCount, 11);
+
+        (double Loss, double[] Gradient, double[] Product) Evaluate(RnnObjective objective, TrialBatch batch)
+        {
+            var gradient = new double[objective.ParameterCount];
+            double loss = objective.LossAndGradient(batch, gradient);
+            objective.PrepareCurvature(batch);
+            var product = new double[objective.ParameterCount];
+            objective.GaussNewtonProduct(v, 0.05, product);
+            return (loss, gradient, product);
+        }
+
+        var shared = new RnnObjective(new RateRnn(testCase.Options), testCase.Loss);
+        foreach (var batch in new[] { large, tall, small, large, small, tall })
+        {
+            var expected = Evaluate(new RnnObjective(new RateRnn(testCase.Options), testCase.Loss), batch);
+            var actual = Evaluate(shared, batch);
+            Assert.Equal(expected.Loss, actual.Loss);
+            Assert.Equal(expected.Gradient, actual.Gradient);
+            Assert.Equal(expected.Product, actual.Product);
+        }
+    }
+
     [Fact]
     public void SimulationFollowsTheEulerEquationAndReadsOutAfterTheUpdate()
     {
