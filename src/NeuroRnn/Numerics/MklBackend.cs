@@ -31,13 +31,17 @@ public sealed unsafe class MklBackend : INumericsBackend
     public string Name => "mkl";
 
     /// <inheritdoc/>
-    public string Description => $"mkl ({_version}), {ThreadCount} threads ({ThreadingLayer}), CPU {HardwareInfo.InstructionSet}";
+    public string Description => $"mkl ({_version}), {ThreadCount} threads ({ThreadingLayer}), CPU {HardwareInfo.InstructionSet}, reproducibility {Reproducibility}";
 
     /// <summary>MKL's version string, from mkl_get_version_string.</summary>
     public string Version => _version;
 
     /// <summary>MKL's threading layer: "GNU OpenMP" (libgomp) or "sequential" when libgomp is missing.</summary>
     public string ThreadingLayer => _mkl.ThreadingLayer;
+
+    /// <summary>MKL's numerical reproducibility mode ("strict": bitwise identical results for the same inputs and thread
+    /// count regardless of memory alignment; or the user's MKL_CBWR setting).</summary>
+    public string Reproducibility => _mkl.Reproducibility;
 
     /// <summary>The library file that was loaded (e.g. "libmkl_rt.so").</summary>
     public string LibraryName => _mkl.LibraryName;

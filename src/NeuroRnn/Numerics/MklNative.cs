@@ -72,6 +72,27 @@ internal sealed unsafe class MklNative
         GetMaxThreads = (delegate* unmanaged<int>)Export("MKL_Get_Max_Threads");
         GetVersionString = (delegate* unmanaged<byte*, int, void>)Export("MKL_Get_Version_String");
         CbwrGetAutoBranch = (delegate* unmanaged<int>)OptionalExport("mkl_cbwr_get_auto_branch");
+        Reproducibility = ChooseReproducibility();
+    }
+
+    /// <summary>MKL's conditional numerical reproducibility setting: "strict", "MKL_CBWR=…" (the user's), or why neither.</summary>
+    public readonly string Reproducibility;
+
+    /// <summary>
+    /// Without it MKL's GEMM kernels round differently depending on how the operands happen to be aligned in memory,
+    /// so the same computation on freshly allocated arrays (a resumed run, a second objective) can differ in the
+    /// last bit. Strict CNR (MKL_CBWR_AUTO | MKL_CBWR_STRICT) makes results depend only on the values and the
+    /// thread count, at a cost of a few per cent in GEMM-bound workloads (bench/results/hf.md). A user's MKL_CBWR setting wins.
+    /// </summary>
+    private string ChooseReproducibility()
+    {
+        const int cbwrAuto = 2, cbwrStrict = 0x10000, cbwrSuccess = 0;
+        string? user = Environment.GetEnvironmentVariable("MKL_CBWR");
+        if (!string.IsNullOrEmpty(user)) return $"MKL_CBWR={user}";
+        var set = (delegate* unmanaged<int, int>)OptionalExport("MKL_CBWR_Set");
+        if (set == null) return "not available (no MKL_CBWR_Set)";
+        int status = set(cbwrAuto | cbwrStrict);
+        return status == cbwrSuccess ? "strict" : $"not set (MKL_CBWR_Set returned {status})";
     }
 
     /// <summary>Loads the first candidate that exists; returns null with the reason when none works.</summary>
