@@ -26,8 +26,9 @@ internal static class DataCommand
         var trials = new Option<int>("--trials") { Description = "Trials per direction", DefaultValueFactory = _ => defaults.TrialsPerDirection };
         var binMs = new Option<double>("--bin-ms") { Description = "Bin width in ms", DefaultValueFactory = _ => defaults.BinMs };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same bytes)", DefaultValueFactory = _ => defaults.Seed };
+        var expected = new Option<bool>("--expected-counts") { Description = "Write each bin's expected count (no Poisson noise, trial gain 1): the ground-truth mean response to score fits against (neurornn fit --truth)" };
         var command = new Command("generate-v1", "Generate mouse-V1-like spike counts to drifting gratings (with ground-truth tuning) as a recording .npz.");
-        foreach (var option in new Option[] { output, units, directions, trials, binMs, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, units, directions, trials, binMs, seed, expected }) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var options = defaults with
@@ -37,6 +38,7 @@ internal static class DataCommand
                 TrialsPerDirection = parseResult.GetValue(trials),
                 BinMs = parseResult.GetValue(binMs),
                 Seed = parseResult.GetValue(seed),
+                ExpectedCounts = parseResult.GetValue(expected),
             };
             var file = parseResult.GetValue(output)!;
             try

@@ -44,21 +44,26 @@ internal static class FitCommand
             Description = "MKL threads (default 1: a fit's products are small, and one thread avoids OpenMP spin-waiting on a busy machine)",
             DefaultValueFactory = _ => 1,
         };
+        var truth = new Option<string?>("--truth")
+        {
+            Description = "Noise-free reference of the same recording (e.g. `neurornn data generate-v1 --expected-counts`): also report held-out trial-averaged R² against it",
+        };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
-        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, truth }) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
             parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32), parseResult.GetValue(recorded),
-            parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads)), cancellationToken)));
+            parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads), parseResult.GetValue(truth)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
-        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads);
+        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth);
 
     private static int Run(Settings s, CancellationToken cancellationToken)
     {
         Recording recording;
+        Recording? truth = null;
         RecordingFitOptions options;
         var clock = Stopwatch.StartNew();
         try
@@ -68,6 +73,13 @@ internal static class FitCommand
             if (s.TimeLimit is <= 0) throw new ArgumentException($"--time-limit must be a positive number of seconds, got {s.TimeLimit}.");
             if (s.RecordedUnits is <= 0) throw new ArgumentException($"--recorded-units must be positive, got {s.RecordedUnits}.");
             recording = Load(s.Data);
+            if (s.Truth is { } truthPath)
+            {
+                truth = Load(truthPath);
+                if (truth.UnitCount != recording.UnitCount || truth.TimeCount != recording.TimeCount || truth.TrialCount != recording.TrialCount)
+                    throw new ArgumentException(
+                        $"--truth {truthPath} is {truth.UnitCount} units × {truth.TimeCount} bins × {truth.TrialCount} trials but --data {s.Data} is {recording.UnitCount} × {recording.TimeCount} × {recording.TrialCount}.");
+            }
             if (s.RecordedUnits is { } k && k > recording.UnitCount)
                 throw new ArgumentException($"--recorded-units {k} exceeds the {recording.UnitCount} units of {s.Data}.");
             var defaults = new RecordingFitOptions();
@@ -112,12 +124,13 @@ internal static class FitCommand
         }
 
         var recovery = PreferredOrientationRecovery.Compute(fit, recording);
+        var againstTruth = truth is null ? null : fit.ScoreAgainstTruth(truth);
         try
         {
             Directory.CreateDirectory(s.Out);
             FittedNetworkFile.Save(fit, s.Out);
             RecordingNpz.Write(fit.HeldOutPrediction, Path.Combine(s.Out, "heldout-prediction.npz"));
-            File.WriteAllText(Path.Combine(s.Out, "fit-summary.json"), Summary(s, recording, fit, recovery, backend, loadSeconds)
+            File.WriteAllText(Path.Combine(s.Out, "fit-summary.json"), Summary(s, recording, fit, recovery, againstTruth, backend, loadSeconds)
                 .ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             FitReport.Save(fit, recording, Path.Combine(s.Out, "tuning.html"), recovery);
         }
@@ -129,7 +142,10 @@ internal static class FitCommand
 
         Console.WriteLine(fit.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"held-out R²: trial-averaged {fit.TrialAveraged.Overall:0.000} (median unit {fit.TrialAveraged.MedianPerUnit:0.000}; noise ceiling {fit.NoiseCeiling.Overall:0.000}, normalised {fit.NormalizedRSquared:0.000}), single-trial {fit.SingleTrial.Overall:0.000}; training averages {fit.TrainingTrialAveraged.Overall:0.000}"));
+            $"held-out R²: trial-averaged {fit.TrialAveraged.Overall:0.000} (median unit {fit.TrialAveraged.MedianPerUnit:0.000}; noise ceiling {fit.NoiseCeiling.Overall:0.000}; noise-corrected {fit.NormalizedRSquared:0.000}), single-trial {fit.SingleTrial.Overall:0.000}; training averages {fit.TrainingTrialAveraged.Overall:0.000}"));
+        if (againstTruth is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"held-out trial-averaged R² against the noise-free truth ({s.Truth}): {againstTruth.Overall:0.000} (median unit {againstTruth.MedianPerUnit:0.000})"));
         if (recovery is not null)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"preferred orientation: {recovery.ModelFractionWithinTolerance:P1} of {recovery.SelectiveUnits.Length} selective units (OSI ≥ {recovery.OsiThreshold}) within {recovery.ToleranceDeg}° of the truth (data itself: {recovery.DataFractionWithinTolerance:P1}); median error {recovery.ModelMedianErrorDeg:0.0}°"));
@@ -178,7 +194,7 @@ internal static class FitCommand
         };
     }
 
-    private static JsonObject Summary(Settings s, Recording recording, RecordingFitResult fit, PreferredOrientationRecovery? recovery, INumericsBackend backend, double loadSeconds)
+    private static JsonObject Summary(Settings s, Recording recording, RecordingFitResult fit, PreferredOrientationRecovery? recovery, FitScore? againstTruth, INumericsBackend backend, double loadSeconds)
     {
         static JsonArray Numbers(IEnumerable<double> values) => new(values.Select(v => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 6)) : null).ToArray<JsonNode?>());
         static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
@@ -235,7 +251,7 @@ internal static class FitCommand
                 ["heldout_trial_averaged"] = Number(fit.TrialAveraged.Overall),
                 ["heldout_trial_averaged_median_unit"] = Number(fit.TrialAveraged.MedianPerUnit),
                 ["heldout_noise_ceiling"] = Number(fit.NoiseCeiling.Overall),
-                ["heldout_normalised"] = Number(fit.NormalizedRSquared),
+                ["heldout_normalised"] = Number(fit.NormalizedRSquared), // noise-corrected R² = fraction of explainable variance explained
                 ["heldout_single_trial"] = Number(fit.SingleTrial.Overall),
                 ["training_trial_averaged"] = Number(fit.TrainingTrialAveraged.Overall),
                 ["per_unit_heldout_trial_averaged"] = Numbers(fit.TrialAveraged.PerUnit),
@@ -244,6 +260,13 @@ internal static class FitCommand
             },
             ["loss_curve"] = Numbers(stats.Select(x => x.LossAfter)),
         };
+        if (againstTruth is not null)
+        {
+            json["r2"]!["truth"] = Path.GetFullPath(s.Truth!);
+            json["r2"]!["heldout_trial_averaged_vs_truth"] = Number(againstTruth.Overall);
+            json["r2"]!["heldout_trial_averaged_vs_truth_median_unit"] = Number(againstTruth.MedianPerUnit);
+            json["r2"]!["per_unit_heldout_trial_averaged_vs_truth"] = Numbers(againstTruth.PerUnit);
+        }
         if (recovery is not null)
         {
             json["preferred_orientation"] = new JsonObject

@@ -44,6 +44,26 @@ public sealed record FitDataset
 
     internal Func<ColumnTable, double[]> EncodeInputs { get; init; } = _ => throw new InvalidOperationException("The dataset has no stimulus encoder.");
 
+    internal Func<Recording, Recording> Preprocess { get; init; } = _ => throw new InvalidOperationException("The dataset has no preprocessing.");
+
+    internal (int Units, int Bins, int Trials) SourceShape { get; init; }
+
+    /// <summary>
+    /// Applies this dataset's preprocessing (unit selection, counts → Hz, smoothing, binning) to another recording of the
+    /// same units, bins and trials — e.g. the noise-free ground truth of a synthetic recording — so it can be compared
+    /// with <see cref="Processed"/> and with model predictions entry by entry.
+    /// </summary>
+    /// <exception cref="ArgumentException">The recording's shape differs from the fitted recording's.</exception>
+    public Recording ProcessLike(Recording other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (units, bins, trials) = SourceShape;
+        if (other.UnitCount != units || other.TimeCount != bins || other.TrialCount != trials)
+            throw new ArgumentException(
+                $"The recording is {other.UnitCount} units × {other.TimeCount} bins × {other.TrialCount} trials but the fitted one was {units} × {bins} × {trials}.", nameof(other));
+        return Preprocess(other);
+    }
+
     /// <summary>Number of time steps (bins).</summary>
     public int Steps => Processed.TimeCount;
 

@@ -21,10 +21,14 @@ internal static class FitDatasetBuilder
         var encoder = StimulusEncoder.Create(recording.Trials, options.Stimulus);
         string[] conditions = ConditionColumnsOf(recording.Trials, options);
 
-        var rates = recording.SelectUnits(fitted);
-        if (rates.ValueKind == RecordingValueKind.Counts) rates = rates.ToRatesHz();
-        if (options.SmoothingMs > 0) rates = rates.Smooth(options.SmoothingMs);
-        var processed = Rebin(rates, options);
+        Recording Preprocess(Recording source)
+        {
+            var rates = source.SelectUnits(fitted);
+            if (rates.ValueKind == RecordingValueKind.Counts) rates = rates.ToRatesHz();
+            if (options.SmoothingMs > 0) rates = rates.Smooth(options.SmoothingMs);
+            return Rebin(rates, options);
+        }
+        var processed = Preprocess(recording);
 
         var split = processed.SplitTrials(new TrialSplitOptions
         {
@@ -75,6 +79,8 @@ internal static class FitDatasetBuilder
             TestBatch = testBatch,
             TrainBatchTrials = trainTargets.Trials,
             EncodeInputs = encode,
+            Preprocess = Preprocess,
+            SourceShape = (recording.UnitCount, recording.TimeCount, recording.TrialCount),
         };
     }
 

@@ -68,8 +68,25 @@ public sealed class RecordingFitResult
     /// <summary>R² on the condition averages of the training trials (how well the network fits what it was trained on).</summary>
     public FitScore TrainingTrialAveraged { get; }
 
-    /// <summary>Held-out trial-averaged R² divided by its noise ceiling (pooled over units).</summary>
+    /// <summary>
+    /// Noise-corrected held-out R² (the fraction of explainable variance explained): (SST − SSE) / (SST − noise), where
+    /// noise = Σ SEM² is the part of the held-out averages' variance that is trial-to-trial noise. Because that noise
+    /// adds to the model's squared error on average, this estimates the R² of the model against the true (infinitely
+    /// many trials) trial-averaged response. It equals <see cref="TrialAveraged"/> / <see cref="NoiseCeiling"/> (pooled).
+    /// </summary>
     public double NormalizedRSquared => TrialAveraged.Overall / NoiseCeiling.Overall;
+
+    /// <summary>
+    /// R² on held-out trial averages against a noise-free reference of the same recording — for synthetic data the
+    /// generator's expected response (<c>V1GratingOptions.ExpectedCounts</c>). The reference goes through the fit's
+    /// preprocessing; its held-out trials are averaged by condition and compared with the model's prediction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The reference's shape differs from the fitted recording's.</exception>
+    public FitScore ScoreAgainstTruth(Recording truth)
+    {
+        var processed = Dataset.ProcessLike(truth).SelectTrials(Dataset.TestTrials);
+        return FitMetrics.TrialAveraged(processed, HeldOutPrediction.WithTrials(processed.Trials), Dataset.ConditionColumns);
+    }
 
     /// <summary>The final training loss (mean squared error in scaled units).</summary>
     public double FinalLoss => Statistics.Count == 0 ? double.NaN : Statistics[^1].LossAfter;

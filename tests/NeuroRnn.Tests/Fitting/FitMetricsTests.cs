@@ -1,4 +1,5 @@
 using NeuroRnn.Data;
+using NeuroRnn.Data.Synthetic;
 using NeuroRnn.Fitting;
 
 namespace NeuroRnn.Tests.Fitting;
@@ -39,5 +40,33 @@ public class FitMetricsTests
         double sstMeans = means.Sum(v => (v - means.Average()) * (v - means.Average()));
         Assert.Equal(1 - 4 / sstMeans, FitMetrics.ExplainableVariance(d, ["c"]).Overall, 12);
         Assert.Throws<ArgumentException>(() => FitMetrics.TrialAveraged(d, p, ["nope"]));
+    }
+
+    [Fact]
+    public void Noise_corrected_R2_estimates_the_R2_against_the_noise_free_truth()
+    {
+        // The generator's expected-count twin is the true trial-averaged response of the Poisson recording. For an
+        // imperfect "model" (the truth distorted), R² on noisy 10-trial averages understates its R² against the truth,
+        // and R² / explainable variance recovers it.
+        var options = new V1GratingOptions { Units = 40, TrialsPerDirection = 10, Seed = 7 };
+        var noisy = V1GratingGenerator.Generate(options);
+        var truthCounts = V1GratingGenerator.Generate(options with { ExpectedCounts = true });
+        Assert.Equal(noisy.Trials.GetDoubles("direction_deg"), truthCounts.Trials.GetDoubles("direction_deg"));
+        Assert.Equal(noisy.Units.GetDoubles("pref_orientation_deg"), truthCounts.Units.GetDoubles("pref_orientation_deg"));
+        Assert.Contains(truthCounts.Data.ToArray(), v => v != Math.Floor(v));
+
+        var data = noisy.ToRatesHz().Smooth(20);
+        var truth = truthCounts.ToRatesHz().Smooth(20);
+        var values = truth.Data.ToArray();
+        for (int i = 0; i < values.Length; i++) values[i] = 0.85 * values[i] + 1.5 + 0.5 * Math.Sin(i * 0.37);
+        var model = Recording.Create(values, truth.GetTimeMs(), truth.Trials, truth.Units, RecordingValueKind.RatesHz);
+
+        string[] conditions = ["direction_deg"];
+        double againstTruth = FitMetrics.TrialAveraged(truth, model, conditions).Overall;
+        double raw = FitMetrics.TrialAveraged(data, model, conditions).Overall;
+        double ceiling = FitMetrics.ExplainableVariance(data, conditions).Overall;
+        Assert.InRange(ceiling, 0.3, 0.95);
+        Assert.True(raw < againstTruth - 0.05, $"raw {raw} vs truth {againstTruth}");
+        Assert.InRange(raw / ceiling, againstTruth - 0.03, againstTruth + 0.03);
     }
 }

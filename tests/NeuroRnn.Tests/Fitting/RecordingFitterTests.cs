@@ -30,6 +30,10 @@ public class RecordingFitterTests
         Assert.Equal(RecordingValueKind.RatesHz, fit.HeldOutPrediction.ValueKind);
         // Noise-free data: the ceiling is 1 and the tuning code runs on model output unchanged.
         Assert.Equal(1.0, fit.NoiseCeiling.Overall, 9);
+        // Scored against itself as the noise-free truth, the held-out score is the plain trial-averaged R².
+        Assert.Equal(fit.TrialAveraged.Overall, fit.ScoreAgainstTruth(rec).Overall, 12);
+        var wrongShape = Assert.Throws<ArgumentException>(() => fit.ScoreAgainstTruth(rec.SelectTrials([0, 1])));
+        Assert.Contains("trials", wrongShape.Message);
         var curves = TuningCurves.Compute(fit.HeldOutPrediction, new TuningCurveOptions { WindowEndMs = 200 });
         Assert.Equal(4, curves.Length);
         var rates = fit.NetworkRates(fit.HeldOutData.Trials);

@@ -56,13 +56,14 @@ public static class V1GratingGenerator
                 int row = (u * T + t) * K;
                 for (int k = 0; k < K; k++)
                 {
-                    double rate = Math.Max(0, p.BaselineHz + gains[k] * drive[k] * envelope[t]);
-                    data[row + k] = rng.Poisson(rate * binSeconds);
+                    double gain = options.ExpectedCounts ? 1 : gains[k];
+                    double rate = Math.Max(0, p.BaselineHz + gain * drive[k] * envelope[t]);
+                    data[row + k] = options.ExpectedCounts ? rate * binSeconds : rng.Poisson(rate * binSeconds);
                 }
             }
         }
         return Recording.FromOwned(data, timeMs, trials, UnitsTable(population), RecordingValueKind.Counts,
-            $"synthetic V1 gratings (seed {options.Seed.ToString(CultureInfo.InvariantCulture)})");
+            $"synthetic V1 gratings (seed {options.Seed.ToString(CultureInfo.InvariantCulture)}{(options.ExpectedCounts ? ", expected counts" : "")})");
     }
 
     /// <summary>The noise-free rate (Hz) of a unit with the given parameters to direction <paramref name="directionDeg"/> during the sustained response.</summary>

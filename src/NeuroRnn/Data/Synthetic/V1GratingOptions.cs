@@ -33,6 +33,13 @@ public sealed record V1GratingOptions
     /// <summary>Grating contrast written to the trials table (default 1; it scales nothing else).</summary>
     public double Contrast { get; init; } = 1;
 
+    /// <summary>
+    /// Write the expected spike count of every bin (mean rate × bin width, trial gain at its mean of 1) instead of a
+    /// Poisson draw: the noise-free trial-averaged response that fitted models can be scored against. Units and trials
+    /// are drawn exactly as without it, so the two recordings of one seed line up unit by unit and trial by trial.
+    /// </summary>
+    public bool ExpectedCounts { get; init; }
+
     /// <summary>Seed of the xoshiro256** generator; the same seed and options give bit-identical data.</summary>
     public ulong Seed { get; init; } = 1;
 
