@@ -44,7 +44,7 @@ public static class FitReport
         var page = new HtmlPage
         {
             Title = string.Create(CultureInfo.InvariantCulture,
-                $"RNN fit to {recording.Name}: held-out trial-averaged R² {fit.TrialAveraged.Overall:0.000} (noise ceiling {fit.NoiseCeiling.Overall:0.000})"),
+                $"RNN fit to {recording.Name}: held-out trial-averaged R² {fit.TrialAveraged.Overall:0.000} (noise ceiling {fit.NoiseCeiling.Overall:0.000}; noise-corrected {fit.NormalizedRSquared:0.000})"),
             Figures = figures.Select(f => f.Figure).ToArray(),
             Headings = figures.Select(f => f.Heading).ToArray(),
         };

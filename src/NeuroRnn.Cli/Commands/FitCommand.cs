@@ -31,7 +31,7 @@ internal static class FitCommand
         var data = new Option<string>("--data") { Description = "Recording to fit: .npz (NeuroRnn layout), .mat or tidy long .csv", Required = true };
         var units = new Option<int>("--units") { Description = "Network units N (≥ fitted recorded units)", DefaultValueFactory = _ => defaults.UnitCount };
         var output = new Option<string>("--out") { Description = "Output folder (created)", Required = true };
-        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 60 };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test split and the initialisation", DefaultValueFactory = _ => defaults.Seed };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget of the training in seconds (default 240)", DefaultValueFactory = _ => 240 };
         var float32 = new Option<bool>("--float32") { Description = "Simulate and differentiate in float32 (about twice as fast; parameters stay float64)" };
