@@ -31,6 +31,7 @@ public sealed class AdamTrainer : ITrainer
         ArgumentNullException.ThrowIfNull(run);
         run.ThrowIfInvalid();
         int n = objective.ParameterCount;
+        if (n <= 0) throw new ArgumentException($"The objective has {n} parameters.", nameof(objective));
         double[] m, v;
         double steps;
         int iteration;

@@ -30,6 +30,19 @@ public class TrainingInputValidationTests
     }
 
     [Fact]
+    public void ObjectivesWithoutParametersAreRejectedByBothTrainers()
+    {
+        var empty = new QuadraticObjective(new double[0, 0], []);
+        var data = TrainingData.Fresh(new AdditionTask(20), 1, 10, 5);
+        foreach (ITrainer trainer in new ITrainer[] { new HessianFreeTrainer(), new AdamTrainer() })
+        {
+            var e = Assert.Throws<ArgumentException>(() => trainer.Train(empty, data, new TrainingRun { Iterations = 1 }));
+            Assert.Equal("objective", e.ParamName);
+            Assert.Contains("0 parameters", e.Message);
+        }
+    }
+
+    [Fact]
     public void NegativeTimeConstantsAreRejectedByTheModelOptions()
     {
         var tau = Assert.Throws<ArgumentException>(() => new RateRnn(new RateRnnOptions { Tau = -1 }));
