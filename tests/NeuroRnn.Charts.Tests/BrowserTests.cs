@@ -1,3 +1,4 @@
+using NeuroRnn.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using NeuroRnn.Charts.Demo;
@@ -96,24 +97,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium is needed for the chart rendering tests but {ChromiumPath} does not exist; run scripts/setup.sh --tests (apt-get install chromium) or set CHROMIUM_PATH");
-        // We always pass an executable; make sure Playwright never tries to fetch a browser of its own.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH", "0");
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // WebGL (scattergl, scatter3d) runs on SwiftShader without a GPU; Chromium asks for this flag to allow it.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--enable-unsafe-swiftshader"],
-        });
-    }
+    public async Task InitializeAsync() => (playwright, browser) = await HeadlessChromium.LaunchAsync("chart rendering tests");
 
     public async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using NeuroRnn.Testing;
 using Microsoft.Playwright;
 
 namespace NeuroRnn.Notebooks.Tests;
@@ -5,22 +6,14 @@ namespace NeuroRnn.Notebooks.Tests;
 /// <summary>Opens an exported page in headless Chromium (no network) and reports what plotly drew.</summary>
 internal static class BrowserCheck
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     public sealed record PageReport(int PlotDivs, int MainSvgs, int[] TracesPerPlot, IReadOnlyList<string> PageErrors, IReadOnlyList<string> BlockedRequests);
 
     /// <summary>Loads <paramref name="htmlPath"/>, waits for plotly, saves a full-page PNG to <paramref name="screenshotPath"/>.</summary>
     public static async Task<PageReport> InspectAsync(string htmlPath, string screenshotPath)
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium is required for the notebook rendering tests but {ChromiumPath} does not exist (install the Debian package 'chromium'; scripts/test.sh does).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync("notebook rendering tests");
+        using var playwrightScope = playwright;
+        await using var browserScope = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         var blocked = new List<string>();
