@@ -1,7 +1,14 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using NeuroRnn.Cli.Commands;
 
-var root = new RootCommand("NeuroRnn: rate RNNs for neuroscience, Hessian-free training, and a C#/F# Jupyter kernel.");
+// A named root rather than RootCommand: RootCommand takes its name from the entry assembly (NeuroRnn.Cli), which is
+// what help and usage lines would show, while users type `neurornn`. The options are those RootCommand adds.
+var root = new Command("neurornn", "NeuroRnn: rate RNNs for neuroscience, Hessian-free training, and a C#/F# Jupyter kernel.")
+{
+    new HelpOption(),
+    new VersionOption(),
+};
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(FitCommand.Create());
