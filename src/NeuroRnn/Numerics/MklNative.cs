@@ -82,7 +82,7 @@ internal sealed unsafe class MklNative
     /// Without it MKL's GEMM kernels round differently depending on how the operands happen to be aligned in memory,
     /// so the same computation on freshly allocated arrays (a resumed run, a second objective) can differ in the
     /// last bit. Strict CNR (MKL_CBWR_AUTO | MKL_CBWR_STRICT) makes results depend only on the values and the
-    /// thread count, at a cost of a few per cent in GEMM-bound workloads (bench/results/hf.md). A user's MKL_CBWR setting wins.
+    /// thread count; on W1 the GN product took 0.084-0.090 s with and 0.088 s without it (no measurable cost). A user's MKL_CBWR setting wins.
     /// </summary>
     private string ChooseReproducibility()
     {
