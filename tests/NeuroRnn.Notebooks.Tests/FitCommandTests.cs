@@ -17,7 +17,7 @@ public class FitCommandTests(ITestOutputHelper output)
             "--orientations", "12", "--trials", "20", "--bin-ms", "10", "--seed", "1", "--expected-counts");
         Assert.True(generate.ExitCode == 0, generate.Output + generate.Error);
         var run = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(4), "fit", "--data", data, "--units", "24", "--recorded-units", "16",
-            "--iterations", "3", "--max-cg", "20", "--out", dir, "--truth", truth);
+            "--iterations", "3", "--max-cg", "20", "--out", dir, "--truth", truth, "--onset-ms", "20");
         output.WriteLine(run.Output + run.Error);
         Assert.True(run.ExitCode == 0, $"neurornn fit exited with {run.ExitCode}.\nstdout:\n{run.Output}\nstderr:\n{run.Error}");
         foreach (var file in new[] { "fit-model.json", "fit-parameters.npy", "fit-summary.json", "heldout-prediction.npz", "tuning.html" })
@@ -27,6 +27,8 @@ public class FitCommandTests(ITestOutputHelper output)
         Assert.Equal(16, (int)summary["fitted_units"]!);
         Assert.Equal(24, (int)summary["settings"]!["network_units"]!);
         Assert.InRange((int)summary["hf_iterations"]!, 1, 3);
+        Assert.Equal(20.0, (double)summary["settings"]!["stimulus_window_ms"]![0]!);
+        Assert.Equal(900.0, (double)summary["settings"]!["stimulus_window_ms"]![1]!);
         Assert.Equal(16, summary["r2"]!["per_unit_heldout_trial_averaged"]!.AsArray().Count);
         Assert.NotNull(summary["r2"]!["heldout_trial_averaged"]);
         Assert.NotNull(summary["preferred_orientation"]);
@@ -63,5 +65,20 @@ public class FitCommandTests(ITestOutputHelper output)
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--truth", run.Error);
         Assert.Contains("20 units", run.Error);
+    }
+
+    [Fact]
+    public void Fit_rejects_an_unknown_stimulus_column_and_an_empty_stimulus_window()
+    {
+        string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
+        var column = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--out", CliRunner.TempFolder("neurornn-fit"),
+            "--offset-column", "grating_off_ms");
+        Assert.Equal(2, column.ExitCode);
+        Assert.Contains("grating_off_ms", column.Error);
+        Assert.Contains("direction_deg", column.Error); // lists the columns there are
+        var window = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--out", CliRunner.TempFolder("neurornn-fit"),
+            "--onset-ms", "500", "--offset-ms", "500");
+        Assert.Equal(2, window.ExitCode);
+        Assert.Contains("empty", window.Error);
     }
 }

@@ -44,21 +44,31 @@ internal static class FitCommand
             Description = "MKL threads (default 1: a fit's products are small, and one thread avoids OpenMP spin-waiting on a busy machine)",
             DefaultValueFactory = _ => 1,
         };
+        var stimulusDefaults = new StimulusEncoding();
+        var onsetMs = new Option<double>("--onset-ms") { Description = "Stimulus onset in ms on the recording's time axis", DefaultValueFactory = _ => stimulusDefaults.OnsetMs };
+        var offsetMs = new Option<double>("--offset-ms") { Description = "Stimulus offset in ms (the shipped V1 protocol: 900)", DefaultValueFactory = _ => stimulusDefaults.OffsetMs };
+        var onsetColumn = new Option<string?>("--onset-column") { Description = "Trials-table column with a per-trial onset in ms (overrides --onset-ms)" };
+        var offsetColumn = new Option<string?>("--offset-column") { Description = "Trials-table column with a per-trial offset in ms (overrides --offset-ms)" };
         var truth = new Option<string?>("--truth")
         {
             Description = "Noise-free reference of the same recording (e.g. `neurornn data generate-v1 --expected-counts`): also report held-out trial-averaged R² against it",
         };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
-        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, truth }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth }) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
             parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32), parseResult.GetValue(recorded),
-            parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads), parseResult.GetValue(truth)), cancellationToken)));
+            parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads), parseResult.GetValue(truth),
+            new StimulusEncoding
+            {
+                OnsetMs = parseResult.GetValue(onsetMs), OffsetMs = parseResult.GetValue(offsetMs),
+                OnsetColumn = parseResult.GetValue(onsetColumn), OffsetColumn = parseResult.GetValue(offsetColumn),
+            }), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
-        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth);
+        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus);
 
     private static int Run(Settings s, CancellationToken cancellationToken)
     {
@@ -92,6 +102,7 @@ internal static class FitCommand
                 TauMs = s.TauMs,
                 BinMs = s.BinMs,
                 RecordedUnits = s.RecordedUnits is { } n ? Enumerable.Range(0, n).ToArray() : null,
+                Stimulus = s.Stimulus,
                 Network = defaults.Network with { Precision = s.Float32 ? RnnPrecision.Float32 : RnnPrecision.Float64 },
                 Optimizer = defaults.Optimizer with { MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(defaults.Optimizer.MinCgIterations, s.MaxCg) },
             };
@@ -218,6 +229,8 @@ internal static class FitCommand
                 ["steps"] = fit.Dataset.Steps,
                 ["inputs"] = new JsonArray(fit.Dataset.InputNames.Select(x => (JsonNode?)x).ToArray()),
                 ["stimulus_window_ms"] = new JsonArray(o.Stimulus.OnsetMs, o.Stimulus.OffsetMs),
+                ["stimulus_onset_column"] = o.Stimulus.OnsetColumn,
+                ["stimulus_offset_column"] = o.Stimulus.OffsetColumn,
                 ["condition_columns"] = new JsonArray(fit.Dataset.ConditionColumns.Select(x => (JsonNode?)x).ToArray()),
                 ["scaling"] = o.Scaling.ToString(),
                 ["target_peak"] = o.TargetPeak,
