@@ -265,17 +265,12 @@ internal static class HessianFreeSuite
         var model = W1Model() with { InputCount = final.InputCount, OutputCount = final.OutputCount, OutputKind = final.OutputKind };
         var objective = new RnnObjective(new RateRnn(model), null, NumericsBackend.Current);
         var test = final.Sample(1000, SeededRandom.Derive(1, TrainingData.TestStream, 0));
-        int length = 30;
+        var curriculum = new LengthCurriculum(make, 100, seed: 1);
         var stages = new JsonArray();
         var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 0.1 });
         var trace = new JsonArray();
         var clock = Stopwatch.StartNew();
-        TrainingData Data(int iteration)
-        {
-            var batch = make(length).Sample(2000, SeededRandom.Derive(1, TrainingData.TrainingStream, iteration));
-            return new TrainingData(batch, batch.Slice(0, 400));
-        }
-        var result = trainer.Train(objective, Data,
+        var result = trainer.Train(objective, curriculum.Data(2000, 400),
             new TrainingRun
             {
                 Iterations = 100_000,
@@ -285,19 +280,15 @@ internal static class HessianFreeSuite
             },
             onIteration: s =>
             {
-                var task = make(length);
-                var check = task.Sample(400, SeededRandom.Derive(1, 3, s.Iteration));
-                double stageError = task.Score(check, objective.Predict(check)).ErrorRate;
+                int length = curriculum.CurrentLength;
+                double stageError = curriculum.Observe(objective, s.Iteration);
                 Console.WriteLine($"   it {s.Iteration,3} T {length,3} loss {s.Loss:E3} wrong at T: {stageError:P1}, at 100: {s.Validation:P1} λ {s.Lambda:G3} ρ {s.Rho:F2} CG {s.CgIterations} {s.Seconds:F1} s");
                 var json = IterationJson(s);
                 json["length"] = length;
                 json["stageError"] = stageError;
                 trace.Add(json);
-                if (stageError < 0.01 && length < 100)
-                {
+                if (curriculum.CurrentLength != length)
                     stages.Add(new JsonObject { ["solvedLength"] = length, ["iteration"] = s.Iteration, ["elapsedSeconds"] = s.ElapsedSeconds });
-                    length = Math.Min(100, (int)Math.Ceiling(length * 1.25));
-                }
             });
         double best = result.BestValidation ?? 1;
         return new JsonObject

@@ -43,27 +43,33 @@ internal static class TrainCommand
         var targetError = new Option<double?>("--target-error") { Description = "Stop once the test error rate is below this (e.g. 0.01)" };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds" };
         var threads = new Option<int>("--threads") { Description = "MKL threads (1 avoids OpenMP spin-waiting on a busy machine)", DefaultValueFactory = _ => 1 };
+        var curriculum = new Option<bool>("--curriculum")
+        {
+            Description = "Train on short sequences first (T = 30, ×1.25 whenever < 1 % of 400 fresh ones are wrong) up to --length; solves e.g. addition at T = 100 where training at full length stalls",
+        };
 
         var command = new Command("train", "Train a rate RNN on a task with Hessian-free optimization or Adam; writes a checkpoint and a JSON summary.");
         foreach (var option in new Option[] { task, optimizer, units, length, seed, iterations, output, float32, resume, gradientBatch, curvatureBatch,
-                     lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads })
+                     lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads, curriculum })
             command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
             parseResult.GetValue(task), parseResult.GetValue(optimizer)!, parseResult.GetValue(units), parseResult.GetValue(length),
             parseResult.GetValue(seed), parseResult.GetValue(iterations), parseResult.GetValue(output)!, parseResult.GetValue(float32),
             parseResult.GetValue(resume), parseResult.GetValue(gradientBatch), parseResult.GetValue(curvatureBatch), parseResult.GetValue(lambda),
             parseResult.GetValue(maxCg), parseResult.GetValue(learningRate), parseResult.GetValue(testSize), parseResult.GetValue(targetError),
-            parseResult.GetValue(timeLimit), parseResult.GetValue(threads)), cancellationToken)));
+            parseResult.GetValue(timeLimit), parseResult.GetValue(threads), parseResult.GetValue(curriculum)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string? Task, string Optimizer, int Units, int? Length, int Seed, int Iterations, string Out, bool Float32,
         string? Resume, int? Batch, int? CurvatureBatch, double Lambda, int MaxCg, double LearningRate, int TestSize, double? TargetError,
-        double? TimeLimit, int Threads);
+        double? TimeLimit, int Threads, bool Curriculum);
 
     /// <summary>Everything a run needs, built and validated before any training starts.</summary>
     private sealed record Plan(ITask Task, RateRnnOptions Model, ITrainer Trainer, string OptionsJson, OptimizerState? State, int Seed,
-        int Batch, int CurvatureBatch, IReadOnlyList<IterationStatistics> PreviousStatistics);
+        int Batch, int CurvatureBatch, IReadOnlyList<IterationStatistics> PreviousStatistics, LengthCurriculum? Curriculum);
+
+    private const string CurriculumLengthKey = "curriculumLength";
 
     private static int Run(Settings s, CancellationToken cancellationToken)
     {
@@ -82,7 +88,7 @@ internal static class TrainCommand
         if (backend is MklBackend mkl) mkl.SetThreadCount(s.Threads);
         var objective = new RnnObjective(s.Resume is null ? new RateRnn(plan.Model) : new RateRnn(plan.Model, CheckpointFile.Load(s.Resume).Parameters), null, backend);
         var test = plan.Task.Sample(s.TestSize, SeededRandom.Derive(plan.Seed, TrainingData.TestStream, 0));
-        var data = TrainingData.Fresh(plan.Task, plan.Seed, plan.Batch, plan.CurvatureBatch);
+        var data = plan.Curriculum?.Data(plan.Batch, plan.CurvatureBatch) ?? TrainingData.Fresh(plan.Task, plan.Seed, plan.Batch, plan.CurvatureBatch);
         bool hf = plan.Trainer is HessianFreeTrainer;
         var run = new TrainingRun
         {
@@ -95,13 +101,17 @@ internal static class TrainCommand
 
         Console.WriteLine($"Training {plan.Task.Name} with {plan.Trainer.Name}: N = {plan.Model.UnitCount}, {objective.ParameterCount} parameters, " +
                           $"batch {plan.Batch}{(hf ? $" (curvature {plan.CurvatureBatch})" : "")}, seed {plan.Seed}, {backend.Description}");
+        if (plan.Curriculum is { } schedule)
+            Console.WriteLine($"Curriculum: training length {schedule.CurrentLength} growing to {schedule.FinalLength}; the test trials are at {schedule.FinalLength}.");
+        // Between iterations the curriculum scores fresh trials of the current length and may lengthen the next batches.
+        Action<IterationStatistics> observe = plan.Curriculum is { } c ? stats => c.Observe(objective, stats.Iteration) : _ => { };
         var clock = Stopwatch.StartNew();
         TrainingResult result;
         try
         {
             result = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
-                ? plan.Trainer.Train(objective, data, run, plan.State, stats => Console.WriteLine(Line(stats)), cancellationToken)
-                : TrainWithProgress(plan, objective, data, run, s.Iterations, cancellationToken);
+                ? plan.Trainer.Train(objective, data, run, plan.State, stats => { observe(stats); Console.WriteLine(Line(stats, plan.Curriculum)); }, cancellationToken)
+                : TrainWithProgress(plan, objective, data, run, s.Iterations, observe, cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -130,7 +140,8 @@ internal static class TrainCommand
             {
                 ["batch"] = plan.Batch.ToString(Inv), ["curvatureBatch"] = plan.CurvatureBatch.ToString(Inv),
                 ["testSize"] = s.TestSize.ToString(Inv), ["backend"] = backend.Description,
-            },
+            }.Concat(plan.Curriculum is { } saved ? [new KeyValuePair<string, string>(CurriculumLengthKey, saved.CurrentLength.ToString(Inv))] : [])
+             .ToDictionary(),
         });
         objective.SetParameters(result.BestParameters);
         var score = plan.Task.Score(test, objective.Predict(test));
@@ -144,6 +155,14 @@ internal static class TrainCommand
             ["seed"] = plan.Seed,
             ["batch"] = plan.Batch,
             ["curvatureBatch"] = hf ? plan.CurvatureBatch : null,
+            ["curriculum"] = plan.Curriculum is { } done
+                ? new JsonObject
+                {
+                    ["currentLength"] = done.CurrentLength,
+                    ["finalLength"] = done.FinalLength,
+                    ["solvedThisRun"] = new JsonArray(done.Stages.Select(x => (JsonNode?)new JsonObject { ["length"] = x.Length, ["iteration"] = x.Iteration }).ToArray()),
+                }
+                : null,
             ["backend"] = backend.Description,
             ["iterationsThisRun"] = result.Statistics.Count,
             ["nextIteration"] = result.State.Iteration,
@@ -258,8 +277,20 @@ internal static class TrainCommand
                 throw new ArgumentException($"--units: {e.Message}");
             }
         }
-        return new Plan(task, model, trainer, optionsJson, checkpoint?.Optimizer, checkpoint?.Seed ?? s.Seed, batch, curvature,
-            checkpoint?.Statistics ?? []);
+        int planSeed = checkpoint?.Seed ?? s.Seed;
+        LengthCurriculum? schedule = null;
+        string? savedLength = null;
+        checkpoint?.Metadata?.TryGetValue(CurriculumLengthKey, out savedLength);
+        if (s.Curriculum || savedLength is not null)
+        {
+            if (task is not PathologicalTask pathological)
+                throw new ArgumentException($"--curriculum lengthens sequences of the pathological problems (addition, multiplication, xor, temporal-order); '{task.Name}' is not one.");
+            var curriculumOptions = new LengthCurriculumOptions();
+            if (savedLength is not null) curriculumOptions = curriculumOptions with { StartLength = int.Parse(savedLength, Inv) };
+            schedule = new LengthCurriculum(length => TaskRegistry.Create(task.Name, length), pathological.Length, planSeed, curriculumOptions);
+        }
+        return new Plan(task, model, trainer, optionsJson, checkpoint?.Optimizer, planSeed, batch, curvature,
+            checkpoint?.Statistics ?? [], schedule);
     }
 
     /// <summary>Drops the " (Parameter 'x')" suffixes .NET appends: the CLI names the option instead.</summary>
@@ -276,7 +307,7 @@ internal static class TrainCommand
     };
 
     private static TrainingResult TrainWithProgress(Plan plan, ICurvatureObjective objective, Func<int, TrainingData> data, TrainingRun run,
-        int iterations, CancellationToken cancellationToken)
+        int iterations, Action<IterationStatistics> observe, CancellationToken cancellationToken)
     {
         TrainingResult? result = null;
         AnsiConsole.Progress()
@@ -288,7 +319,8 @@ internal static class TrainCommand
                 var bar = context.AddTask("starting", maxValue: Math.Max(1, iterations));
                 result = plan.Trainer.Train(objective, data, run, plan.State, stats =>
                 {
-                    bar.Description = Markup.Escape(Line(stats));
+                    observe(stats);
+                    bar.Description = Markup.Escape(Line(stats, plan.Curriculum));
                     bar.Increment(1);
                 }, cancellationToken);
                 bar.Value = bar.MaxValue;
@@ -296,10 +328,12 @@ internal static class TrainCommand
         return result!;
     }
 
-    private static string Line(IterationStatistics s)
+    private static string Line(IterationStatistics s, LengthCurriculum? curriculum)
     {
+        // After Observe: the length the next iteration trains at.
+        string length = curriculum is null ? "" : $" next T {curriculum.CurrentLength}";
         string validation = s.Validation is { } v ? $" test err {v:P1}" : "";
         string second = double.IsNaN(s.Lambda) ? "" : $" λ {s.Lambda:G3} ρ {(double.IsFinite(s.Rho) ? s.Rho.ToString("F2", Inv) : "-inf")} CG {s.CgIterations}";
-        return string.Create(Inv, $"it {s.Iteration,4} loss {s.Loss:G4}{validation}{second}{(s.Accepted ? "" : " rejected")} {s.Seconds:F1}s");
+        return string.Create(Inv, $"it {s.Iteration,4} loss {s.Loss:G4}{validation}{second}{(s.Accepted ? "" : " rejected")}{length} {s.Seconds:F1}s");
     }
 }
