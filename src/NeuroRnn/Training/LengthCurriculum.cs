@@ -64,10 +64,7 @@ public sealed class LengthCurriculum
     /// <exception cref="ArgumentException">A size is not positive or the curvature batch is larger than the gradient batch.</exception>
     public Func<int, TrainingData> Data(int gradientBatchSize, int curvatureBatchSize)
     {
-        if (gradientBatchSize <= 0)
-            throw new ArgumentException($"The gradient batch size must be positive, got {gradientBatchSize}.", nameof(gradientBatchSize));
-        if (curvatureBatchSize <= 0 || curvatureBatchSize > gradientBatchSize)
-            throw new ArgumentException($"The curvature batch size must be in [1, {gradientBatchSize}], got {curvatureBatchSize}.", nameof(curvatureBatchSize));
+        TrainingData.CheckSizes(gradientBatchSize, curvatureBatchSize);
         return iteration =>
         {
             var batch = _task.Sample(gradientBatchSize, SeededRandom.Derive(_seed, TrainingData.TrainingStream, iteration));

@@ -48,7 +48,7 @@ public sealed record TrainingData(TrialBatch GradientBatch, TrialBatch Curvature
         return iteration => new TrainingData(trainingSet, slices[((iteration % blocks) + blocks) % blocks]);
     }
 
-    private static void CheckSizes(int gradientBatchSize, int curvatureBatchSize)
+    internal static void CheckSizes(int gradientBatchSize, int curvatureBatchSize)
     {
         if (gradientBatchSize <= 0)
             throw new ArgumentException($"The gradient batch size must be positive, got {gradientBatchSize}.", nameof(gradientBatchSize));
