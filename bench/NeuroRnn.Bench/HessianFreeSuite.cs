@@ -18,7 +18,8 @@ namespace NeuroRnn.Bench;
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
 /// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [--quick] [--minutes M] [--threads K]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
-/// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately; no section: all;
+/// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
+/// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
 /// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting).
 /// </summary>
 internal static class HessianFreeSuite
@@ -54,9 +55,9 @@ internal static class HessianFreeSuite
                     }
                     i++;
                     break;
-                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "mante": sections.Add(args[i]); break;
+                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -90,6 +91,7 @@ internal static class HessianFreeSuite
                 "w1-curriculum" => Curriculum(length => new AdditionTask(length), minutes),
                 "multiplication-curriculum" => Curriculum(length => new MultiplicationTask(length), minutes),
                 "temporal-order-curriculum" => Curriculum(length => new TemporalOrderTask(length), minutes),
+                "temporal-order-curriculum-gradient-rho" => Curriculum(length => new TemporalOrderTask(length), minutes, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(new MultiplicationTask(100), minutes),
                 "temporal-order" => TimeToSolution(new TemporalOrderTask(100), minutes),
                 _ => Mante(minutes),
@@ -259,7 +261,7 @@ internal static class HessianFreeSuite
     /// length are wrong (checked every iteration). A curriculum, not the benchmark's protocol: it shows the model and
     /// optimizer can represent and find the solution; the time to solution at T = 100 throughout is the plain section.
     /// </summary>
-    private static JsonObject Curriculum(Func<int, PathologicalTask> make, double minutes)
+    private static JsonObject Curriculum(Func<int, PathologicalTask> make, double minutes, bool reductionRatioOnGradientBatch = false)
     {
         var final = make(100);
         var model = W1Model() with { InputCount = final.InputCount, OutputCount = final.OutputCount, OutputKind = final.OutputKind };
@@ -267,7 +269,7 @@ internal static class HessianFreeSuite
         var test = final.Sample(1000, SeededRandom.Derive(1, TrainingData.TestStream, 0));
         var curriculum = new LengthCurriculum(make, 100, seed: 1);
         var stages = new JsonArray();
-        var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 0.1 });
+        var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 0.1, ReductionRatioOnGradientBatch = reductionRatioOnGradientBatch });
         var trace = new JsonArray();
         var clock = Stopwatch.StartNew();
         var result = trainer.Train(objective, curriculum.Data(2000, 400),
@@ -295,7 +297,7 @@ internal static class HessianFreeSuite
         {
             ["backend"] = NumericsBackend.Current.Description,
             ["task"] = final.Name,
-            ["settings"] = $"{final.Name}: W1 model and HF settings (λ0 = 0.1, μ = 1/30, CG cap 250), fixed 1,000 test sequences at T = 100; fresh 2,000 training sequences per iteration (curvature 400) of length T growing 30 → ×1.25 → 100 whenever < 1 % of 400 fresh sequences of the current T are wrong",
+            ["settings"] = $"{final.Name}: W1 model and HF settings (λ0 = 0.1, μ = 1/30, CG cap 250{(reductionRatioOnGradientBatch ? ", ρ measured on the gradient batch" : "")}), fixed 1,000 test sequences at T = 100; fresh 2,000 training sequences per iteration (curvature 400) of length T growing 30 → ×1.25 → 100 whenever < 1 % of 400 fresh sequences of the current T are wrong",
             ["wallCapMinutes"] = minutes,
             ["solved"] = best < 0.01,
             ["iterations"] = result.Statistics.Count,
@@ -482,7 +484,7 @@ internal static class HessianFreeSuite
                     md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");
                     md.AppendLine("GN product 0.167 / 0.090 / 0.99 s, floor ≈ 0.04 s; HF iteration with 50 CG 30.3 / 5.28 / 53.5 s, floor ≈ 2.3 s; float32 14.6 / 3.10 s, floor ≈ 1.2 s.");
                     break;
-                case "w1-curriculum" or "multiplication-curriculum" or "temporal-order-curriculum":
+                case "w1-curriculum" or "multiplication-curriculum" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho":
                     md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min. **Not the benchmark's protocol**, which trains at T = 100 throughout (see the section without \"-curriculum\").");
                     md.AppendLine();
                     md.AppendLine($"Solved at T = 100 (< 1 % of the 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");

@@ -41,11 +41,12 @@ public class TrainCommandTests(ITestOutputHelper output)
     public void A_plain_run_writes_a_checkpoint_and_a_summary_without_a_curriculum()
     {
         string dir = CliRunner.TempFolder("neurornn-train");
-        var run = Train(["--task", "addition", "--length", "20", "--iterations", "2", "--out", dir, .. Small]);
+        var run = Train(["--task", "addition", "--length", "20", "--iterations", "2", "--out", dir, "--rho-on-gradient-batch", .. Small]);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.True(File.Exists(Path.Combine(dir, "checkpoint.nrckpt")));
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
         Assert.Null(summary["curriculum"]);
+        Assert.True((bool)summary["optimizerOptions"]!["ReductionRatioOnGradientBatch"]!);
         Assert.Equal(20, (int)summary["taskLength"]!);
         Assert.InRange((double)summary["test"]!["errorRate"]!, 0, 1);
     }

@@ -48,22 +48,26 @@ internal static class TrainCommand
             Description = "Train on short sequences first (T = 30, ×1.25 whenever < 1 % of 400 fresh ones are wrong) up to --length; solves e.g. addition at T = 100 where training at full length stalls",
         };
 
+        var gradientRho = new Option<bool>("--rho-on-gradient-batch")
+        {
+            Description = "HF: measure the reduction ratio ρ on the whole batch instead of the curvature minibatch (kept λ from running away on temporal order)",
+        };
         var command = new Command("train", "Train a rate RNN on a task with Hessian-free optimization or Adam; writes a checkpoint and a JSON summary.");
         foreach (var option in new Option[] { task, optimizer, units, length, seed, iterations, output, float32, resume, gradientBatch, curvatureBatch,
-                     lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads, curriculum })
+                     lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads, curriculum, gradientRho })
             command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
             parseResult.GetValue(task), parseResult.GetValue(optimizer)!, parseResult.GetValue(units), parseResult.GetValue(length),
             parseResult.GetValue(seed), parseResult.GetValue(iterations), parseResult.GetValue(output)!, parseResult.GetValue(float32),
             parseResult.GetValue(resume), parseResult.GetValue(gradientBatch), parseResult.GetValue(curvatureBatch), parseResult.GetValue(lambda),
             parseResult.GetValue(maxCg), parseResult.GetValue(learningRate), parseResult.GetValue(testSize), parseResult.GetValue(targetError),
-            parseResult.GetValue(timeLimit), parseResult.GetValue(threads), parseResult.GetValue(curriculum)), cancellationToken)));
+            parseResult.GetValue(timeLimit), parseResult.GetValue(threads), parseResult.GetValue(curriculum), parseResult.GetValue(gradientRho)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string? Task, string Optimizer, int Units, int? Length, int Seed, int Iterations, string Out, bool Float32,
         string? Resume, int? Batch, int? CurvatureBatch, double Lambda, int MaxCg, double LearningRate, int TestSize, double? TargetError,
-        double? TimeLimit, int Threads, bool Curriculum);
+        double? TimeLimit, int Threads, bool Curriculum, bool RhoOnGradientBatch);
 
     /// <summary>Everything a run needs, built and validated before any training starts.</summary>
     private sealed record Plan(ITask Task, RateRnnOptions Model, ITrainer Trainer, string OptionsJson, OptimizerState? State, int Seed,
@@ -225,7 +229,11 @@ internal static class TrainCommand
         {
             if (optimizerName == "hf")
             {
-                var o = new HessianFreeOptions { InitialLambda = s.Lambda, MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(10, s.MaxCg), GradientBatchSize = batch, CurvatureBatchSize = curvature };
+                var o = new HessianFreeOptions
+                {
+                    InitialLambda = s.Lambda, MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(10, s.MaxCg), GradientBatchSize = batch, CurvatureBatchSize = curvature,
+                    ReductionRatioOnGradientBatch = s.RhoOnGradientBatch,
+                };
                 trainer = new HessianFreeTrainer(o);
                 optionsJson = CheckpointJson.Serialize(o);
             }

@@ -65,6 +65,15 @@ public sealed record HessianFreeOptions
     /// Martens uses the full training set, i.e. the gradient batch).</summary>
     public bool BacktrackOnCurvatureBatch { get; init; }
 
+    /// <summary>
+    /// Measure the reduction ratio ρ on the gradient batch — the data the model's linear term gᵀp comes from — instead
+    /// of on the curvature minibatch (Martens' choice, the default). With fresh data every iteration and few remaining
+    /// errors (temporal order near its solution) the minibatch's loss change is a poor estimate of the batch's, ρ stays
+    /// low and λ runs away; measured on the gradient batch it did not (bench/results/hf.md). Costs one loss evaluation
+    /// less when CG backtracking already ran on the gradient batch.
+    /// </summary>
+    public bool ReductionRatioOnGradientBatch { get; init; }
+
     /// <summary>Suggested gradient batch size for callers that build the data (CLI, benchmarks).</summary>
     public int GradientBatchSize { get; init; } = 2000;
 

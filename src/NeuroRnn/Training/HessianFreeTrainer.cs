@@ -162,7 +162,8 @@ public sealed class HessianFreeTrainer : ITrainer
             double f0 = _objective.LossAndGradient(gradientBatch, _gradient);
             if (!double.IsFinite(f0) || !VectorMath.AllFinite(_gradient))
                 return Reject(f0, 0, double.NegativeInfinity, "non-finite loss or gradient at the current parameters", ref lambda);
-            double curvatureLoss0 = ReferenceEquals(curvatureBatch, gradientBatch) ? f0 : _objective.Loss(curvatureBatch);
+            bool rhoOnGradient = _o.ReductionRatioOnGradientBatch || ReferenceEquals(curvatureBatch, gradientBatch);
+            double rhoLoss0 = rhoOnGradient ? f0 : _objective.Loss(curvatureBatch);
 
             if (_o.UsePreconditioner)
             {
@@ -193,16 +194,18 @@ public sealed class HessianFreeTrainer : ITrainer
             }
             var step = _cg.Kept(chosen);
 
-            // ρ on the curvature minibatch with the undamped quadratic model: q(p) − q(0) = gᵀp + ½ pᵀGp.
+            // ρ with the undamped quadratic model, q(p) − q(0) = gᵀp + ½ pᵀGp, on the curvature minibatch (Martens) or
+            // on the gradient batch (ReductionRatioOnGradientBatch).
             _objective.SetParameters(_theta0);
             _objective.PrepareCurvature(curvatureBatch);
             _objective.GaussNewtonProduct(step, 0, _gp);
             double gp = VectorMath.Dot(_gradient, step);
             double modelChange = gp + 0.5 * VectorMath.Dot(step, _gp);
-            double curvatureLoss1 = ReferenceEquals(curvatureBatch, backtrackBatch) ? chosenLoss : LossAt(step, 1, curvatureBatch);
-            double rho = !double.IsFinite(curvatureLoss1) || curvatureLoss1 > curvatureLoss0 || !(modelChange < 0)
+            var rhoBatch = rhoOnGradient ? gradientBatch : curvatureBatch;
+            double rhoLoss1 = ReferenceEquals(rhoBatch, backtrackBatch) ? chosenLoss : LossAt(step, 1, rhoBatch);
+            double rho = !double.IsFinite(rhoLoss1) || rhoLoss1 > rhoLoss0 || !(modelChange < 0)
                 ? double.NegativeInfinity
-                : (curvatureLoss1 - curvatureLoss0) / modelChange;
+                : (rhoLoss1 - rhoLoss0) / modelChange;
             string cgNote = $"CG {Describe(cgStop)}; backtracked to iterate {_cg.KeptIteration(chosen)} of {cgIterations}";
 
             // Armijo line search along the chosen step, on the gradient batch.

@@ -27,6 +27,21 @@ public class HessianFreeTrainerTests
         Assert.True(s.Accepted);
     }
 
+    [Theory]
+    // The curvature minibatch reports loss changes scaled by 0.5, the gradient batch exact ones (exact model, so ρ = 1 there).
+    [InlineData(false, 0.5)]
+    [InlineData(true, 1.0)]
+    public void ReductionRatioIsMeasuredOnTheChosenBatch(bool onGradientBatch, double expectedRho)
+    {
+        var curvature = new TrialBatch(1, 1, 1, 1, [0.0], [0.0], [1.0]);
+        var objective = new CurvatureBatchScaled(QuadraticObjective.Isotropic(5, 2.0), curvature, 0.5);
+        var trainer = new HessianFreeTrainer(Tiny with { InitialLambda = 1e-7, ReductionRatioOnGradientBatch = onGradientBatch });
+        var result = trainer.Train(objective, _ => new TrainingData(Dummy, curvature), new TrainingRun { Iterations = 1 });
+        var s = Assert.Single(result.Statistics);
+        Assert.Equal(expectedRho, s.Rho, 5);
+        Assert.True(s.Accepted);
+    }
+
     [Fact]
     public void ExactModelReachesTheMinimumOfAQuadratic()
     {
@@ -247,6 +262,20 @@ internal sealed class CountingObjective(ICurvatureObjective inner) : ICurvatureO
         OnProduct?.Invoke();
         inner.GaussNewtonProduct(v, structuralDamping, result);
     }
+    public void SquaredGradientSum(TrialBatch batch, Span<double> result) => inner.SquaredGradientSum(batch, result);
+    public double[] Predict(TrialBatch batch) => inner.Predict(batch);
+}
+
+/// <summary>Reports the loss on one batch object scaled by a factor (a minibatch whose loss change differs from the full batch's).</summary>
+internal sealed class CurvatureBatchScaled(ICurvatureObjective inner, TrialBatch scaledBatch, double factor) : ICurvatureObjective
+{
+    public int ParameterCount => inner.ParameterCount;
+    public void GetParameters(Span<double> destination) => inner.GetParameters(destination);
+    public void SetParameters(ReadOnlySpan<double> source) => inner.SetParameters(source);
+    public double Loss(TrialBatch batch) => ReferenceEquals(batch, scaledBatch) ? factor * inner.Loss(batch) : inner.Loss(batch);
+    public double LossAndGradient(TrialBatch batch, Span<double> gradient) => inner.LossAndGradient(batch, gradient);
+    public void PrepareCurvature(TrialBatch curvatureBatch) => inner.PrepareCurvature(curvatureBatch);
+    public void GaussNewtonProduct(ReadOnlySpan<double> v, double structuralDamping, Span<double> result) => inner.GaussNewtonProduct(v, structuralDamping, result);
     public void SquaredGradientSum(TrialBatch batch, Span<double> result) => inner.SquaredGradientSum(batch, result);
     public double[] Predict(TrialBatch batch) => inner.Predict(batch);
 }
