@@ -47,7 +47,6 @@ internal static class TrainCommand
         {
             Description = "Train on short sequences first (T = 30, ×1.25 whenever < 1 % of 400 fresh ones are wrong) up to --length; solves e.g. addition at T = 100 where training at full length stalls",
         };
-
         var gradientRho = new Option<bool>("--rho-on-gradient-batch")
         {
             Description = "HF: measure the reduction ratio ρ on the whole batch instead of the curvature minibatch (kept λ from running away on temporal order)",
@@ -71,7 +70,8 @@ internal static class TrainCommand
 
     /// <summary>Everything a run needs, built and validated before any training starts.</summary>
     private sealed record Plan(ITask Task, RateRnnOptions Model, ITrainer Trainer, string OptionsJson, OptimizerState? State, int Seed,
-        int Batch, int CurvatureBatch, IReadOnlyList<IterationStatistics> PreviousStatistics, LengthCurriculum? Curriculum);
+        int Batch, int CurvatureBatch, IReadOnlyList<IterationStatistics> PreviousStatistics, LengthCurriculum? Curriculum,
+        double[]? ResumeParameters);
 
     private const string CurriculumLengthKey = "curriculumLength";
 
@@ -90,7 +90,7 @@ internal static class TrainCommand
 
         var backend = NumericsBackend.Current;
         if (backend is MklBackend mkl) mkl.SetThreadCount(s.Threads);
-        var objective = new RnnObjective(s.Resume is null ? new RateRnn(plan.Model) : new RateRnn(plan.Model, CheckpointFile.Load(s.Resume).Parameters), null, backend);
+        var objective = new RnnObjective(plan.ResumeParameters is null ? new RateRnn(plan.Model) : new RateRnn(plan.Model, plan.ResumeParameters), null, backend);
         var test = plan.Task.Sample(s.TestSize, SeededRandom.Derive(plan.Seed, TrainingData.TestStream, 0));
         var data = plan.Curriculum?.Data(plan.Batch, plan.CurvatureBatch) ?? TrainingData.Fresh(plan.Task, plan.Seed, plan.Batch, plan.CurvatureBatch);
         bool hf = plan.Trainer is HessianFreeTrainer;
@@ -129,6 +129,12 @@ internal static class TrainCommand
         Directory.CreateDirectory(s.Out);
         string checkpointPath = Path.Combine(s.Out, "checkpoint.nrckpt");
         var statistics = plan.PreviousStatistics.Concat(result.Statistics).ToList();
+        var metadata = new Dictionary<string, string>
+        {
+            ["batch"] = plan.Batch.ToString(Inv), ["curvatureBatch"] = plan.CurvatureBatch.ToString(Inv),
+            ["testSize"] = s.TestSize.ToString(Inv), ["backend"] = backend.Description,
+        };
+        if (plan.Curriculum is { } saved) metadata[CurriculumLengthKey] = saved.CurrentLength.ToString(Inv);
         CheckpointFile.Save(checkpointPath, new Checkpoint
         {
             ModelType = nameof(RateRnn),
@@ -140,12 +146,7 @@ internal static class TrainCommand
             TaskName = plan.Task.Name,
             TaskLength = TaskLength(plan.Task),
             Statistics = statistics,
-            Metadata = new Dictionary<string, string>
-            {
-                ["batch"] = plan.Batch.ToString(Inv), ["curvatureBatch"] = plan.CurvatureBatch.ToString(Inv),
-                ["testSize"] = s.TestSize.ToString(Inv), ["backend"] = backend.Description,
-            }.Concat(plan.Curriculum is { } saved ? [new KeyValuePair<string, string>(CurriculumLengthKey, saved.CurrentLength.ToString(Inv))] : [])
-             .ToDictionary(),
+            Metadata = metadata,
         });
         objective.SetParameters(result.BestParameters);
         var score = plan.Task.Score(test, objective.Predict(test));
@@ -288,7 +289,7 @@ internal static class TrainCommand
         int planSeed = checkpoint?.Seed ?? s.Seed;
         LengthCurriculum? schedule = null;
         string? savedLength = null;
-        checkpoint?.Metadata?.TryGetValue(CurriculumLengthKey, out savedLength);
+        checkpoint?.Metadata.TryGetValue(CurriculumLengthKey, out savedLength);
         if (s.Curriculum || savedLength is not null)
         {
             if (task is not PathologicalTask pathological)
@@ -298,7 +299,7 @@ internal static class TrainCommand
             schedule = new LengthCurriculum(length => TaskRegistry.Create(task.Name, length), pathological.Length, planSeed, curriculumOptions);
         }
         return new Plan(task, model, trainer, optionsJson, checkpoint?.Optimizer, planSeed, batch, curvature,
-            checkpoint?.Statistics ?? [], schedule);
+            checkpoint?.Statistics ?? [], schedule, checkpoint?.Parameters);
     }
 
     /// <summary>Drops the " (Parameter 'x')" suffixes .NET appends: the CLI names the option instead.</summary>
