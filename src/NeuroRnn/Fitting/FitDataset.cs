@@ -44,9 +44,8 @@ public sealed record FitDataset
 
     internal Func<ColumnTable, double[]> EncodeInputs { get; init; } = _ => throw new InvalidOperationException("The dataset has no stimulus encoder.");
 
+    // Checks that the recording has the fitted recording's shape before processing it.
     internal Func<Recording, Recording> Preprocess { get; init; } = _ => throw new InvalidOperationException("The dataset has no preprocessing.");
-
-    internal (int Units, int Bins, int Trials) SourceShape { get; init; }
 
     /// <summary>
     /// Applies this dataset's preprocessing (unit selection, counts → Hz, smoothing, binning) to another recording of the
@@ -57,10 +56,6 @@ public sealed record FitDataset
     public Recording ProcessLike(Recording other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var (units, bins, trials) = SourceShape;
-        if (other.UnitCount != units || other.TimeCount != bins || other.TrialCount != trials)
-            throw new ArgumentException(
-                $"The recording is {other.UnitCount} units × {other.TimeCount} bins × {other.TrialCount} trials but the fitted one was {units} × {bins} × {trials}.", nameof(other));
         return Preprocess(other);
     }
 

@@ -23,6 +23,9 @@ internal static class FitDatasetBuilder
 
         Recording Preprocess(Recording source)
         {
+            if (source.UnitCount != recording.UnitCount || source.TimeCount != recording.TimeCount || source.TrialCount != recording.TrialCount)
+                throw new ArgumentException(
+                    $"The recording is {source.UnitCount} units × {source.TimeCount} bins × {source.TrialCount} trials but the fitted one was {recording.UnitCount} × {recording.TimeCount} × {recording.TrialCount}.", "other");
             var rates = source.SelectUnits(fitted);
             if (rates.ValueKind == RecordingValueKind.Counts) rates = rates.ToRatesHz();
             if (options.SmoothingMs > 0) rates = rates.Smooth(options.SmoothingMs);
@@ -80,7 +83,6 @@ internal static class FitDatasetBuilder
             TrainBatchTrials = trainTargets.Trials,
             EncodeInputs = encode,
             Preprocess = Preprocess,
-            SourceShape = (recording.UnitCount, recording.TimeCount, recording.TrialCount),
         };
     }
 
