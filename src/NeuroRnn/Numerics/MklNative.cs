@@ -82,7 +82,9 @@ internal sealed unsafe class MklNative
     /// Without it MKL's GEMM kernels round differently depending on how the operands happen to be aligned in memory,
     /// so the same computation on freshly allocated arrays (a resumed run, a second objective) can differ in the
     /// last bit. Strict CNR (MKL_CBWR_AUTO | MKL_CBWR_STRICT) makes results depend only on the values and the
-    /// thread count; on W1 the GN product took 0.084-0.090 s with and 0.088 s without it (no measurable cost). A user's MKL_CBWR setting wins.
+    /// thread count. Its cost, from a one-off comparison on 2026-11-22 (MKL_CBWR=AUTO switches it off; not kept in
+    /// bench/results, whose runs use strict mode): the W1 GN product took 0.084–0.090 s with it and 0.088 s without. A
+    /// user's MKL_CBWR setting wins.
     /// </summary>
     private string ChooseReproducibility()
     {
