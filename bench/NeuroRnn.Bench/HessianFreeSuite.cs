@@ -7,6 +7,8 @@ using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
+using NeuroRnn.Trials;
+using NeuroRnn;
 
 namespace NeuroRnn.Bench;
 

@@ -9,6 +9,8 @@ using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
 using Spectre.Console;
+using NeuroRnn.Trials;
+using NeuroRnn;
 
 namespace NeuroRnn.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using NeuroRnn.Data;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Fitting;
 

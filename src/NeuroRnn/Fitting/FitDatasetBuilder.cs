@@ -1,6 +1,7 @@
 using System.Globalization;
 using NeuroRnn.Data;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Fitting;
 

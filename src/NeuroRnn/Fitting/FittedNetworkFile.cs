@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using NeuroRnn.Data.Io;
 using NeuroRnn.Models;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Fitting;
 

@@ -1,4 +1,5 @@
 using NeuroRnn.Data;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Fitting;
 
@@ -47,7 +48,7 @@ internal sealed class StimulusEncoder
 
     /// <summary>
     /// Inputs of every row of <paramref name="trials"/> at the bins centred at <paramref name="timeMs"/>, in the
-    /// <see cref="Tasks.TrialBatch"/> layout. A channel is on in bins whose centre lies in [onset, offset).
+    /// <see cref="Trials.TrialBatch"/> layout. A channel is on in bins whose centre lies in [onset, offset).
     /// </summary>
     public double[] Encode(ColumnTable trials, double[] timeMs)
     {

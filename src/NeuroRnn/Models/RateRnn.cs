@@ -1,5 +1,6 @@
 using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Models;
 

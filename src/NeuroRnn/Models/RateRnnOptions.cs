@@ -1,4 +1,5 @@
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Models;
 

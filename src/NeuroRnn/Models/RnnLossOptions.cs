@@ -1,8 +1,10 @@
+using NeuroRnn.Trials;
+
 namespace NeuroRnn.Models;
 
 /// <summary>
 /// The training loss of a <see cref="RateRnn"/> on a batch: the output loss matched to the model's
-/// <see cref="Tasks.OutputKind"/> plus optional L2 penalties. With D the <see cref="Normalization"/> divisor,
+/// <see cref="Trials.OutputKind"/> plus optional L2 penalties. With D the <see cref="Normalization"/> divisor,
 /// <list type="bullet">
 /// <item>squared error: <c>SquaredErrorScale · Σ mask·(z − target)² / D</c>;</item>
 /// <item>logistic: <c>−Σ mask·[t ln y + (1 − t) ln(1 − y)] / D</c>;</item>

@@ -1,9 +1,11 @@
+using NeuroRnn.Trials;
+
 namespace NeuroRnn.Models;
 
 /// <summary>
 /// A simulated batch. States and rates hold steps 0…T (T+1 blocks), outputs steps 0…T−1; every step is a
 /// column-major block (units or outputs × trials), so element (i, b) of step t of the states is at
-/// <c>(t·BatchSize + b)·UnitCount + i</c> and outputs use the layout of <see cref="Tasks.TrialBatch.Targets"/>.
+/// <c>(t·BatchSize + b)·UnitCount + i</c> and outputs use the layout of <see cref="Trials.TrialBatch.Targets"/>.
 /// </summary>
 /// <param name="Steps">Time steps T.</param>
 /// <param name="BatchSize">Trials B.</param>

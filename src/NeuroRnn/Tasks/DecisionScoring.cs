@@ -1,3 +1,5 @@
+using NeuroRnn.Trials;
+
 namespace NeuroRnn.Tasks;
 
 /// <summary>Scoring shared by the ±1 decision tasks.</summary>

@@ -1,3 +1,5 @@
+using NeuroRnn.Trials;
+
 namespace NeuroRnn.Tasks;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Training;
 

@@ -1,6 +1,7 @@
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Training;
 

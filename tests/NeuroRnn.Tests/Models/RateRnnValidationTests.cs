@@ -1,6 +1,7 @@
 using NeuroRnn.Models;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Tests.Models;
 

@@ -1,5 +1,6 @@
 using NeuroRnn.Models;
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Tests.Models;
 

@@ -1,4 +1,6 @@
 using NeuroRnn.Tasks;
+using NeuroRnn.Trials;
+using NeuroRnn;
 
 namespace NeuroRnn.Tests.Tasks;
 

@@ -4,6 +4,7 @@ using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
 using Xunit.Abstractions;
+using NeuroRnn;
 
 namespace NeuroRnn.Tests.Training;
 

@@ -1,5 +1,6 @@
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Tests.Training;
 

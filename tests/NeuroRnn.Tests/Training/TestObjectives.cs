@@ -1,5 +1,7 @@
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
+using NeuroRnn.Trials;
+using NeuroRnn;
 
 namespace NeuroRnn.Tests.Training;
 

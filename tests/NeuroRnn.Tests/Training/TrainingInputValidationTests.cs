@@ -2,6 +2,7 @@ using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
+using NeuroRnn.Trials;
 
 namespace NeuroRnn.Tests.Training;
 

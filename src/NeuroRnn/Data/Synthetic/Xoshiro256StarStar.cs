@@ -9,7 +9,7 @@ namespace NeuroRnn.Data.Synthetic;
 /// </summary>
 public sealed class Xoshiro256StarStar
 {
-    // The raw stream is Tasks.SeededRandom's (the same xoshiro256** seeded through SplitMix64); this class adds the
+    // The raw stream is SeededRandom's (the same xoshiro256** seeded through SplitMix64); this class adds the
     // draws the synthetic data and splits are defined by (Lemire integers, Box–Muller normals, Poisson, shuffle).
     private readonly SeededRandom core;
 

@@ -1,4 +1,4 @@
-namespace NeuroRnn.Tasks;
+namespace NeuroRnn.Trials;
 
 /// <summary>
 /// Fills the time-major arrays of a <see cref="TrialBatch"/> through (t, b, channel) setters, so task code

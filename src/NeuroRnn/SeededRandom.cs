@@ -1,4 +1,4 @@
-namespace NeuroRnn.Tasks;
+namespace NeuroRnn;
 
 /// <summary>
 /// A small, fully specified pseudo-random generator (xoshiro256** seeded through SplitMix64) so that task

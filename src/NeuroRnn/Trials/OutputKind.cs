@@ -1,4 +1,4 @@
-namespace NeuroRnn.Tasks;
+namespace NeuroRnn.Trials;
 
 /// <summary>
 /// The output nonlinearity and the loss matched to it (matching pairs keep dL/dz = y − t and the

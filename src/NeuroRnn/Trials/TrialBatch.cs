@@ -1,4 +1,4 @@
-namespace NeuroRnn.Tasks;
+namespace NeuroRnn.Trials;
 
 /// <summary>
 /// A batch of trials: inputs, targets and a loss mask, stored time-major. At every time step the inputs

@@ -1,4 +1,4 @@
-namespace NeuroRnn.Tasks;
+namespace NeuroRnn.Trials;
 
 /// <summary>Sub-batches of a <see cref="TrialBatch"/>.</summary>
 public static class TrialBatchSlicing
