@@ -4,7 +4,7 @@
 #   - ZeroMQ (libzmq5) for the Jupyter kernel
 #   - Debian's Jupyter client, nbclient and nbconvert (integration tests drive the real kernel with them)
 #   - Chromium (headless rendering checks of exported charts)
-#   - plotly.js from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts at build time)
+#   - plotly.js and mermaid from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts / NeuroRnn.Kernel at build time)
 # Without root (or on another OS) it prints what to install and carries on: the managed back-end still works.
 # Usage: scripts/setup.sh [--tests]   (--tests also installs what only the test suite needs)
 set -euo pipefail
@@ -47,11 +47,11 @@ SRC
   fi
 fi
 
-# plotly.js for the charts (pinned by package-lock.json; never committed).
+# plotly.js for the charts and mermaid for #!mermaid cells (pinned by package-lock.json; never committed).
 if [[ -f package-lock.json ]]; then
-  if [[ ! -f node_modules/plotly.js-dist-min/plotly.min.js ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  if [[ ! -f node_modules/plotly.js-dist-min/plotly.min.js ]] || [[ ! -f node_modules/mermaid/dist/mermaid.min.js ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
     if command -v npm >/dev/null; then
-      echo "setup: npm ci (plotly.js-dist-min)"
+      echo "setup: npm ci (plotly.js-dist-min, mermaid)"
       npm ci --no-audit --no-fund --loglevel=error >/dev/null
     else
       echo "setup: npm is missing; install Node.js/npm to build NeuroRnn.Charts (it embeds plotly.js)" >&2

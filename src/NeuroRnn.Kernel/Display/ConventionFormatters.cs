@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace NeuroRnn.Kernel.Display;
 
@@ -59,7 +60,11 @@ internal sealed class ConventionFormatters
                 var sourceType = attributeType.GetProperty("FormatterSourceType", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(attribute) as Type
                     ?? throw new InvalidOperationException($"{attributeType.FullName} on {current.FullName} has no FormatterSourceType.");
                 var preferred = attributeType.GetProperty("PreferredMimeTypes", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(attribute) as string[];
-                return new ConventionFormatters(preferred is { Length: > 0 } ? preferred : ["text/html"], CreateFormatters(sourceType));
+                var formatters = CreateFormatters(sourceType);
+                // Without PreferredMimeTypes a source may state its preference with Formatter.SetPreferredMimeTypesFor
+                // while creating its formatters (the formatting package's own LaTeXString does); else text/html.
+                if (preferred is not { Length: > 0 }) preferred = [.. Microsoft.DotNet.Interactive.Formatting.Formatter.GetPreferredMimeTypesFor(current)];
+                return new ConventionFormatters(preferred.Length > 0 ? preferred : ["text/html"], formatters);
             }
         }
         return null;
@@ -85,10 +90,10 @@ internal sealed class ConventionFormatters
     private sealed class ReflectedFormatter
     {
         private readonly object _instance;
-        private readonly MethodInfo _format;
+        private readonly MethodInfo? _format;
         private readonly Type? _type;
 
-        private ReflectedFormatter(object instance, string mimeType, MethodInfo format, Type? type)
+        private ReflectedFormatter(object instance, string mimeType, MethodInfo? format, Type? type)
         {
             _instance = instance;
             MimeType = mimeType;
@@ -100,6 +105,8 @@ internal sealed class ConventionFormatters
 
         public static ReflectedFormatter Create(object instance, Type sourceType)
         {
+            // Formatters written against the package itself (e.g. LaTeXString's) format into a FormatContext.
+            if (instance is ITypeFormatter typed) return new ReflectedFormatter(instance, typed.MimeType, null, typed.Type);
             var type = instance.GetType();
             var mime = type.GetProperty("MimeType", BindingFlags.Public | BindingFlags.Instance)?.GetValue(instance) as string
                 ?? throw new InvalidOperationException($"A formatter from {sourceType.FullName} ({type.FullName}) has no MimeType.");
@@ -113,15 +120,24 @@ internal sealed class ConventionFormatters
 
         public string? Format(object value)
         {
-            using var writer = new StringWriter();
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             object? handled;
             try
             {
-                handled = _format.Invoke(_instance, [value, writer]);
+                if (_format is null)
+                {
+                    using var context = new FormatContext(writer);
+                    handled = ((ITypeFormatter)_instance).Format(value, context);
+                }
+                else
+                {
+                    handled = _format.Invoke(_instance, [value, writer]);
+                }
             }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
+            catch (Exception e) when (e is TargetInvocationException { InnerException: not null } || (_format is null && e is not OutOfMemoryException))
             {
-                throw new InvalidOperationException($"The {MimeType} formatter {_instance.GetType().FullName} failed on a {value.GetType().Name}: {e.InnerException.Message}", e.InnerException);
+                var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+                throw new InvalidOperationException($"The {MimeType} formatter {_instance.GetType().FullName} failed on a {value.GetType().Name}: {cause.Message}", cause);
             }
             return handled is true ? writer.ToString() : null;
         }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using NeuroRnn.Kernel.Display;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -12,13 +14,23 @@ namespace NeuroRnn.Kernel.Engines;
 /// every cell continues from the previous state without options (passing them per cell made the heap grow
 /// without bound), and a cell that fails to compile leaves the previous state in place.
 /// </summary>
-internal sealed class CSharpEngine : ILanguageEngine
+internal sealed partial class CSharpEngine : ILanguageEngine
 {
     private static readonly string[] DefaultImports =
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading",
-        "System.Threading.Tasks", "System.Globalization", "NeuroRnn.Kernel.Display",
+        "System.Threading.Tasks", "System.Globalization", "Microsoft.DotNet.Interactive.Formatting",
     ];
+
+    /// <summary>
+    /// What .NET Interactive's C# kernel put in scope (its <c>Kernel</c> helpers and PocketView tags), the generic
+    /// <c>Display()</c> and the kernel's own globals.
+    /// </summary>
+    private const string StaticImports =
+        "using static Microsoft.DotNet.Interactive.Kernel;\n" +
+        "using static NeuroRnn.Kernel.Display.NotebookHtmlTags;\n" +
+        "using static NeuroRnn.Kernel.Display.NotebookDisplayExtensions;\n" +
+        "using static NeuroRnn.Kernel.Engines.KernelGlobals;";
 
     private ScriptState<object> _state;
 
@@ -32,13 +44,14 @@ internal sealed class CSharpEngine : ILanguageEngine
             // Line numbers in run-time stack traces point into the cell.
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8);
-        _state = CSharpScript.RunAsync("using static NeuroRnn.Kernel.Engines.KernelGlobals;", options).GetAwaiter().GetResult();
+        _state = CSharpScript.RunAsync(StaticImports, options).GetAwaiter().GetResult();
     }
 
     public string Name => "csharp";
 
     public EngineResult Execute(string code, CancellationToken cancellationToken)
     {
+        code = WithoutPocketViewTagsImport(code);
         ScriptState<object> next;
         try
         {
@@ -100,6 +113,17 @@ internal sealed class CSharpEngine : ILanguageEngine
             .Distinct()
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Blanks a cell's own <c>using static …PocketViewTags;</c> line: the session already imports the same tags
+    /// (<see cref="NotebookHtmlTags"/>, without the <c>_</c> that breaks discards), and both imports together would make
+    /// every tag ambiguous. The line stays as an empty line so compiler line numbers still match the cell.
+    /// </summary>
+    internal static string WithoutPocketViewTagsImport(string code) =>
+        code.Contains("PocketViewTags", StringComparison.Ordinal) ? PocketViewTagsImport().Replace(code, "") : code;
+
+    [GeneratedRegex(@"^[ \t]*using[ \t]+static[ \t]+(global::)?(Microsoft\.DotNet\.Interactive\.Formatting\.)?PocketViewTags[ \t]*;[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex PocketViewTagsImport();
 
     /// <summary>Whether <paramref name="code"/> is a complete C# submission.</summary>
     public static bool IsCompleteSubmission(string code) =>

@@ -17,10 +17,12 @@ internal sealed class CellScope
     private readonly StringBuilder _pendingErr = new();
     private readonly object _gate = new();
 
-    public CellScope(IExecutionContext context, CancellationToken cancellationToken)
+    public CellScope(IExecutionContext context, CancellationToken cancellationToken, PolyglotInterpreter session, string language)
     {
         Context = context;
         CancellationToken = cancellationToken;
+        Session = session;
+        Language = language;
     }
 
     /// <summary>The scope of the running cell, or null outside any cell.</summary>
@@ -29,6 +31,12 @@ internal sealed class CellScope
     public IExecutionContext Context { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The interpreter running the cell (for <c>Kernel.Root</c> and the like).</summary>
+    public PolyglotInterpreter Session { get; }
+
+    /// <summary>The language of the part of the cell that is running ("csharp", "fsharp", …).</summary>
+    public string Language { get; set; }
 
     /// <summary>Makes this the current scope until the returned object is disposed.</summary>
     public IDisposable Enter()

@@ -13,6 +13,19 @@ namespace NeuroRnn.Kernel.Engines;
 internal sealed class FSharpEngine : ILanguageEngine
 {
     private const string CellFileName = "cell.fsx";
+
+    /// <summary>
+    /// What .NET Interactive's F# kernel opened (the formatting namespace and its F# kernel helpers, whose <c>Html</c>
+    /// module cells open themselves), plus <c>display</c>/<c>HTML</c>/<c>CSS</c>/<c>Javascript</c>, the generic
+    /// <c>Display()</c> extension and the kernel's globals.
+    /// </summary>
+    private const string SetupScript =
+        "open System\n" +
+        "open Microsoft.DotNet.Interactive.Formatting\n" +
+        "open Microsoft.DotNet.Interactive.FSharp.FSharpKernelHelpers\n" +
+        "open NeuroRnn.Kernel.Display\n" +
+        "open type Microsoft.DotNet.Interactive.Kernel\n" +
+        "open type NeuroRnn.Kernel.Engines.KernelGlobals";
     private readonly FsiEvaluationSession _session;
 
     public FSharpEngine()
@@ -22,7 +35,7 @@ internal sealed class FSharpEngine : ILanguageEngine
         foreach (var path in HostAssemblies.ApplicationAssemblies()) arguments.Add("-r:" + path);
         // FSI writes its own messages here; user output goes through Console (redirected to the running cell).
         _session = FsiEvaluationSession.Create(configuration, arguments.ToArray(), Console.In, Console.Out, Console.Error, collectible: null, legacyReferenceResolver: null);
-        var setup = Execute("open System\nopen NeuroRnn.Kernel.Display\nopen type NeuroRnn.Kernel.Engines.KernelGlobals", CancellationToken.None);
+        var setup = Execute(SetupScript, CancellationToken.None);
         if (setup.Error is not null)
         {
             throw new InvalidOperationException("The F# session could not be set up: " + string.Join(Environment.NewLine, setup.Error.Traceback));

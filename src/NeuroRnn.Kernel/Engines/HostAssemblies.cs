@@ -25,6 +25,19 @@ internal static class HostAssemblies
             .Where(path => !Path.GetFileName(path).StartsWith("FSharp.", StringComparison.OrdinalIgnoreCase))
             .ToArray();
 
+    /// <summary>
+    /// Simple names of every assembly the host process can load itself (framework and application). A package's copy
+    /// of one of them is not loaded: the default load context already resolves that name to the host's file.
+    /// </summary>
+    public static IReadOnlySet<string> LoadedByHost() => HostNames.Value;
+
+    private static readonly Lazy<IReadOnlySet<string>> HostNames = new(() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase));
+
     private static bool IsFramework(string path) =>
         string.Equals(Path.GetDirectoryName(path), FrameworkDirectory, StringComparison.Ordinal);
 

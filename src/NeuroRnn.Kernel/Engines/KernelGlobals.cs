@@ -1,18 +1,17 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using NeuroRnn.Kernel.Display;
 
 namespace NeuroRnn.Kernel.Engines;
 
 /// <summary>
-/// Functions every cell sees without qualification: imported with <c>using static</c> in C# and
-/// <c>open type</c> in F#. The lower-case names follow the notebook convention (<c>display(x)</c>).
+/// Functions every cell sees without qualification besides .NET Interactive's own (<c>display</c>, <c>HTML</c>, …
+/// from <c>Microsoft.DotNet.Interactive.Kernel</c>): imported with <c>using static</c> in C# and <c>open type</c> in
+/// F#. The lower-case names follow the notebook convention.
 /// </summary>
 public static class KernelGlobals
 {
-    /// <summary>Shows <paramref name="value"/> now (display_data) and returns a handle that can replace it later.</summary>
-    public static DisplayHandle display(object? value) => DisplayHandle.Show(value, null);
-
     /// <summary>Shows <paramref name="value"/> formatted only as <paramref name="mimeType"/> (plus text/plain).</summary>
-    public static DisplayHandle displayAs(object? value, string mimeType) => DisplayHandle.Show(value, mimeType);
+    public static DisplayedValue displayAs(object? value, string mimeType) => NotebookDisplays.Show(value, [mimeType]);
 
     /// <summary>The interrupt token of the running cell (see <see cref="KernelCancellation"/>).</summary>
     public static CancellationToken cancellationToken => KernelCancellation.Token;

@@ -8,7 +8,7 @@ using NeuroRnn.Kernel.Interpreter;
 
 namespace NeuroRnn.Kernel.Magics;
 
-/// <summary>The magic commands every session has: #!time, #!who, #!whos, #!lsmagic, #!about, #!share.</summary>
+/// <summary>The magic commands every session has: #!time, #!who, #!whos, #!lsmagic, #!about (value sharing: <see cref="ValueMagics"/>).</summary>
 internal static class BuiltinMagics
 {
     public static IEnumerable<MagicCommand> Create() =>
@@ -18,20 +18,15 @@ internal static class BuiltinMagics
         new MagicCommand("#!whos", "Lists the variables of the C# and F# sessions with their types and values.", [], (i, c) => Who(i, c, detailed: true)),
         new MagicCommand("#!lsmagic", "Lists the magic commands.", [], ListMagics),
         new MagicCommand("#!about", "Shows what this kernel is.", [], About),
-        new MagicCommand("#!share", "Copies a variable from another language: #!share --from fsharp name [--as newName].",
-            [new MagicParameter("--from", "the language that has the variable (csharp or fsharp)", IsRequired: true), new MagicParameter("--as", "the name in this cell's language")],
-            Share),
     ];
 
     /// <summary>Descriptions of directives that are not registered commands but are understood by the interpreter.</summary>
     private static readonly (string Name, string Description)[] Directives =
     [
-        ("#!csharp, #!c#", "Runs the cell as C#."),
-        ("#!fsharp, #!f#", "Runs the cell as F#."),
-        ("#!markdown, #!md", "Renders the cell as Markdown."),
-        ("#!html", "Shows the cell as HTML."),
         ("#r \"path.dll\"", "References an assembly (a private copy is loaded, so rebuilding it does not break the session)."),
-        ("#r \"nuget: Package, Version\"", "Restores a NuGet package (version optional) and references its assemblies."),
+        ("#r \"nuget: Package, Version\"", "Restores a NuGet package (version optional) and references its assemblies, in C# and F# alike."),
+        ("#r \"path.csproj\"", "Builds a local project (dotnet build, Release) and references its assembly."),
+        ("#i \"nuget: source\"", "Adds a NuGet v3 feed (…/index.json) or a local folder of packages for this session's #r \"nuget:\"."),
     ];
 
     private static Task Time(MagicInvocation invocation, IExecutionContext context)
@@ -75,7 +70,7 @@ internal static class BuiltinMagics
     {
         try
         {
-            return Formatter.ToPlainText(value);
+            return DisplayFormatter.ToPlainText(value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -99,6 +94,13 @@ internal static class BuiltinMagics
             foreach (var parameter in command.Parameters) plain.Append(parameter.IsRequired ? $" {parameter.Name} <value>" : parameter.IsFlag ? $" [{parameter.Name}]" : $" [{parameter.Name} <value>]");
             plain.Append("  — ").AppendLine(command.Description);
         }
+        plain.AppendLine("Cell kernels (first line of a cell, or a line of its own to switch within a cell):");
+        foreach (var (name, aliases, _, description) in CellLanguages.All)
+        {
+            plain.Append("  #!").Append(name);
+            foreach (var alias in aliases) plain.Append(", #!").Append(alias);
+            plain.Append("  — ").AppendLine(description);
+        }
         plain.AppendLine("Directives:");
         foreach (var (name, description) in Directives) plain.Append("  ").Append(name).Append("  — ").AppendLine(description);
         context.PublishDisplay(MimeBundle.PlainText(plain.ToString().TrimEnd()), null, false);
@@ -110,14 +112,6 @@ internal static class BuiltinMagics
         var text = invocation.Interpreter.Banner + Environment.NewLine +
                    $"Default language: {invocation.Interpreter.DefaultLanguage}. F# session started: {(invocation.Interpreter.IsFSharpStarted ? "yes" : "no")}.";
         context.PublishDisplay(MimeBundle.PlainText(text), null, false);
-        return Task.CompletedTask;
-    }
-
-    private static Task Share(MagicInvocation invocation, IExecutionContext context)
-    {
-        if (invocation.Arguments.Count != 1) throw new MagicCommandException("#!share needs exactly one variable name: #!share --from fsharp name [--as newName].");
-        var name = invocation.Arguments[0];
-        invocation.Interpreter.Share(invocation.Option("--from")!, invocation.CellLanguage, name, invocation.Option("--as") ?? name);
         return Task.CompletedTask;
     }
 }

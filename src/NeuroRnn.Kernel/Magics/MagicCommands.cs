@@ -14,7 +14,7 @@ public static class MagicCommands
 
     static MagicCommands()
     {
-        foreach (var command in BuiltinMagics.Create()) Commands[command.Name] = command;
+        foreach (var command in BuiltinMagics.Create().Concat(ValueMagics.Create())) Commands[command.Name] = command;
     }
 
     /// <summary>Adds <paramref name="command"/>, replacing a command of the same name.</summary>

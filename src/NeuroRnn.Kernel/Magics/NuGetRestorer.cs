@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security;
 using System.Text;
 using System.Text.Json;
@@ -39,34 +38,54 @@ internal sealed partial class NuGetRestorer
         return (id, version);
     }
 
-    /// <summary>The runtime assemblies of <paramref name="id"/> (at <paramref name="version"/>, or the latest) and its dependencies.</summary>
-    /// <exception cref="MagicCommandException">The restore failed (unknown package, no network, …); the message carries NuGet's errors.</exception>
-    public async Task<IReadOnlyList<string>> RestoreAsync(string id, string? version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The runtime assemblies of <paramref name="id"/> (at <paramref name="version"/>, or the latest) and its
+    /// dependencies, restored from the machine's NuGet sources plus <paramref name="extraSources"/> (from <c>#i</c>).
+    /// Assemblies the kernel already has (the framework, FSharp.Core, the formatting package, …) are left out: the
+    /// kernel's copy is the one that is loaded.
+    /// </summary>
+    /// <exception cref="MagicCommandException">The restore failed (unknown package, unreachable source, …); the message carries NuGet's errors.</exception>
+    public async Task<IReadOnlyList<string>> RestoreAsync(string id, string? version, IReadOnlyList<string> extraSources, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_cacheRoot, id.ToLowerInvariant(), version is null ? "latest" : Sanitize(version));
+        var key = version is null ? "latest" : Sanitize(version);
+        // Another set of sources may resolve another package: it gets its own cache entry.
+        if (extraSources.Count > 0) key += "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", extraSources))))[..12].ToLowerInvariant();
+        var folder = Path.Combine(_cacheRoot, id.ToLowerInvariant(), key);
         var listFile = Path.Combine(folder, "assemblies.txt");
         if (File.Exists(listFile))
         {
+            // An empty list is a valid answer: every assembly of the package may already be the host's.
             var cached = await File.ReadAllLinesAsync(listFile, cancellationToken);
-            if (cached.Length > 0 && cached.All(File.Exists)) return cached;
+            if (cached.All(File.Exists)) return cached;
         }
 
         var project = Path.Combine(folder, "project");
         Directory.CreateDirectory(project);
         var projectFile = Path.Combine(project, "restore.csproj");
         await File.WriteAllTextAsync(projectFile, ProjectText(id, version), cancellationToken);
-        var (exitCode, output) = await RunRestoreAsync(projectFile, cancellationToken);
+        // Sources from #i go into a nuget.config next to the project: NuGet adds them to the user's configured
+        // sources, and only there can a plain-HTTP source that the user named be allowed.
+        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), SourcesConfig(extraSources), cancellationToken);
+        var directive = $"#r \"nuget: {id}{(version is null ? "" : ", " + version)}\"";
+        var (exitCode, output) = await DotnetCli.RunAsync(directive, ["restore", projectFile, "--nologo", "-v", "q"], project, _timeout, cancellationToken);
         var assets = Path.Combine(project, "obj", "project.assets.json");
         if (exitCode != 0 || !File.Exists(assets))
         {
-            var errors = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().ToArray();
-            var detail = errors.Length > 0 ? string.Join(Environment.NewLine, errors.Select(CleanError)) : output.Trim();
-            throw new MagicCommandException($"#r \"nuget: {id}{(version is null ? "" : ", " + version)}\": restore failed.{Environment.NewLine}{detail}");
+            var errors = DotnetCli.Errors(output);
+            var detail = errors.Count > 0 ? string.Join(Environment.NewLine, errors) : output.Trim();
+            throw new MagicCommandException($"{directive}: restore failed.{Environment.NewLine}{detail}");
         }
 
         var assemblies = ReadRuntimeAssemblies(assets);
         await File.WriteAllLinesAsync(listFile, assemblies, cancellationToken);
         return assemblies;
+    }
+
+    private static string SourcesConfig(IReadOnlyList<string> sources)
+    {
+        var entries = sources.Select((source, i) =>
+            $"    <add key=\"notebook-source-{i + 1}\" value=\"{SecurityElement.Escape(source)}\"{(source.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? " allowInsecureConnections=\"true\"" : "")} />");
+        return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n{string.Join("\n", entries)}\n  </packageSources>\n</configuration>\n";
     }
 
     private static string ProjectText(string id, string? version) => $"""
@@ -85,49 +104,6 @@ internal sealed partial class NuGetRestorer
         </Project>
         """;
 
-    private async Task<(int ExitCode, string Output)> RunRestoreAsync(string projectFile, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(DotnetExecutable())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(projectFile)!,
-        };
-        foreach (var argument in new[] { "restore", projectFile, "--nologo", "-v", "q" }) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new MagicCommandException("#r nuget: could not start 'dotnet restore'.");
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            if (cancellationToken.IsCancellationRequested) throw;
-            throw new MagicCommandException($"#r nuget: 'dotnet restore' took longer than {_timeout.TotalSeconds:0} s and was stopped.");
-        }
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
-    }
-
-    private static string DotnetExecutable()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet") return process;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (!string.IsNullOrEmpty(root) && File.Exists(Path.Combine(root, "dotnet"))) return Path.Combine(root, "dotnet");
-        return "dotnet";
-    }
-
     private static IReadOnlyList<string> ReadRuntimeAssemblies(string assetsPath)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(assetsPath));
@@ -135,7 +111,7 @@ internal sealed partial class NuGetRestorer
         var packageFolders = root.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).ToArray();
         var libraries = root.GetProperty("libraries");
         var target = root.GetProperty("targets").EnumerateObject().First(t => !t.Name.Contains('/'));
-        var frameworkNames = Directory.GetFiles(Engines.HostAssemblies.FrameworkDirectory, "*.dll").Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var hostNames = Engines.HostAssemblies.LoadedByHost();
         var result = new List<string>();
         foreach (var package in target.Value.EnumerateObject())
         {
@@ -145,22 +121,13 @@ internal sealed partial class NuGetRestorer
             foreach (var file in runtime.EnumerateObject())
             {
                 if (!file.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) continue;
-                // The framework's own copy wins over a package copy of the same assembly.
-                if (frameworkNames.Contains(Path.GetFileName(file.Name))) continue;
+                // The host's own copy (framework, FSharp.Core, …) wins over a package copy of the same assembly.
+                if (hostNames.Contains(Path.GetFileNameWithoutExtension(file.Name))) continue;
                 var full = packageFolders.Select(folder => Path.Combine(folder, libraryPath, file.Name)).FirstOrDefault(File.Exists);
                 if (full is not null) result.Add(Path.GetFullPath(full));
             }
         }
         return result;
-    }
-
-    private static string CleanError(string line)
-    {
-        // "…/restore.csproj : error NU1101: Unable to find package X…" → "error NU1101: Unable to find package X…"
-        var index = line.IndexOf("error ", StringComparison.OrdinalIgnoreCase);
-        var text = index > 0 ? line[index..] : line;
-        var bracket = text.LastIndexOf(" [", StringComparison.Ordinal);
-        return bracket > 0 ? text[..bracket] : text;
     }
 
     private static string Sanitize(string version) => string.Concat(version.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));

@@ -40,9 +40,9 @@ public static class NotebookRunner
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (options.CellTimeout is { } limit) timeout.CancelAfter(limit);
             var stopwatch = Stopwatch.StartNew();
-            var outcome = cell.Language is "csharp" or "fsharp" or "html" or "markdown"
+            var outcome = CellLanguages.Find(cell.Language) is not null
                 ? await interpreter.ExecuteAsync(CodeFor(cell, defaultLanguage), collector, timeout.Token)
-                : new ExecutionOutcome.Error("UnsupportedLanguage", $"this kernel runs C# and F#, not {cell.Language}", [$"This kernel runs C# and F# cells, not {cell.Language}."]);
+                : new ExecutionOutcome.Error("UnsupportedLanguage", $"this kernel runs C#, F# and content cells ({string.Join(", ", CellLanguages.All.Select(l => l.Name))}), not {cell.Language}", [$"This kernel has no {cell.Language} kernel; it runs {string.Join(", ", CellLanguages.All.Select(l => l.Name))} cells."]);
             stopwatch.Stop();
             string? failure = null;
             switch (outcome)
@@ -87,7 +87,7 @@ public static class NotebookRunner
     internal static string CodeFor(NotebookCell cell, string defaultLanguage)
     {
         var first = cell.Source.Split('\n')[0].Trim();
-        var hasLanguageLine = first.StartsWith("#!", StringComparison.Ordinal) && CellParser.Language(first[2..]) is not null;
+        var hasLanguageLine = first.StartsWith("#!", StringComparison.Ordinal) && CellParser.LanguageLine(first) is not null;
         if (hasLanguageLine || cell.Language == defaultLanguage) return cell.Source;
         return $"#!{cell.Language}\n{cell.Source}";
     }
