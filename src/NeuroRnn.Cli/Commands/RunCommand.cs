@@ -63,6 +63,7 @@ internal static class RunCommand
         // The runner's cells write to Console, which the interpreter redirects to the notebook outputs; progress
         // goes to the original standard error, captured before the interpreter starts.
         var progress = Console.Error;
+        foreach (var note in notebook.LoadNotes) progress.WriteLine($"note: {notebookPath}: {note}");
         options = options with { CellCompleted = (index, cell, status, elapsed) =>
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cell {index + 1} [{cell.Language}] {status} ({elapsed.TotalMilliseconds:0} ms)")) };
         var result = NotebookRunner.RunAsync(notebook, options).GetAwaiter().GetResult();

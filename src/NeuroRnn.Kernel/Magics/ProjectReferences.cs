@@ -24,7 +24,7 @@ internal static class ProjectReferences
         string[] arguments =
         [
             "build", project, "-c", "Release", "--nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly",
-            "-p:CopyLocalLockFileAssemblies=true", "-getProperty:TargetPath",
+            "-p:CopyLocalLockFileAssemblies=true", "-t:Build", "-getProperty:TargetPath",
         ];
         var (exitCode, output) = await DotnetCli.RunAsync(directive, arguments, Path.GetDirectoryName(project)!, timeout, cancellationToken);
         var errors = DotnetCli.Errors(output);
@@ -33,7 +33,7 @@ internal static class ProjectReferences
             var detail = errors.Count > 0 ? string.Join(Environment.NewLine, errors) : output.Trim();
             throw new MagicCommandException(string.Create(CultureInfo.InvariantCulture, $"{directive}: the build failed (exit code {exitCode}).{Environment.NewLine}{detail}"));
         }
-        // With -getProperty the build prints the property's value as its last line.
+        // With -t:Build and -getProperty the build runs, then prints the property value as its last line.
         var targetPath = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
         if (targetPath is null || !File.Exists(targetPath))
         {

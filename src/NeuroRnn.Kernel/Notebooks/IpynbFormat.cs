@@ -39,15 +39,16 @@ public static class IpynbFormat
             ?? "csharp";
         var cells = root["cells"] as JsonArray ?? throw new FormatException("The notebook has no \"cells\" array.");
         var result = new List<NotebookCell>();
+        var notes = new List<string>();
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i] as JsonObject ?? throw new FormatException($"Cell {i + 1} is not a JSON object.");
-            result.Add(ReadCell(cell, i, defaultLanguage));
+            result.Add(ReadCell(cell, i, defaultLanguage, notes));
         }
-        return new Notebook(result, defaultLanguage, (JsonObject)metadata.DeepClone());
+        return new Notebook(result, defaultLanguage, (JsonObject)metadata.DeepClone()) { LoadNotes = notes };
     }
 
-    private static NotebookCell ReadCell(JsonObject cell, int index, string defaultLanguage)
+    private static NotebookCell ReadCell(JsonObject cell, int index, string defaultLanguage, List<string> notes)
     {
         var kind = cell["cell_type"]?.GetValue<string>() ?? throw new FormatException($"Cell {index + 1} has no cell_type.");
         var source = JoinText(cell["source"]);
@@ -61,9 +62,24 @@ public static class IpynbFormat
             ?? KernelNames.Normalize(metadata["dotnet_interactive"]?["language"]?.GetValue<string>() ?? "")
             ?? FirstLineLanguage(source)
             ?? defaultLanguage;
-        var outputs = (cell["outputs"] as JsonArray ?? []).Select((o, j) => ReadOutput(o as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object."), index)).ToArray();
+        var outputs = new List<NotebookOutput>();
+        var outputArray = cell["outputs"] as JsonArray ?? [];
+        for (var j = 0; j < outputArray.Count; j++)
+        {
+            var output = outputArray[j] as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object.");
+            var read = ReadOutput(output);
+            if (read is not null)
+            {
+                outputs.Add(read);
+                continue;
+            }
+            // Older .NET Interactive saved outputs of type "unknown"; a run replaces outputs anyway, so the notebook
+            // still loads, and the note says what was left out.
+            var type = output["output_type"]?.ToJsonString() ?? "(missing)";
+            notes.Add($"Cell {index + 1}, output {j + 1}: output_type {type} is not an nbformat 4 output type (stream, display_data, execute_result, error); the output was dropped.");
+        }
         int? count = cell["execution_count"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
-        return new NotebookCell("code", language, source, id, outputs, count, metadata);
+        return new NotebookCell("code", language, source, id, outputs.ToArray(), count, metadata);
     }
 
     private static string? FirstLineLanguage(string source)
@@ -72,9 +88,10 @@ public static class IpynbFormat
         return first.StartsWith("#!", StringComparison.Ordinal) ? KernelNames.Normalize(first[2..]) : null;
     }
 
-    private static NotebookOutput ReadOutput(JsonObject output, int cellIndex)
+    /// <summary>The output, or null when its type is not one of nbformat 4's.</summary>
+    private static NotebookOutput? ReadOutput(JsonObject output)
     {
-        var type = output["output_type"]?.GetValue<string>();
+        var type = output["output_type"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
         return type switch
         {
             "stream" => new NotebookOutput.Stream(output["name"]?.GetValue<string>() ?? "stdout", JoinText(output["text"])),
@@ -82,7 +99,7 @@ public static class IpynbFormat
             "execute_result" => new NotebookOutput.ExecuteResult(output["execution_count"]?.GetValue<int>() ?? 0, ReadBundle(output)),
             "error" => new NotebookOutput.Error(output["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
                 (output["traceback"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "").ToArray()),
-            _ => throw new FormatException($"Cell {cellIndex + 1} has an output of unknown type \"{type}\"."),
+            _ => null,
         };
     }
 

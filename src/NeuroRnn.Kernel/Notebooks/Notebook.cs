@@ -12,6 +12,12 @@ namespace NeuroRnn.Kernel.Notebooks;
 /// <param name="Metadata">Notebook metadata as read (treat as read-only; writers copy it).</param>
 public sealed record Notebook(IReadOnlyList<NotebookCell> Cells, string DefaultLanguage, JsonObject Metadata)
 {
+    /// <summary>
+    /// What the reader could not keep, one sentence each (e.g. an output of a type nbformat does not have, written by an
+    /// older .NET Interactive, dropped); empty for a notebook read in full.
+    /// </summary>
+    public IReadOnlyList<string> LoadNotes { get; init; } = [];
+
     /// <summary>An empty notebook in <paramref name="defaultLanguage"/>.</summary>
     public static Notebook Empty(string defaultLanguage = "csharp") => new([], defaultLanguage, new JsonObject());
 }
