@@ -49,9 +49,14 @@ internal static class NeuroRnnCli
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => RunWith(null, arguments);
 
     /// <summary>Runs the CLI with extra environment variables and returns (exit code, stdout, stderr).</summary>
-    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunIn(null, TimeSpan.FromSeconds(60), environment, arguments);
+
+    /// <summary>Runs the CLI in <paramref name="workingDirectory"/> (null: this process's) with a time limit.</summary>
+    public static (int ExitCode, string Output, string Error) RunIn(string? workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -66,10 +71,10 @@ internal static class NeuroRnnCli
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"neurornn {string.Join(' ', arguments)} did not finish within 60 s.");
+            throw new TimeoutException($"neurornn {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s.");
         }
 
         return (process.ExitCode, output.Result, error.Result);

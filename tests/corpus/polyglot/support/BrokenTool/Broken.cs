@@ -1,0 +1,6 @@
+namespace BrokenTool;
+
+public static class Broken
+{
+    public static double Rate => spikeCount / duration;
+}
