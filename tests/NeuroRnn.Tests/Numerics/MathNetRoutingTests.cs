@@ -39,6 +39,8 @@ public class MathNetRoutingTests
         public void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => throw new NotSupportedException();
         public void SymmetricEigen(int n, ReadOnlySpan<double> a, Span<double> eigenvalues, Span<double> eigenvectors) => throw new NotSupportedException();
         public void Svd(int m, int n, ReadOnlySpan<double> a, Span<double> singularValues, Span<double> u, Span<double> vt) => throw new NotSupportedException();
+        public void GeneralEigen(int n, ReadOnlySpan<double> a, Span<System.Numerics.Complex> eigenvalues, Span<System.Numerics.Complex> leftEigenvectors, Span<System.Numerics.Complex> rightEigenvectors) => throw new NotSupportedException();
+        public bool CholeskySolve(int n, Span<double> a, Span<double> b) => throw new NotSupportedException();
     }
 
     [Fact]
