@@ -226,7 +226,7 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
         ArgumentNullException.ThrowIfNull(code);
         var cell = CellParser.Parse(code, DefaultLanguage);
         if (cell.Language != CellLanguages.CSharp) return "complete";
-        return CSharpEngine.IsCompleteSubmission(cell.Segments[^1].Code) ? "complete" : "incomplete";
+        return CSharpEngine.IsCompleteSubmission(cell.Code) ? "complete" : "incomplete";
     }
 
     /// <inheritdoc />

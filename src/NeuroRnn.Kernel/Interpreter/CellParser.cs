@@ -150,6 +150,12 @@ internal sealed record ParsedCell(IReadOnlyList<CellSegment> Segments)
 {
     /// <summary>The language of the last segment (the one whose value is the cell's result).</summary>
     public string Language => Segments[^1].Language;
+
+    /// <summary>
+    /// The code of the last segment, with the lines before it (and its directive lines) blank, so that an offset in the
+    /// cell maps to the same line and column in it (what completion and inspection ask the engine about).
+    /// </summary>
+    public string Code => Segments[^1].Code;
 }
 
 /// <summary>
