@@ -39,6 +39,19 @@ public sealed class DirectiveTests(MagicFixture fixture) : IClassFixture<MagicFi
     }
 
     [Fact]
+    public async Task SetAsksTheUserForInputAndPasswords()
+    {
+        var context = new NeuroRnn.Kernel.Tests.Engines.RecordingContext(allowStdin: true);
+        context.AnswerInput("M12");
+        context.AnswerInput("s3cret");
+        var outcome = await fixture.Interpreter.ExecuteAsync(
+            "#!set --name animal --value \"@input:Which animal?\"\n#!set --name token --value @password:Token\n$\"{animal} {token} {token.GetClearTextPassword().Length}\"",
+            context, CancellationToken.None);
+        Assert.Equal("M12 ************ 6", Plain(outcome));
+        Assert.Equal(["Which animal?", "Token"], context.Prompts);
+    }
+
+    [Fact]
     public async Task BadValueDirectivesNameTheDirectiveAndTheCauseAndTheSessionGoesOn()
     {
         var missing = Path.Combine(fixture.Root, "no-such-file.txt");
