@@ -85,6 +85,9 @@ internal static class KernelCommand
             }
         }
 
+        // Let the final shutdown reply leave the closed sockets, then stop the transport's I/O threads.
+        ZmqTransport.Shutdown(TimeSpan.FromSeconds(2));
+
         // A cell stuck in user code (or a thread it started) must not keep the process alive after shutdown: the
         // front end waits for this process to exit before it starts a new one on restart.
         Console.Out.Flush();

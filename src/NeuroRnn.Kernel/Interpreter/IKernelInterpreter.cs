@@ -81,5 +81,5 @@ public abstract record ExecutionOutcome
     public sealed record Aborted() : ExecutionOutcome;
 }
 
-/// <summary>Completion candidates replacing code[CursorStart..CursorEnd).</summary>
-public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
+/// <summary>Completion candidates replacing code[CursorStart..CursorEnd); <c>Kinds</c> optionally names what each match is ("method", "class", ...).</summary>
+public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd, IReadOnlyList<string>? Kinds = null);

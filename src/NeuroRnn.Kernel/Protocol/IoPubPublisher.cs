@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using NeuroRnn.Kernel.ZeroMq;
 
 namespace NeuroRnn.Kernel.Protocol;
@@ -12,13 +13,15 @@ internal sealed class IoPubPublisher : IDisposable
     private readonly BlockingCollection<JupyterMessage> _queue = new();
     private readonly ZmqSocket _socket;
     private readonly WireCodec _codec;
+    private readonly MessageFactory _factory;
     private readonly ProtocolLog _log;
     private readonly Thread _thread;
 
-    public IoPubPublisher(ZmqSocket socket, WireCodec codec, ProtocolLog log)
+    public IoPubPublisher(ZmqSocket socket, WireCodec codec, MessageFactory factory, ProtocolLog log)
     {
         _socket = socket;
         _codec = codec;
+        _factory = factory;
         _log = log;
         _thread = new Thread(SendLoop) { IsBackground = true, Name = "jupyter-iopub" };
         _thread.Start();
@@ -36,6 +39,14 @@ internal sealed class IoPubPublisher : IDisposable
             // Adding completed: the kernel is shutting down and late output (e.g. a background thread) is dropped.
         }
     }
+
+    /// <summary>Publishes a <paramref name="messageType"/> message caused by <paramref name="parent"/> (null: unsolicited).</summary>
+    public void Broadcast(string messageType, JsonObject content, JupyterMessage? parent) =>
+        Publish(_factory.CreateBroadcast(messageType, content, parent));
+
+    /// <summary>Publishes the kernel's execution state ("starting", "busy", "idle").</summary>
+    public void Status(string executionState, JupyterMessage? parent) =>
+        Broadcast("status", new JsonObject { ["execution_state"] = executionState }, parent);
 
     /// <summary>Stops accepting messages, then waits until the queued ones were handed to ZeroMQ.</summary>
     public void Dispose()
