@@ -67,7 +67,7 @@ internal static class KernelCommand
         try
         {
             // Warming the C# engine up while the front end is still connecting shortens the wait for the first result.
-            interpreter = new PolyglotInterpreter(language, new PolyglotInterpreterOptions { WarmUpCSharp = language == "csharp" });
+            interpreter = new PolyglotInterpreter(language, new PolyglotInterpreterOptions { WarmUpCSharp = language == "csharp", WarmUpFSharp = language == "fsharp" });
             using var server = new KernelServer(connection, interpreter, options);
             var reason = server.Run(cancellationToken);
             Console.Error.WriteLine($"neurornn kernel: stopped ({reason})");
