@@ -173,7 +173,7 @@ internal static class TrainCommand
             ["backend"] = backend.Description,
             ["iterationsThisRun"] = result.Statistics.Count,
             ["nextIteration"] = result.State.Iteration,
-            ["stopReason"] = result.StopReason,
+            ["stopReason"] = result.StopReason.Description,
             ["test"] = new JsonObject
             {
                 ["trials"] = s.TestSize, ["errorRate"] = score.ErrorRate, ["accuracy"] = score.Accuracy, ["loss"] = score.Loss,
@@ -183,7 +183,7 @@ internal static class TrainCommand
             {
                 ["wallSeconds"] = seconds,
                 ["meanIterationSeconds"] = result.Statistics.Count == 0 ? 0 : result.Statistics.Average(x => x.Seconds),
-                ["cgStepsTotal"] = result.Statistics.Sum(x => x.CgIterations),
+                ["cgStepsTotal"] = result.Statistics.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
             },
             ["checkpoint"] = Path.GetFullPath(checkpointPath),
         };
@@ -344,7 +344,8 @@ internal static class TrainCommand
         // After Observe: the length the next iteration trains at.
         string length = curriculum is null ? "" : $" next T {curriculum.CurrentLength}";
         string validation = s.Validation is { } v ? $" test err {v:P1}" : "";
-        string second = double.IsNaN(s.Lambda) ? "" : $" λ {s.Lambda:G3} ρ {(double.IsFinite(s.Rho) ? s.Rho.ToString("F2", Inv) : "-inf")} CG {s.CgIterations}";
+        string second = s.Details is HessianFreeStepDetails hf
+            ? $" λ {hf.Lambda:G3} ρ {(double.IsFinite(hf.Rho) ? hf.Rho.ToString("F2", Inv) : "-inf")} CG {hf.CgIterations}" : "";
         return string.Create(Inv, $"it {s.Iteration,4} loss {s.Loss:G4}{validation}{second}{(s.Accepted ? "" : " rejected")}{length} {s.Seconds:F1}s");
     }
 }
