@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.CSharp;
@@ -197,7 +196,8 @@ internal sealed class CSharpCompletion : IDisposable
             isSubmission: true,
             compilationOptions: compilationOptions,
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script),
-            metadataReferences: References(options),
+            // The script's own reference objects: Roslyn then loads each assembly's metadata once for both.
+            metadataReferences: options.MetadataReferences,
             projectReferences: _lastSubmission is null ? [] : [new ProjectReference(_lastSubmission)]);
         var document = DocumentInfo.Create(
             DocumentId.CreateNewId(projectId),
@@ -207,26 +207,4 @@ internal sealed class CSharpCompletion : IDisposable
         return (solution.AddProject(project).AddDocument(document), projectId);
     }
 
-    private readonly Dictionary<string, MetadataReference> _references = new(StringComparer.Ordinal);
-
-    /// <summary>The script's references as files, with the SDK's XML documentation attached where it exists.</summary>
-    private ImmutableArray<MetadataReference> References(ScriptOptions options)
-    {
-        var result = ImmutableArray.CreateBuilder<MetadataReference>();
-        foreach (var reference in options.MetadataReferences)
-        {
-            if (reference is PortableExecutableReference { FilePath: { } path })
-            {
-                if (!_references.TryGetValue(path, out var withDocs))
-                {
-                    withDocs = MetadataReference.CreateFromFile(path, documentation: ReferenceDocumentation.For(path));
-                    _references[path] = withDocs;
-                }
-
-                result.Add(withDocs);
-            }
-        }
-
-        return result.ToImmutable();
-    }
 }

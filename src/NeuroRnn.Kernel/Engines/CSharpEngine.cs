@@ -26,7 +26,8 @@ internal sealed class CSharpEngine : ILanguageEngine
     public CSharpEngine()
     {
         var options = ScriptOptions.Default
-            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path)))
+            // With the SDK's XML docs attached (read lazily, for inspection); completion reuses these very references.
+            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path, documentation: ReferenceDocumentation.For(path))))
             .WithImports(DefaultImports)
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest)

@@ -16,6 +16,9 @@ internal sealed class IoPubPublisher : IDisposable
     private readonly MessageFactory _factory;
     private readonly ProtocolLog _log;
     private readonly Thread _thread;
+    private readonly object _progress = new();
+    private long _published;
+    private long _sent;
 
     public IoPubPublisher(ZmqSocket socket, WireCodec codec, MessageFactory factory, ProtocolLog log)
     {
@@ -32,11 +35,36 @@ internal sealed class IoPubPublisher : IDisposable
     {
         try
         {
-            _queue.Add(message);
+            lock (_progress)
+            {
+                _queue.Add(message);
+                _published++;
+            }
         }
         catch (InvalidOperationException)
         {
             // Adding completed: the kernel is shutting down and late output (e.g. a background thread) is dropped.
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>) until everything published so far was handed to ZeroMQ. The shell
+    /// calls it before a reply, so a client that has the reply finds the request's outputs already on iopub.
+    /// </summary>
+    public void WaitUntilSent(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_progress)
+        {
+            var target = _published;
+            while (_sent < target && !_queue.IsCompleted)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_progress, left))
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -69,6 +97,14 @@ internal sealed class IoPubPublisher : IDisposable
             catch (Exception e)
             {
                 _log.Write($"could not publish {message.MessageType} on iopub: {e.Message}");
+            }
+            finally
+            {
+                lock (_progress)
+                {
+                    _sent++;
+                    Monitor.PulseAll(_progress);
+                }
             }
         }
     }

@@ -45,6 +45,8 @@ internal sealed class RequestDispatcher
 
             if (handler(request, _channel) is { } content)
             {
+                // Outputs first: a client holding the reply finds the request's iopub messages already sent.
+                _iopub.WaitUntilSent(TimeSpan.FromSeconds(1));
                 _channel.Reply(request, ReplyType(request.MessageType), content);
             }
         }

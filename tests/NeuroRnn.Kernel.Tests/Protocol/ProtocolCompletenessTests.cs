@@ -5,33 +5,10 @@ using NeuroRnn.Kernel.Protocol;
 namespace NeuroRnn.Kernel.Tests.Protocol;
 
 /// <summary>history_request, pager payloads, clear_output and malformed requests, over real sockets with a scripted interpreter.</summary>
-public sealed class ProtocolCompletenessTests : IDisposable
+public sealed class ProtocolCompletenessTests : ScriptedKernelTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly InProcessKernel _kernel = new();
-    private readonly TestKernelClient _client;
-
-    public ProtocolCompletenessTests()
-    {
-        _client = new TestKernelClient(_kernel.Connection);
-        _client.WaitUntilReady();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _kernel.Dispose();
-    }
-
-    private JupyterMessage Request(string type, JsonObject content) =>
-        _client.ReceiveReply(_client.Shell, _client.Send(_client.Shell, type, content));
-
-    private (JupyterMessage Reply, List<JupyterMessage> IoPub) Execute(string code, bool storeHistory = true)
-    {
-        var id = _client.Send(_client.Shell, "execute_request", new JsonObject { ["code"] = code, ["store_history"] = storeHistory, ["allow_stdin"] = false });
-        var reply = _client.ReceiveReply(_client.Shell, id);
-        return (reply, _client.IoPubUntilIdle(id, Timeout) ?? throw new TimeoutException("no idle status"));
-    }
+    private (JupyterMessage Reply, List<JupyterMessage> IoPub) Execute(string code, bool storeHistory) =>
+        Execute(code, new JsonObject { ["store_history"] = storeHistory });
 
     private static string[][] Entries(JupyterMessage reply) =>
         reply.Content["history"]!.AsArray().Select(e => e!.AsArray().Select(n => n is JsonArray a ? a.ToJsonString() : n!.ToString()).ToArray()).ToArray();
@@ -89,7 +66,7 @@ public sealed class ProtocolCompletenessTests : IDisposable
         var payload = Assert.Single(reply.Content["payload"]!.AsArray())!.AsObject();
         Assert.Equal("page", payload["source"]!.GetValue<string>());
         Assert.Contains("print: writes a line (detail 0", payload["data"]!["text/plain"]!.GetValue<string>());
-        Assert.DoesNotContain("print?", ((ScriptedInterpreter)_kernel.Interpreter).Executed);
+        Assert.DoesNotContain("print?", ((ScriptedInterpreter)Kernel.Interpreter).Executed);
         Assert.DoesNotContain(iopub, m => m.MessageType is "execute_result" or "error");
 
         var detailed = Execute("print??").Reply;
@@ -107,7 +84,7 @@ public sealed class ProtocolCompletenessTests : IDisposable
     public void CodeThatMerelyContainsAQuestionMark_IsExecuted(string code)
     {
         Execute(code);
-        Assert.Contains(code, ((ScriptedInterpreter)_kernel.Interpreter).Executed);
+        Assert.Contains(code, ((ScriptedInterpreter)Kernel.Interpreter).Executed);
     }
 
     [Fact]
@@ -144,24 +121,24 @@ public sealed class ProtocolCompletenessTests : IDisposable
     [Fact]
     public void MalformedFrames_AreDroppedAndLogged_TheKernelServesOn()
     {
-        var good = _client.Build("kernel_info_request", new JsonObject());
-        var frames = _client.Encode(good);
+        var good = Client.Build("kernel_info_request", new JsonObject());
+        var frames = Client.Encode(good);
         var delimiter = frames.FindIndex(f => f.AsSpan().SequenceEqual(WireCodec.Delimiter));
 
         // Content that is not JSON, signed correctly so only the JSON check can reject it.
-        var signer = new MessageSigner(_kernel.Connection.Key);
+        var signer = new MessageSigner(Kernel.Connection.Key);
         var header = frames[delimiter + 2];
         var parent = frames[delimiter + 3];
         var metadata = frames[delimiter + 4];
         var notJson = "{not json"u8.ToArray();
-        _client.Shell.SendMultipart([.. frames.Take(delimiter + 1), signer.Sign(header, parent, metadata, notJson), header, parent, metadata, notJson]);
+        Client.Shell.SendMultipart([.. frames.Take(delimiter + 1), signer.Sign(header, parent, metadata, notJson), header, parent, metadata, notJson]);
         // Too few frames, and no delimiter at all.
-        _client.Shell.SendMultipart([.. frames.Take(delimiter + 3)]);
-        _client.Shell.SendMultipart([Encoding.ASCII.GetBytes("just one frame")]);
+        Client.Shell.SendMultipart([.. frames.Take(delimiter + 3)]);
+        Client.Shell.SendMultipart([Encoding.ASCII.GetBytes("just one frame")]);
 
-        Assert.Null(_client.Receive(_client.Shell, TimeSpan.FromMilliseconds(500)));
+        Assert.Null(Client.Receive(Client.Shell, TimeSpan.FromMilliseconds(500)));
         Assert.Equal("ok", Execute("=alive").Reply.ContentString("status"));
-        var log = _kernel.LogText;
+        var log = LogContaining("no <IDS|MSG> delimiter");
         Assert.Contains("content is not valid JSON", log);
         Assert.Contains("a message needs signature, header, parent_header, metadata and content", log);
         Assert.Contains("no <IDS|MSG> delimiter", log);
@@ -170,9 +147,9 @@ public sealed class ProtocolCompletenessTests : IDisposable
     [Fact]
     public void UnknownMessageType_IsIgnoredWithALogLine()
     {
-        _client.Send(_client.Shell, "frobnicate_request", new JsonObject());
-        Assert.Null(_client.Receive(_client.Shell, TimeSpan.FromMilliseconds(300)));
-        Assert.Contains("unsupported message type 'frobnicate_request' on shell ignored", _kernel.LogText);
+        Client.Send(Client.Shell, "frobnicate_request", new JsonObject());
+        Assert.Null(Client.Receive(Client.Shell, TimeSpan.FromMilliseconds(300)));
+        Assert.Contains("unsupported message type 'frobnicate_request' on shell ignored", LogContaining("frobnicate_request"));
         Assert.Equal("ok", Execute("=alive").Reply.ContentString("status"));
     }
 }
