@@ -328,27 +328,18 @@ internal static class HessianFreeSuite
             };
         }
         // Ideal observer: the sign of the summed relevant evidence, correct with probability Φ(c·gain·√steps / noise).
-        var o = task.Options;
-        double ideal = o.Coherences.Average(c => NormalCdf(c * o.CoherenceGain * Math.Sqrt(o.StimulusSteps) / o.NoiseStd));
+        double ideal = task.IdealObserverAccuracy();
         return new JsonObject
         {
             ["idealObserverOverallAccuracy"] = ideal,
             ["backend"] = NumericsBackend.Current.Description,
-            ["settings"] = $"N = 100 tanh, α = 0.1, 4 inputs, 85 steps (5 fixation, 75 stimulus, 5 response), coherences {string.Join(", ", task.Options.Coherences)}, noise 1; HF: fresh 500 trials/iteration, curvature 100, λ0 = 0.1, CG cap 100; Adam: lr 3e-3, batch 64, clip 1; metric on 600 fixed test trials",
+            ["settings"] = $"N = 100 tanh, α = 0.1, 4 inputs, {task.Options.Steps} steps ({task.Options.FixationSteps} fixation, {task.Options.StimulusSteps} stimulus, {task.Options.ResponseSteps} response), coherences {string.Join(", ", task.Options.Coherences)}, noise 1; HF: fresh 500 trials/iteration, curvature 100, λ0 = 0.1, CG cap 100; Adam: lr 3e-3, batch 64, clip 1; metric on 600 fixed test trials",
             ["wallCapMinutesPerOptimizer"] = minutes,
             ["runs"] = runs,
         };
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /// <summary>Standard normal CDF (Abramowitz–Stegun 7.1.26 erf approximation, |error| &lt; 1.5e-7).</summary>
-    private static double NormalCdf(double x)
-    {
-        double z = Math.Abs(x) / Math.Sqrt(2), t = 1 / (1 + 0.3275911 * z);
-        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-z * z);
-        return 0.5 * (1 + Math.Sign(x) * erf);
-    }
 
     private static JsonObject IterationJson(IterationStatistics s) => new()
     {

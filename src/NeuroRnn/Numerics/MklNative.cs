@@ -198,4 +198,17 @@ internal sealed unsafe class MklNative
         (delegate* unmanaged<int, int>)Resolve(ref _setNumThreadsLocal, "MKL_Set_Num_Threads_Local");
 
     private nint Resolve(ref nint cached, string name) => cached != 0 ? cached : cached = Export(name);
+
+    // ---- LAPACK for dynamics analyses: resolved on first use, so a library without them still serves everything else ----
+
+    private delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> _dgeev;
+    private delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> _dposv;
+
+    /// <summary>LAPACKE_dgeev(layout, jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr).</summary>
+    public delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> Dgeev =>
+        _dgeev != null ? _dgeev : _dgeev = (delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int>)Export("LAPACKE_dgeev");
+
+    /// <summary>LAPACKE_dposv(layout, uplo, n, nrhs, a, lda, b, ldb).</summary>
+    public delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> Dposv =>
+        _dposv != null ? _dposv : _dposv = (delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int>)Export("LAPACKE_dposv");
 }

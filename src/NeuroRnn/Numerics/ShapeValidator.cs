@@ -196,4 +196,30 @@ internal static class ShapeValidator
         if (yLength < n)
             throw new ArgumentException($"{operation}: A is {n}×{n} so y needs {n} elements, but span 'y' has {yLength}.", "y");
     }
+
+    // ---- LAPACK for dynamics analyses ----
+
+    /// <summary>Validates a general eigen-decomposition call (empty eigenvector spans mean "not wanted").</summary>
+    public static void GeneralEigen(string operation, int n, int aLength, int valuesLength, int leftLength, int rightLength)
+    {
+        // n, 'a' and 'eigenvalues' are checked as in the symmetric case (whose eigenvector span is always wanted).
+        long nn = (long)Math.Max(0, n) * Math.Max(0, n);
+        SymmetricEigen(operation, n, aLength, valuesLength, (int)Math.Min(int.MaxValue, nn));
+        if (leftLength != 0 && leftLength < nn)
+            throw new ArgumentException(
+                $"{operation}: span 'leftEigenvectors' has {leftLength} elements but {n} eigenvectors of length {n} need {nn} (pass an empty span to skip them).", "leftEigenvectors");
+        if (rightLength != 0 && rightLength < nn)
+            throw new ArgumentException(
+                $"{operation}: span 'rightEigenvectors' has {rightLength} elements but {n} eigenvectors of length {n} need {nn} (pass an empty span to skip them).", "rightEigenvectors");
+    }
+
+    /// <summary>Validates a Cholesky solve call.</summary>
+    public static void CholeskySolve(string operation, int n, int aLength, int bLength)
+    {
+        // n and 'a' are checked as for any square matrix (the eigen-span arguments are satisfied by construction).
+        long nn = (long)Math.Max(0, n) * Math.Max(0, n);
+        SymmetricEigen(operation, n, aLength, Math.Max(0, n), (int)Math.Min(int.MaxValue, nn));
+        if (bLength < n)
+            throw new ArgumentException($"{operation}: span 'b' has {bLength} elements but the system has {n} unknowns.", "b");
+    }
 }

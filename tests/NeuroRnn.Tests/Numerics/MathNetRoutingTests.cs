@@ -42,6 +42,8 @@ public class MathNetRoutingTests
         public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda) => throw new NotSupportedException();
         public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y) => throw new NotSupportedException();
         public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda) => throw new NotSupportedException();
+        public void GeneralEigen(int n, ReadOnlySpan<double> a, Span<System.Numerics.Complex> eigenvalues, Span<System.Numerics.Complex> leftEigenvectors, Span<System.Numerics.Complex> rightEigenvectors) => throw new NotSupportedException();
+        public bool CholeskySolve(int n, Span<double> a, Span<double> b) => throw new NotSupportedException();
     }
 
     [Fact]
