@@ -24,7 +24,7 @@ public sealed class FullForceTrainerTests(ITestOutputHelper output)
         const int units = 100, passes = 30;
         var withHint = ForceTasks.IntervalReproduction(withHint: true);
         var trials = withHint.Trials;
-        int[] go = ForceTasks.Delays.Select(d => 10 + 2 * d).ToArray();
+        int[] go = ForceTasks.Delays.Select(IntervalReproduction.GoStep).ToArray();
 
         var forceModel = new RateRnn(Network(units));
         new ForceTrainer().Train(new RnnObjective(forceModel), TrainingData.Fixed(trials, trials.BatchSize), new TrainingRun { Iterations = passes });
