@@ -162,6 +162,24 @@ public sealed class FullForceTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AFreshRunCanStartFromZeroWeightsSoAlphaPenalisesJItself()
+    {
+        // With α = 1e12, P = I/α is ≈ 0 and the updates vanish: what is left is the starting point.
+        var targets = ForceTasks.IntervalReproduction(withHint: false, [20]);
+        var options = new FullForceOptions { Regularization = 1e12 };
+        var kept = new RateRnn(Network(15));
+        var before = kept.Layout.Slice((ReadOnlySpan<double>)kept.GetParameters(), ParameterBlock.RecurrentWeights).ToArray();
+        new FullForceTrainer(options).Train(new RnnObjective(kept), targets, new TrainingRun { Iterations = 1 });
+        var after = kept.Layout.Slice((ReadOnlySpan<double>)kept.GetParameters(), ParameterBlock.RecurrentWeights).ToArray();
+        NeuroRnn.Tests.Numerics.Assertions.Close(before, after, 1e-8, "recurrent weights kept");
+
+        var zeroed = new RateRnn(Network(15));
+        new FullForceTrainer(options with { ZeroRecurrentWeightsAtStart = true }).Train(new RnnObjective(zeroed), targets, new TrainingRun { Iterations = 1 });
+        Assert.All(zeroed.Layout.Slice((ReadOnlySpan<double>)zeroed.GetParameters(), ParameterBlock.RecurrentWeights).ToArray(), w => Assert.True(Math.Abs(w) < 1e-8));
+        Assert.All(zeroed.Layout.Slice((ReadOnlySpan<double>)zeroed.GetParameters(), ParameterBlock.OutputWeights).ToArray(), w => Assert.True(Math.Abs(w) < 1e-8));
+    }
+
+    [Fact]
     public void ManagedAndMklBackEndsAgree()
     {
         var targets = ForceTasks.IntervalReproduction(withHint: true, [20, 30]);
