@@ -45,6 +45,7 @@ internal static class RunCommand
         try
         {
             notebook = NotebookFile.Load(notebookPath);
+            foreach (var note in notebook.LoadNotes) Console.Error.WriteLine($"neurornn run: note: {notebookPath}: {note}");
             if (outputPath is not null) ValidateExtension(outputPath, "--output", ".ipynb", ".dib");
             if (htmlPath is not null) ValidateExtension(htmlPath, "--html", ".html", ".htm");
             if (timeoutSeconds is <= 0) throw new ArgumentException($"--timeout must be a positive number of seconds, got {timeoutSeconds}.");
@@ -63,7 +64,6 @@ internal static class RunCommand
         // The runner's cells write to Console, which the interpreter redirects to the notebook outputs; progress
         // goes to the original standard error, captured before the interpreter starts.
         var progress = Console.Error;
-        foreach (var note in notebook.LoadNotes) progress.WriteLine($"note: {notebookPath}: {note}");
         options = options with { CellCompleted = (index, cell, status, elapsed) =>
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cell {index + 1} [{cell.Language}] {status} ({elapsed.TotalMilliseconds:0} ms)")) };
         var result = NotebookRunner.RunAsync(notebook, options).GetAwaiter().GetResult();

@@ -33,11 +33,13 @@ internal sealed partial class CSharpEngine : ILanguageEngine
         "using static NeuroRnn.Kernel.Engines.KernelGlobals;";
 
     private ScriptState<object> _state;
+    private CSharpCompletion? _completion;
 
     public CSharpEngine()
     {
         var options = ScriptOptions.Default
-            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path)))
+            // With the SDK's XML docs attached (read lazily, for inspection); completion reuses these very references.
+            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path, documentation: ReferenceDocumentation.For(path))))
             .WithImports(DefaultImports)
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -97,22 +99,13 @@ internal sealed partial class CSharpEngine : ILanguageEngine
         return result;
     }
 
-    public IEnumerable<string> Completions(string prefix)
-    {
-        var (target, partial) = CompletionText.Split(prefix);
-        if (target is not null)
-        {
-            var variable = Variables().FirstOrDefault(v => v.Name == target);
-            if (variable is null) return [];
-            return TypeSyntax.MemberNames(variable.Value?.GetType() ?? variable.Type).Where(n => n.StartsWith(partial, StringComparison.Ordinal));
-        }
-        return Variables().Select(v => v.Name)
-            .Concat(["display", "displayAs", "cancellationToken"])
-            .Concat(SyntaxFacts.GetKeywordKinds().Select(SyntaxFacts.GetText))
-            .Where(n => n.StartsWith(partial, StringComparison.Ordinal))
-            .Distinct()
-            .Order(StringComparer.Ordinal);
-    }
+    public CompletionResult Complete(string code, int position) => Completion.Complete(_state.Script, code, position);
+
+    public MimeBundle? Inspect(string code, int position, int detailLevel) => Completion.Inspect(_state.Script, code, position, detailLevel);
+
+    public string IsComplete(string code) => CSharpCompletion.IsComplete(code);
+
+    private CSharpCompletion Completion => _completion ??= new CSharpCompletion();
 
     /// <summary>
     /// Blanks a cell's own <c>using static …PocketViewTags;</c> line: the session already imports the same tags
@@ -125,10 +118,6 @@ internal sealed partial class CSharpEngine : ILanguageEngine
     [GeneratedRegex(@"^[ \t]*using[ \t]+static[ \t]+(global::)?(Microsoft\.DotNet\.Interactive\.Formatting\.)?PocketViewTags[ \t]*;[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex PocketViewTagsImport();
 
-    /// <summary>Whether <paramref name="code"/> is a complete C# submission.</summary>
-    public static bool IsCompleteSubmission(string code) =>
-        SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script)));
-
     private static ExecutionOutcome.Error CompilationError(IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -140,7 +129,5 @@ internal sealed partial class CSharpEngine : ILanguageEngine
         return new ExecutionOutcome.Error("CompilationError", lines.FirstOrDefault() ?? "compilation failed", lines);
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _completion?.Dispose();
 }

@@ -62,24 +62,12 @@ public static class IpynbFormat
             ?? KernelNames.Normalize(metadata["dotnet_interactive"]?["language"]?.GetValue<string>() ?? "")
             ?? FirstLineLanguage(source)
             ?? defaultLanguage;
-        var outputs = new List<NotebookOutput>();
-        var outputArray = cell["outputs"] as JsonArray ?? [];
-        for (var j = 0; j < outputArray.Count; j++)
-        {
-            var output = outputArray[j] as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object.");
-            var read = ReadOutput(output);
-            if (read is not null)
-            {
-                outputs.Add(read);
-                continue;
-            }
-            // Older .NET Interactive saved outputs of type "unknown"; a run replaces outputs anyway, so the notebook
-            // still loads, and the note says what was left out.
-            var type = output["output_type"]?.ToJsonString() ?? "(missing)";
-            notes.Add($"Cell {index + 1}, output {j + 1}: output_type {type} is not an nbformat 4 output type (stream, display_data, execute_result, error); the output was dropped.");
-        }
+        var outputs = (cell["outputs"] as JsonArray ?? [])
+            .Select((o, j) => ReadOutput(o as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object."), index, j, notes))
+            .OfType<NotebookOutput>()
+            .ToArray();
         int? count = cell["execution_count"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
-        return new NotebookCell("code", language, source, id, outputs.ToArray(), count, metadata);
+        return new NotebookCell("code", language, source, id, outputs, count, metadata);
     }
 
     private static string? FirstLineLanguage(string source)
@@ -88,10 +76,9 @@ public static class IpynbFormat
         return first.StartsWith("#!", StringComparison.Ordinal) ? KernelNames.Normalize(first[2..]) : null;
     }
 
-    /// <summary>The output, or null when its type is not one of nbformat 4's.</summary>
-    private static NotebookOutput? ReadOutput(JsonObject output)
+    private static NotebookOutput? ReadOutput(JsonObject output, int cellIndex, int outputIndex, List<string> notes)
     {
-        var type = output["output_type"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+        var type = output["output_type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var text) ? text : null;
         return type switch
         {
             "stream" => new NotebookOutput.Stream(output["name"]?.GetValue<string>() ?? "stdout", JoinText(output["text"])),
@@ -99,8 +86,15 @@ public static class IpynbFormat
             "execute_result" => new NotebookOutput.ExecuteResult(output["execution_count"]?.GetValue<int>() ?? 0, ReadBundle(output)),
             "error" => new NotebookOutput.Error(output["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
                 (output["traceback"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "").ToArray()),
-            _ => null,
+            // Older .NET Interactive saved outputs of type "unknown"; a run replaces outputs, so drop them with a note.
+            _ => Dropped(notes, $"cell {cellIndex + 1}, output {outputIndex + 1}: output_type \"{type ?? "(missing)"}\" is not an nbformat 4 output type; the output was dropped"),
         };
+    }
+
+    private static NotebookOutput? Dropped(List<string> notes, string note)
+    {
+        notes.Add(note);
+        return null;
     }
 
     private static MimeBundle ReadBundle(JsonObject output)

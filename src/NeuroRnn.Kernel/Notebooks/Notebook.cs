@@ -13,8 +13,8 @@ namespace NeuroRnn.Kernel.Notebooks;
 public sealed record Notebook(IReadOnlyList<NotebookCell> Cells, string DefaultLanguage, JsonObject Metadata)
 {
     /// <summary>
-    /// What the reader could not keep, one sentence each (e.g. an output of a type nbformat does not have, written by an
-    /// older .NET Interactive, dropped); empty for a notebook read in full.
+    /// What the reader left out, one note each (e.g. an output of a type nbformat does not know, as older .NET
+    /// Interactive versions saved): a run replaces outputs anyway, so such a notebook still loads.
     /// </summary>
     public IReadOnlyList<string> LoadNotes { get; init; } = [];
 

@@ -93,29 +93,6 @@ public sealed class NotebookFormatTests
     }
 
     [Fact]
-    public void OutputsOfUnknownTypesFromOlderDotNetInteractiveAreDroppedWithANote()
-    {
-        // Shaped like a notebook saved by an older .NET Interactive: nbformat 4.4, "dotnet_interactive" cell
-        // metadata and an output whose output_type is "unknown".
-        var notebook = IpynbFormat.Read("""
-            {"cells": [
-              {"cell_type": "code", "execution_count": 1, "metadata": {"dotnet_interactive": {"language": "fsharp"}},
-               "outputs": [{"output_type": "unknown", "data": {"text/plain": ["?"]}},
-                           {"output_type": "stream", "name": "stdout", "text": ["ok\n"]}],
-               "source": ["printfn \"ok\""]},
-              {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [{"data": {}}], "source": ["1"]}],
-             "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}},
-             "nbformat": 4, "nbformat_minor": 4}
-            """);
-        Assert.Equal("fsharp", notebook.Cells[0].Language);
-        Assert.Equal("ok\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(notebook.Cells[0].Outputs)).Text);
-        Assert.Empty(notebook.Cells[1].Outputs);
-        Assert.Equal(2, notebook.LoadNotes.Count);
-        Assert.Equal("Cell 1, output 1: output_type \"unknown\" is not an nbformat 4 output type (stream, display_data, execute_result, error); the output was dropped.", notebook.LoadNotes[0]);
-        Assert.StartsWith("Cell 2, output 1: output_type (missing)", notebook.LoadNotes[1]);
-    }
-
-    [Fact]
     public void InvalidNotebooksFailWithClearMessages()
     {
         Assert.Contains("nbformat 4", Assert.Throws<FormatException>(() => IpynbFormat.Read("{\"nbformat\": 3, \"cells\": []}")).Message);
