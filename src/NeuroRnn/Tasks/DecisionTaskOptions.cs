@@ -34,7 +34,13 @@ public sealed record DecisionTaskOptions
     /// <summary>Duration of the noisy evidence in ms. Default 750 (Mante et al. 2013).</summary>
     public double StimulusMs { get; init; } = 750;
 
-    /// <summary>Window after the stimulus in which the output must be the choice (±1) in ms; only it is masked in. Default 50.</summary>
+    /// <summary>
+    /// Time between the end of the stimulus and the response window in ms: no evidence, output unconstrained — the delay
+    /// period of the monkeys' task, over which the integrated evidence must be remembered. Default 0.
+    /// </summary>
+    public double DelayMs { get; init; }
+
+    /// <summary>Window after the stimulus (and the delay) in which the output must be the choice (±1) in ms; only it is masked in. Default 50.</summary>
     public double ResponseMs { get; init; } = 50;
 
     /// <summary>Unsigned coherences; each trial draws one and a random sign per evidence stream. Default 0.03, 0.12, 0.5.</summary>
@@ -52,11 +58,14 @@ public sealed record DecisionTaskOptions
     /// <summary>Steps of evidence.</summary>
     public int StimulusSteps => (int)Math.Round(StimulusMs / DtMs);
 
+    /// <summary>Steps of the delay.</summary>
+    public int DelaySteps => (int)Math.Round(DelayMs / DtMs);
+
     /// <summary>Steps of the response window.</summary>
     public int ResponseSteps => (int)Math.Round(ResponseMs / DtMs);
 
     /// <summary>Total steps of a trial.</summary>
-    public int Steps => FixationSteps + StimulusSteps + ResponseSteps;
+    public int Steps => FixationSteps + StimulusSteps + DelaySteps + ResponseSteps;
 
     /// <summary>Standard deviation of the noise of one step of <see cref="DtMs"/>.</summary>
     public double StepNoiseStd => NoiseStd * Math.Sqrt(NoiseReferenceMs / DtMs);
@@ -85,6 +94,7 @@ public sealed record DecisionTaskOptions
         if (!(DtMs > 0) || !double.IsFinite(DtMs)) throw Bad(nameof(DtMs), $"must be positive and finite, got {DtMs}");
         if (!(FixationMs >= 0) || !double.IsFinite(FixationMs)) throw Bad(nameof(FixationMs), $"must be ≥ 0 and finite, got {FixationMs}");
         if (!double.IsFinite(StimulusMs) || StimulusSteps < 1) throw Bad(nameof(StimulusMs), $"must last at least one step of DtMs = {DtMs} ms, got {StimulusMs}");
+        if (!(DelayMs >= 0) || !double.IsFinite(DelayMs)) throw Bad(nameof(DelayMs), $"must be ≥ 0 and finite, got {DelayMs}");
         if (!double.IsFinite(ResponseMs) || ResponseSteps < 1) throw Bad(nameof(ResponseMs), $"must last at least one step of DtMs = {DtMs} ms, got {ResponseMs}");
         if (Coherences is null || Coherences.Count == 0) throw Bad(nameof(Coherences), "must list at least one coherence");
         foreach (double c in Coherences)
