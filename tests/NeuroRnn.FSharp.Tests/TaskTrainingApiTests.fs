@@ -23,7 +23,7 @@ let ``A task network is trained, scored, recorded and resumed from F#`` () =
     let trained = TaskTraining.Train(task, options, fun s -> losses.Add s.Loss)
     Assert.Equal(2, losses.Count)
     Assert.Equal(2, trained.Statistics.Count)
-    Assert.Equal("iterations", trained.StopReason)
+    Assert.Equal(StopKind.IterationsCompleted, trained.StopReason.Kind)
     Assert.InRange(trained.TestScore.Accuracy, 0.0, 1.0)
 
     let batch = task.SampleBalanced(1, 7)

@@ -145,7 +145,7 @@ internal static class TrainCommand
             ["backend"] = backend.Description,
             ["iterationsThisRun"] = trained.Training.Statistics.Count,
             ["nextIteration"] = trained.Training.State.Iteration,
-            ["stopReason"] = trained.StopReason,
+            ["stopReason"] = trained.StopReason.Description,
             ["test"] = new JsonObject
             {
                 ["trials"] = trained.TestBatch.BatchSize, ["errorRate"] = score.ErrorRate, ["accuracy"] = score.Accuracy, ["loss"] = score.Loss,
@@ -155,7 +155,7 @@ internal static class TrainCommand
             {
                 ["wallSeconds"] = trained.Seconds,
                 ["meanIterationSeconds"] = trained.Training.Statistics.Count == 0 ? 0 : trained.Training.Statistics.Average(x => x.Seconds),
-                ["cgStepsTotal"] = trained.Training.Statistics.Sum(x => x.CgIterations),
+                ["cgStepsTotal"] = trained.Training.Statistics.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
             },
             ["checkpoint"] = Path.GetFullPath(checkpointPath),
         };
@@ -292,7 +292,8 @@ internal static class TrainCommand
     private static string Line(IterationStatistics s)
     {
         string validation = s.Validation is { } v ? $" test err {v:P1}" : "";
-        string second = double.IsNaN(s.Lambda) ? "" : $" λ {s.Lambda:G3} ρ {(double.IsFinite(s.Rho) ? s.Rho.ToString("F2", Inv) : "-inf")} CG {s.CgIterations}";
+        string second = s.Details is HessianFreeStepDetails hf
+            ? $" λ {hf.Lambda:G3} ρ {(double.IsFinite(hf.Rho) ? hf.Rho.ToString("F2", Inv) : "-inf")} CG {hf.CgIterations}" : "";
         // The front door notes when a length curriculum moves on ("curriculum: T = 30 solved, next T = 38").
         int curriculum = s.Note?.IndexOf("curriculum:", StringComparison.Ordinal) ?? -1;
         string stage = curriculum >= 0 ? " " + s.Note![curriculum..] : "";

@@ -48,8 +48,8 @@ public sealed class TrainedNetwork
     /// <summary>Per-iteration statistics of the whole run, including those of the checkpoint it was resumed from.</summary>
     public IReadOnlyList<IterationStatistics> Statistics { get; }
 
-    /// <summary>Why training stopped: "iterations", "stop condition" (target error reached), "wall time", "cancelled", "lambda exploded".</summary>
-    public string StopReason => Training.StopReason;
+    /// <summary>Why training stopped (its <see cref="Training.StopReason.Kind"/> and a readable description).</summary>
+    public StopReason StopReason => Training.StopReason;
 
     /// <summary>The lowest test error rate seen during this call (null when nothing was scored, e.g. zero iterations).</summary>
     public double? BestTestErrorRate => Training.BestValidation;

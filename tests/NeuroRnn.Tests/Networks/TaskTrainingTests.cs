@@ -27,7 +27,7 @@ public class TaskTrainingTests
     {
         var network = TaskTraining.Train(SmallDecision, Small(SmallDecision));
         Assert.Equal(4, network.Statistics.Count);
-        Assert.Equal("iterations", network.StopReason);
+        Assert.Equal(StopKind.IterationsCompleted, network.StopReason.Kind);
         Assert.All(network.Statistics, s => Assert.NotNull(s.Validation));
         double best = network.Statistics.Min(s => s.Validation!.Value);
         Assert.Equal(best, network.BestTestErrorRate);
@@ -60,7 +60,7 @@ public class TaskTrainingTests
     {
         var adam = TaskTraining.Train(SmallDecision, Small(SmallDecision) with { Optimizer = TaskOptimizer.Adam, Iterations = 3, ValidateEvery = 1 });
         Assert.Equal("adam", adam.Training.State.Optimizer);
-        Assert.All(adam.Statistics, s => Assert.True(double.IsNaN(s.Lambda)));
+        Assert.All(adam.Statistics, s => Assert.IsType<AdamStepDetails>(s.Details));
         var e = Assert.Throws<ArgumentException>(() => TaskTraining.Train(SmallDecision, Small(SmallDecision), resumeFrom: adam.ToCheckpoint()));
         Assert.Equal("resumeFrom", e.ParamName);
         Assert.Contains("adam", e.Message);
@@ -70,12 +70,12 @@ public class TaskTrainingTests
     public void A_target_error_stops_training_and_cancellation_stops_it_before_the_first_iteration()
     {
         var stopped = TaskTraining.Train(SmallDecision, Small(SmallDecision) with { TargetErrorRate = 1.0, Iterations = 10 });
-        Assert.Equal("stop condition", stopped.StopReason);
+        Assert.Equal(StopKind.StopCondition, stopped.StopReason.Kind);
         Assert.Single(stopped.Statistics);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         var none = TaskTraining.Train(SmallDecision, Small(SmallDecision), cancellationToken: cancelled.Token);
-        Assert.Equal("cancelled", none.StopReason);
+        Assert.Equal(StopKind.Cancelled, none.StopReason.Kind);
         Assert.Empty(none.Statistics);
     }
 
