@@ -15,10 +15,10 @@ public static partial class NeuroCharts
     /// <param name="groups">Group (0, 1, …) of each unit; null: one group.</param>
     /// <param name="options">Bin width, names, titles.</param>
     public static Figure ChoiceProbabilityHistogram(IReadOnlyList<double> choiceProbability, IReadOnlyList<bool>? significant = null,
-        IReadOnlyList<int>? groups = null, ChoiceProbabilityOptions? options = null)
+        IReadOnlyList<int>? groups = null, ChoiceProbabilityHistogramOptions? options = null)
     {
         Check.NotEmpty(choiceProbability, nameof(choiceProbability));
-        options ??= new ChoiceProbabilityOptions();
+        options ??= new ChoiceProbabilityHistogramOptions();
         for (int i = 0; i < choiceProbability.Count; i++)
         {
             double v = choiceProbability[i];

@@ -1,7 +1,7 @@
 namespace NeuroRnn.Charts;
 
 /// <summary>Options of <see cref="NeuroCharts.ChoiceProbabilityHistogram"/>.</summary>
-public sealed record ChoiceProbabilityOptions
+public sealed record ChoiceProbabilityHistogramOptions
 {
     /// <summary>Figure title.</summary>
     public string Title { get; init; } = "Choice probability";
