@@ -39,20 +39,20 @@ public static class FixedPointFinder
             throw new ArgumentException($"trajectory has {trajectory.UnitCount} units but the network has {n}; simulate this network to get its trajectory.", nameof(trajectory));
         var trials = SelectedTrials(options.Trials, trajectory.BatchSize);
         int steps = trajectory.Steps + 1;
-        var states = new double[steps * trials.Length][];
-        for (int k = 0; k < trials.Length; k++)
-            for (int t = 0; t < steps; t++)
-            {
-                var state = trajectory.States.AsSpan((t * trajectory.BatchSize + trials[k]) * n, n).ToArray();
-                for (int i = 0; i < n; i++)
-                    if (!double.IsFinite(state[i]))
-                        throw new ArgumentException($"trajectory state of unit {i} at step {t} of trial {trials[k]} is {state[i]}; the trajectory must be finite.", nameof(trajectory));
-                states[k * steps + t] = state;
-            }
+        // State s of the selection (trial trials[s / steps], step s % steps), read in place.
+        ReadOnlySpan<double> State(int s) => trajectory.States.AsSpan((s % steps * trajectory.BatchSize + trials[s / steps]) * n, n);
+        int count = steps * trials.Length;
+        for (int s = 0; s < count; s++)
+        {
+            var state = State(s);
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(state[i]))
+                    throw new ArgumentException($"trajectory state of unit {i} at step {s % steps} of trial {trials[s / steps]} is {state[i]}; the trajectory must be finite.", nameof(trajectory));
+        }
         var random = new SeededRandom(options.Seed);
         var starts = new double[options.StartCount][];
-        for (int s = 0; s < starts.Length; s++) starts[s] = (double[])states[random.NextInt(0, states.Length - 1)].Clone();
-        return Search(model, starts, states, input, options, random);
+        for (int k = 0; k < starts.Length; k++) starts[k] = State(random.NextInt(0, count - 1)).ToArray();
+        return Search(model, starts, Spread(count, State, n), input, options, random);
     }
 
     /// <summary>
@@ -79,10 +79,11 @@ public static class FixedPointFinder
                     throw new ArgumentException($"starts[{s}][{i}] is {start[i]}; initial states must be finite.", nameof(starts));
             copies[s] = (double[])start.Clone();
         }
-        return Search(model, copies, copies.Select(c => (double[])c.Clone()).ToArray(), input, options, new SeededRandom(options.Seed));
+        // The spread is taken before noise is added to the starts: it describes the states the user gave.
+        return Search(model, copies, Spread(copies.Length, k => copies[k], n), input, options, new SeededRandom(options.Seed));
     }
 
-    private static FixedPointResult Search(RateRnn model, double[][] starts, double[][] reference, double[]? input,
+    private static FixedPointResult Search(RateRnn model, double[][] starts, (double[] Centroid, double Radius) reference, double[]? input,
         FixedPointOptions options, SeededRandom random)
     {
         var clock = Stopwatch.StartNew();
@@ -113,7 +114,7 @@ public static class FixedPointFinder
         // Classify, drop outliers, then keep unique points best-first.
         var candidates = new List<int>();
         int rejected = 0, outliers = 0;
-        var (centroid, radius) = Spread(reference, n);
+        var (centroid, radius) = reference;
         for (int s = 0; s < starts.Length; s++)
         {
             if (!(q[s] <= options.SlowPointTolerance) || !finals[s].All(double.IsFinite)) { rejected++; continue; }
@@ -133,7 +134,7 @@ public static class FixedPointFinder
             if (kept.Any(p => Distance(p.State, finals[s]) < options.UniqueDistance)) { duplicates++; continue; }
             kept.Add(new FixedPoint(dynamics, finals[s], u, q[s], iterations[s], Kind(q[s], options), s));
         }
-        return new FixedPointResult(kept, u, starts.Length, rejected, outliers, duplicates, clock.Elapsed, options);
+        return new FixedPointResult(kept, u, starts.Length, rejected, outliers, duplicates, iterations.Sum(i => (long)i), clock.Elapsed, options);
     }
 
     /// <summary>One worker per core, but never more workers than starts.</summary>
@@ -152,21 +153,26 @@ public static class FixedPointFinder
         return [.. trials];
     }
 
-    /// <summary>Centroid of the states and their RMS distance to it.</summary>
-    private static (double[] Centroid, double Radius) Spread(double[][] states, int n)
+    /// <summary>Centroid of <paramref name="count"/> states and their RMS distance to it.</summary>
+    private static (double[] Centroid, double Radius) Spread(int count, StateAt state, int n)
     {
         var centroid = new double[n];
-        foreach (var s in states)
-            for (int i = 0; i < n; i++) centroid[i] += s[i];
-        for (int i = 0; i < n; i++) centroid[i] /= states.Length;
-        double sum = 0;
-        foreach (var s in states)
+        for (int s = 0; s < count; s++)
         {
-            double d = Distance(s, centroid);
-            sum += d * d;
+            var x = state(s);
+            for (int i = 0; i < n; i++) centroid[i] += x[i];
         }
-        return (centroid, Math.Sqrt(sum / states.Length));
+        for (int i = 0; i < n; i++) centroid[i] /= count;
+        double sum = 0;
+        for (int s = 0; s < count; s++)
+        {
+            var x = state(s);
+            for (int i = 0; i < n; i++) sum += (x[i] - centroid[i]) * (x[i] - centroid[i]);
+        }
+        return (centroid, Math.Sqrt(sum / count));
     }
+
+    private delegate ReadOnlySpan<double> StateAt(int index);
 
     private static double Distance(double[] a, double[] b)
     {
