@@ -100,6 +100,22 @@ public interface INumericsBackend
     /// </summary>
     void Svd(int m, int n, ReadOnlySpan<double> a, Span<double> singularValues, Span<double> u, Span<double> vt);
 
+    // ---- BLAS level 2: rank-1 updates and symmetric products (recursive least squares, FORCE) ----
+
+    /// <summary>A = alpha·x·yᵀ + A with A m×n, x of length m and y of length n (BLAS ger).</summary>
+    void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda);
+
+    /// <summary>
+    /// y = alpha·A·x + beta·y with A n×n symmetric; only the lower triangle of A is read (BLAS symv).
+    /// </summary>
+    void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y);
+
+    /// <summary>
+    /// A = alpha·x·xᵀ + A for the n×n symmetric A, on its lower triangle only; the strict upper triangle is left
+    /// untouched (BLAS syr).
+    /// </summary>
+    void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda);
+
     // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
 
     /// <summary>

@@ -268,6 +268,57 @@ public sealed class ManagedBackend : INumericsBackend
         Decompositions.StoreThinSvd(m, n, s, fullU, fullVt, singularValues, u, vt);
     }
 
+    // ---- BLAS level 2: rank-1 updates and symmetric products (column-wise, vectorised by TensorPrimitives) ----
+
+    /// <inheritdoc/>
+    public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda)
+    {
+        ShapeValidator.Ger("Ger", m, n, x.Length, y.Length, a.Length, lda);
+        ShapeValidator.NoOverlap("Ger", x, y, a);
+        if (m == 0 || alpha == 0) return;
+        var column = x[..m];
+        for (int j = 0; j < n; j++)
+        {
+            double s = alpha * y[j];
+            if (s != 0) TensorPrimitives.MultiplyAdd(column, s, a.Slice(j * lda, m), a.Slice(j * lda, m));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y)
+    {
+        ShapeValidator.Symmetric("Symv", n, a.Length, lda, x.Length, y.Length);
+        ShapeValidator.NoOverlap("Symv", a, x, y);
+        var result = y[..n];
+        if (beta == 0) result.Clear();
+        else if (beta != 1) TensorPrimitives.Multiply(result, beta, result);
+        if (alpha == 0) return;
+        // Column j of the lower triangle, A[j..n, j], contributes A[i, j]·x[j] to y[i] (i ≥ j) and, mirrored,
+        // A[i, j]·x[i] to y[j] (i > j).
+        for (int j = 0; j < n; j++)
+        {
+            var below = a.Slice(j * lda + j, n - j);
+            double s = alpha * x[j];
+            TensorPrimitives.MultiplyAdd(below, s, result[j..], result[j..]);
+            if (j + 1 < n) result[j] += alpha * TensorPrimitives.Dot(below[1..], x[(j + 1)..n]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda)
+    {
+        ShapeValidator.Symmetric("Syr", n, a.Length, lda, x.Length);
+        ShapeValidator.NoOverlap("Syr", x, ReadOnlySpan<double>.Empty, a);
+        if (alpha == 0) return;
+        for (int j = 0; j < n; j++)
+        {
+            double s = alpha * x[j];
+            if (s == 0) continue;
+            var below = a.Slice(j * lda + j, n - j);
+            TensorPrimitives.MultiplyAdd(x[j..n], s, below, below);
+        }
+    }
+
     // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
 
     /// <inheritdoc/>

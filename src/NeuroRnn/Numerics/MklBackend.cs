@@ -429,6 +429,40 @@ public sealed unsafe class MklBackend : INumericsBackend
         }
     }
 
+    // ---- BLAS level 2: rank-1 updates and symmetric products (cblas_dger, cblas_dsymv, cblas_dsyr) ----
+
+    private const int LowerTriangle = 122;
+
+    /// <inheritdoc/>
+    public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda)
+    {
+        ShapeValidator.Ger("Ger", m, n, x.Length, y.Length, a.Length, lda);
+        ShapeValidator.NoOverlap("Ger", x, y, a);
+        if (m == 0 || n == 0) return;
+        fixed (double* px = x) fixed (double* py = y) fixed (double* pa = a)
+            _mkl.Dger(MklNative.ColMajor, m, n, alpha, px, 1, py, 1, pa, lda);
+    }
+
+    /// <inheritdoc/>
+    public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y)
+    {
+        ShapeValidator.Symmetric("Symv", n, a.Length, lda, x.Length, y.Length);
+        ShapeValidator.NoOverlap("Symv", a, x, y);
+        if (n == 0) return;
+        fixed (double* pa = a) fixed (double* px = x) fixed (double* py = y)
+            _mkl.Dsymv(MklNative.ColMajor, LowerTriangle, n, alpha, pa, lda, px, 1, beta, py, 1);
+    }
+
+    /// <inheritdoc/>
+    public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda)
+    {
+        ShapeValidator.Symmetric("Syr", n, a.Length, lda, x.Length);
+        ShapeValidator.NoOverlap("Syr", x, ReadOnlySpan<double>.Empty, a);
+        if (n == 0) return;
+        fixed (double* px = x) fixed (double* pa = a)
+            _mkl.Dsyr(MklNative.ColMajor, LowerTriangle, n, alpha, px, 1, pa, lda);
+    }
+
     // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
 
     /// <inheritdoc/>
