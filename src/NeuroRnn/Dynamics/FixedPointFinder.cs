@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuroRnn.Data;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 
@@ -11,10 +12,11 @@ namespace NeuroRnn.Dynamics;
 /// from the trajectories and duplicates closer than <see cref="FixedPointOptions.UniqueDistance"/>.
 /// <example>
 /// <code>
-/// var trajectory = model.Run(batch);
-/// var found = FixedPointFinder.Find(model, trajectory, input: [0, 0, 1, 0]);
-/// var slowest = found.Points[0].Linearize().SelectionVector;
+/// var states = network.Record(batch, RecordedSignal.States).SelectTrials("context", 0);   // a TrainedNetwork
+/// var found = FixedPointFinder.Find(network.Model, states, input: [0, 0, 1, 0]);          // motion-context cue on
+/// var selection = found.Points[0].Linearize().SelectionVector;
 /// </code>
+/// Without a trained network, pass a simulation instead: <c>Find(model, model.Run(batch), input)</c>.
 /// </example>
 /// </summary>
 public static class FixedPointFinder
@@ -49,10 +51,68 @@ public static class FixedPointFinder
                 if (!double.IsFinite(state[i]))
                     throw new ArgumentException($"trajectory state of unit {i} at step {s % steps} of trial {trials[s / steps]} is {state[i]}; the trajectory must be finite.", nameof(trajectory));
         }
+        return SampleAndSearch(model, count, State, input, options);
+    }
+
+    /// <summary>Draws the starts from <paramref name="count"/> candidate states, then searches.</summary>
+    private static FixedPointResult SampleAndSearch(RateRnn model, int count, StateAt state, double[]? input, FixedPointOptions options)
+    {
         var random = new SeededRandom(options.Seed);
         var starts = new double[options.StartCount][];
-        for (int k = 0; k < starts.Length; k++) starts[k] = State(random.NextInt(0, count - 1)).ToArray();
-        return Search(model, starts, Spread(count, State, n), input, options, random);
+        for (int k = 0; k < starts.Length; k++) starts[k] = state(random.NextInt(0, count - 1)).ToArray();
+        return Search(model, starts, Spread(count, state, model.Options.UnitCount), input, options, random);
+    }
+
+    /// <summary>
+    /// Searches from <see cref="FixedPointOptions.StartCount"/> states drawn at random (seeded) from a recording of the
+    /// network's <b>states</b> x (not its rates): <c>TrainedNetwork.Record(batch, RecordedSignal.States)</c>, e.g. with its
+    /// trials of one context selected by <see cref="Recording.SelectTrials(string, double)"/>. Every (time bin, trial) of
+    /// the trials in <see cref="FixedPointOptions.Trials"/> (all by default) is a candidate; bins that are missing for all
+    /// units (after the end of a shorter trial) are skipped.
+    /// </summary>
+    /// <param name="model">The network; its current parameters are used.</param>
+    /// <param name="states">Units × time × trials states of <paramref name="model"/>, one recording unit per network unit.</param>
+    /// <param name="input">The constant input u (length I); null for the autonomous system (u = 0).</param>
+    /// <param name="options">Search options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The recording has another number of units, no complete state, a partly missing or infinite state; the input does not match; an option is invalid.</exception>
+    public static FixedPointResult Find(RateRnn model, Recording states, double[]? input = null, FixedPointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(states);
+        options ??= new FixedPointOptions();
+        options.Validate();
+        int n = model.Options.UnitCount;
+        if (states.UnitCount != n)
+            throw new ArgumentException($"states has {states.UnitCount} units but the network has {n}; record this network's states (RecordedSignal.States).", nameof(states));
+        var trials = SelectedTrials(options.Trials, states.TrialCount);
+        int times = states.TimeCount, trialCount = states.TrialCount;
+        var data = states.DataMemory;
+        // Candidate (time, trial) pairs with a complete state.
+        var candidates = new List<int>();
+        foreach (int k in trials)
+            for (int t = 0; t < times; t++)
+            {
+                int missing = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double v = data.Span[(i * times + t) * trialCount + k];
+                    if (double.IsNaN(v)) missing++;
+                    else if (!double.IsFinite(v))
+                        throw new ArgumentException($"states of unit {i} at {states.TimeMs[t]} ms of trial {k} is {v}; states must be finite.", nameof(states));
+                }
+                if (missing == 0) candidates.Add(t * trialCount + k);
+                else if (missing < n)
+                    throw new ArgumentException($"states at {states.TimeMs[t]} ms of trial {k} is missing for {missing} of {n} units; a state must be complete or wholly missing.", nameof(states));
+            }
+        if (candidates.Count == 0) throw new ArgumentException("states holds no complete state to start from.", nameof(states));
+        var buffer = new double[n];
+        ReadOnlySpan<double> State(int s)
+        {
+            int t = candidates[s] / trialCount, k = candidates[s] % trialCount;
+            for (int i = 0; i < n; i++) buffer[i] = data.Span[(i * times + t) * trialCount + k];
+            return buffer;
+        }
+        return SampleAndSearch(model, candidates.Count, State, input, options);
     }
 
     /// <summary>
@@ -149,7 +209,7 @@ public static class FixedPointFinder
         if (trials.Count == 0) throw new ArgumentException("FixedPointOptions.Trials is empty; give at least one trial (or null for all).", nameof(FixedPointOptions.Trials));
         foreach (int k in trials)
             if ((uint)k >= (uint)batchSize)
-                throw new ArgumentException($"FixedPointOptions.Trials names trial {k}, but the trajectory has trials 0…{batchSize - 1}.", nameof(FixedPointOptions.Trials));
+                throw new ArgumentException($"FixedPointOptions.Trials names trial {k}, but there are only trials 0…{batchSize - 1}.", nameof(FixedPointOptions.Trials));
         return [.. trials];
     }
 
