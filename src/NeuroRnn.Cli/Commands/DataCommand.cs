@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NeuroRnn.Data;
 using NeuroRnn.Data.Io;
-using NeuroRnn.Data.Mat;
 using NeuroRnn.Data.Synthetic;
 
 namespace NeuroRnn.Cli.Commands;
@@ -11,7 +10,7 @@ internal static class DataCommand
 {
     public static Command Create()
     {
-        var command = new Command("data", "Recordings: generate synthetic data, summarise files (.npz, .npy, .mat, .csv).");
+        var command = new Command("data", "Recordings: generate synthetic data, summarise files (NPZ, NPY, MAT v5/v7.3, NWB, CSV, spike tables).");
         command.Subcommands.Add(CreateGenerateV1());
         command.Subcommands.Add(CreateSummary());
         return command;
@@ -61,21 +60,23 @@ internal static class DataCommand
 
     private static Command CreateSummary()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A recording (.npz in the NeuroRnn layout), a .npy array, a .mat file or a tidy .csv" };
-        var command = new Command("summary", "Describe a data file: shapes, columns, variables.");
+        var file = new Argument<FileInfo>("FILE") { Description = $"Any recording file: {string.Join(", ", RecordingFormats.Names)} (format sniffed from its first bytes)" };
+        var read = new RecordingReadArguments();
+        var command = new Command("summary", "Describe a data file: format, shapes, columns, variables, warnings.");
         command.Arguments.Add(file);
+        read.AddTo(command);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!.FullName;
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"neurornn data summary: {path} does not exist.");
-                return 2;
-            }
             try
             {
-                Console.WriteLine(Describe(path));
+                Console.WriteLine(RecordingFormats.Describe(path, read.Bind(parseResult)));
                 return 0;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"neurornn data summary: {e.Message}");
+                return 2;
             }
             catch (RecordingFormatException e)
             {
@@ -84,24 +85,5 @@ internal static class DataCommand
             }
         });
         return command;
-    }
-
-    private static string Describe(string path)
-    {
-        switch (Path.GetExtension(path).ToLowerInvariant())
-        {
-            case ".npz":
-                var npz = NpzFile.Read(path);
-                if (npz.Contains("data") && npz.Contains("time_ms")) return RecordingNpz.FromNpz(npz, path).Summary();
-                return string.Join(Environment.NewLine, npz.Arrays.Select(a => $"{a.Key}: {a.Value}"));
-            case ".npy":
-                return NpyReader.Read(path).ToString();
-            case ".mat":
-                return MatFileReader.Read(path).Describe();
-            case ".csv":
-                return CsvRecordingReader.ReadLong(path).Summary();
-            default:
-                throw new RecordingFormatException(path, "file name", "unknown extension; expected .npz, .npy, .mat or .csv");
-        }
     }
 }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroRnn.Data;
 using NeuroRnn.Data.Io;
-using NeuroRnn.Data.Mat;
 using NeuroRnn.Fitting;
 using NeuroRnn.Interactive;
 using NeuroRnn.Models;
@@ -23,12 +22,11 @@ namespace NeuroRnn.Cli.Commands;
 /// </summary>
 internal static class FitCommand
 {
-    private static readonly string[] Extensions = [".npz", ".mat", ".csv"];
-
     public static Command Create()
     {
         var defaults = new RecordingFitOptions();
-        var data = new Option<string>("--data") { Description = "Recording to fit: .npz (NeuroRnn layout), .mat or tidy long .csv", Required = true };
+        var data = new Option<string>("--data") { Description = $"Recording to fit, any format of `neurornn data summary` ({string.Join(", ", RecordingFormats.Names)})", Required = true };
+        var read = new RecordingReadArguments();
         var units = new Option<int>("--units") { Description = "Network units N (≥ fitted recorded units)", DefaultValueFactory = _ => defaults.UnitCount };
         var output = new Option<string>("--out") { Description = "Output folder (created)", Required = true };
         var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 120 };
@@ -55,7 +53,8 @@ internal static class FitCommand
         };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
         foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth }) command.Options.Add(option);
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
+        read.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, read, new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
             parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32), parseResult.GetValue(recorded),
             parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads), parseResult.GetValue(truth),
@@ -70,7 +69,7 @@ internal static class FitCommand
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
         int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus);
 
-    private static int Run(Settings s, CancellationToken cancellationToken)
+    private static int Run(ParseResult parseResult, RecordingReadArguments read, Settings s, CancellationToken cancellationToken)
     {
         Recording recording;
         Recording? truth = null;
@@ -82,10 +81,11 @@ internal static class FitCommand
             if (s.MaxCg < 1) throw new ArgumentException($"--max-cg must be ≥ 1, got {s.MaxCg}.");
             if (s.TimeLimit is <= 0) throw new ArgumentException($"--time-limit must be a positive number of seconds, got {s.TimeLimit}.");
             if (s.RecordedUnits is <= 0) throw new ArgumentException($"--recorded-units must be positive, got {s.RecordedUnits}.");
-            recording = Load(s.Data);
+            var readOptions = read.Bind(parseResult);
+            recording = Load(s.Data, "--data", readOptions);
             if (s.Truth is { } truthPath)
             {
-                truth = Load(truthPath);
+                truth = Load(truthPath, "--truth", readOptions);
                 if (truth.UnitCount != recording.UnitCount || truth.TimeCount != recording.TimeCount || truth.TrialCount != recording.TrialCount)
                     throw new ArgumentException(
                         $"--truth {truthPath} is {truth.UnitCount} units × {truth.TimeCount} bins × {truth.TrialCount} trials but --data {s.Data} is {recording.UnitCount} × {recording.TimeCount} × {recording.TrialCount}.");
@@ -194,17 +194,13 @@ internal static class FitCommand
         return result!;
     }
 
-    private static Recording Load(string path)
+    /// <summary>Every format through the one front door; a missing file is named with its flag.</summary>
+    private static Recording Load(string path, string flag, RecordingReadOptions options)
     {
-        if (!File.Exists(path)) throw new ArgumentException($"--data {path} does not exist.");
-        string ext = Path.GetExtension(path).ToLowerInvariant();
-        return ext switch
-        {
-            ".npz" => RecordingNpz.Read(path),
-            ".mat" => MatRecording.Read(path),
-            ".csv" => CsvRecordingReader.ReadLong(path),
-            _ => throw new ArgumentException($"--data {path}: unknown extension '{ext}'; expected one of {string.Join(", ", Extensions)}."),
-        };
+        if (!File.Exists(path)) throw new ArgumentException($"{flag} {path} does not exist.");
+        var recording = Recording.Read(path, options);
+        foreach (var warning in recording.Provenance?.Warnings ?? []) Console.Error.WriteLine($"neurornn fit: warning: {warning}");
+        return recording;
     }
 
     private static JsonObject Summary(Settings s, Recording recording, RecordingFitResult fit, PreferredOrientationRecovery? recovery, FitScore? againstTruth, INumericsBackend backend, double loadSeconds)
@@ -217,6 +213,9 @@ internal static class FitCommand
         var json = new JsonObject
         {
             ["data"] = Path.GetFullPath(s.Data),
+            ["data_format"] = recording.Provenance?.Reader,
+            ["data_read_options"] = recording.Provenance?.Options,
+            ["data_warnings"] = new JsonArray((recording.Provenance?.Warnings ?? []).Select(w => (JsonNode?)w).ToArray()),
             ["recording"] = recording.Name,
             ["recorded_units"] = recording.UnitCount,
             ["fitted_units"] = fit.Dataset.FittedUnitCount,

@@ -46,8 +46,8 @@ public sealed partial class Recording
             .With(new DoubleColumn("n_trials", groups.Select(list => (double)list.Length)));
         var kind = ValueKind == RecordingValueKind.Counts ? RecordingValueKind.Other : ValueKind;
         return new ConditionAverage(
-            FromOwned(mean, timeMs, keyTable, Units, kind, Name + " (mean)"),
-            FromOwned(sem, timeMs, keyTable, Units, kind, Name + " (SEM)"));
+            Derive(mean, timeMs, keyTable, Units, kind, Name + " (mean)"),
+            Derive(sem, timeMs, keyTable, Units, kind, Name + " (SEM)"));
     }
 
     /// <summary>The trial indices of each condition defined by <paramref name="columns"/>, in order of first occurrence.</summary>

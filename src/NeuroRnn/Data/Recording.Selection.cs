@@ -12,7 +12,7 @@ public sealed partial class Recording
         var result = new double[unitIndices.Count * rowLength];
         for (int i = 0; i < unitIndices.Count; i++)
             Array.Copy(data, (long)unitIndices[i] * rowLength, result, (long)i * rowLength, rowLength);
-        return FromOwned(result, timeMs, Trials, units, ValueKind, Name);
+        return Derive(result, timeMs, Trials, units, ValueKind, Name);
     }
 
     /// <summary>A new frame with the units whose row satisfies <paramref name="predicate"/>.</summary>
@@ -46,7 +46,7 @@ public sealed partial class Recording
             int src = r * TrialCount, dst = r * k2;
             for (int j = 0; j < k2; j++) result[dst + j] = data[src + trialIndices[j]];
         }
-        return FromOwned(result, timeMs, trials, Units, ValueKind, Name);
+        return Derive(result, timeMs, trials, Units, ValueKind, Name);
     }
 
     /// <summary>A new frame with the trials whose row satisfies <paramref name="predicate"/>.</summary>
@@ -79,7 +79,7 @@ public sealed partial class Recording
         var result = new double[UnitCount * t2 * TrialCount];
         for (int u = 0; u < UnitCount; u++)
             Array.Copy(data, ((long)u * TimeCount + first) * TrialCount, result, (long)u * t2 * TrialCount, (long)t2 * TrialCount);
-        return FromOwned(result, timeMs[first..last], Trials, Units, ValueKind, Name);
+        return Derive(result, timeMs[first..last], Trials, Units, ValueKind, Name);
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ public sealed partial class Recording
     {
         if (ValueKind != RecordingValueKind.Counts) throw new InvalidOperationException($"ToRatesHz needs counts, but this frame holds {ValueKind}.");
         double width = BinWidthMs;
-        if (!(width > 0)) throw new InvalidOperationException("ToRatesHz needs at least two time bins to know the bin width.");
+        if (!(width > 0)) throw new InvalidOperationException("ToRatesHz needs the bin width: the frame has fewer than two time bins and declares none (use WithBinWidth).");
         var result = new double[data.Length];
         double scale = 1000.0 / width;
         for (int i = 0; i < result.Length; i++) result[i] = data[i] * scale;

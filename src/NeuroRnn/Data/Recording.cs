@@ -20,8 +20,11 @@ public sealed partial class Recording
 {
     private readonly double[] data;
     private readonly double[] timeMs;
+    // The bin width when the producer knew it (a binner, a reader with a bin width); NaN = infer from the bin centres.
+    private readonly double declaredBinWidthMs;
 
-    private Recording(double[] data, double[] timeMs, ColumnTable trials, ColumnTable units, RecordingValueKind valueKind, string name)
+    private Recording(double[] data, double[] timeMs, ColumnTable trials, ColumnTable units, RecordingValueKind valueKind, string name,
+        double declaredBinWidthMs, RecordingProvenance? provenance)
     {
         this.data = data;
         this.timeMs = timeMs;
@@ -29,6 +32,8 @@ public sealed partial class Recording
         Units = units;
         ValueKind = valueKind;
         Name = name;
+        this.declaredBinWidthMs = declaredBinWidthMs;
+        Provenance = provenance;
     }
 
     /// <summary>
@@ -76,7 +81,8 @@ public sealed partial class Recording
         new(count, new TableColumn[] { StringColumn.Own("unit", Enumerable.Range(0, count).Select(i => (string?)("u" + i.ToString(CultureInfo.InvariantCulture))).ToArray()) });
 
     /// <summary>Takes ownership of the arrays (no copy); callers must not modify them afterwards.</summary>
-    internal static Recording FromOwned(double[] data, double[] timeMs, ColumnTable? trials, ColumnTable? units, RecordingValueKind valueKind, string? name)
+    internal static Recording FromOwned(double[] data, double[] timeMs, ColumnTable? trials, ColumnTable? units, RecordingValueKind valueKind, string? name,
+        double declaredBinWidthMs = double.NaN, RecordingProvenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(trials);
         ArgumentNullException.ThrowIfNull(units);
@@ -91,8 +97,29 @@ public sealed partial class Recording
         if (data.LongLength != expected)
             throw new ArgumentException(
                 $"data has {data.LongLength} values but {units.RowCount} units × {timeMs.Length} bins × {trials.RowCount} trials = {expected}.", nameof(data));
-        return new Recording(data, timeMs, trials, units, valueKind, name);
+        if (!double.IsNaN(declaredBinWidthMs) && !(declaredBinWidthMs > 0 && double.IsFinite(declaredBinWidthMs)))
+            throw new ArgumentException($"The bin width must be positive and finite, not {declaredBinWidthMs} ms.", nameof(declaredBinWidthMs));
+        return new Recording(data, timeMs, trials, units, valueKind, name, declaredBinWidthMs, provenance);
     }
+
+    /// <summary>A frame derived from this one on the same time axis (selections, averages): keeps the bin width and provenance.</summary>
+    private Recording Derive(double[] newData, double[] newTimeMs, ColumnTable trials, ColumnTable units, RecordingValueKind valueKind, string name) =>
+        FromOwned(newData, newTimeMs, trials, units, valueKind, name, declaredBinWidthMs, Provenance);
+
+    /// <summary>Where the frame came from (file, reader, options, warnings); null for frames built in code.</summary>
+    public RecordingProvenance? Provenance { get; }
+
+    /// <summary>A new frame with the given provenance (readers attach it; nothing else changes).</summary>
+    public Recording WithProvenance(RecordingProvenance? provenance) =>
+        new(data, timeMs, Trials, Units, ValueKind, Name, declaredBinWidthMs, provenance);
+
+    /// <summary>
+    /// A new frame that declares its bin width: needed when it cannot be inferred from the bin centres (a single bin, e.g.
+    /// one response window per trial) so that counts convert to Hz.
+    /// </summary>
+    /// <exception cref="ArgumentException">The width is not positive and finite.</exception>
+    public Recording WithBinWidth(double binWidthMs) =>
+        FromOwned(data, timeMs, Trials, Units, ValueKind, Name, binWidthMs, Provenance);
 
     /// <summary>A short name shown in summaries.</summary>
     public string Name { get; }
@@ -122,13 +149,15 @@ public sealed partial class Recording
     public double[] GetTimeMs() => (double[])timeMs.Clone();
 
     /// <summary>
-    /// The bin width in ms: the median spacing of the bin centres (NaN with fewer than two bins). Binned data from the
-    /// readers and the generator have uniform bins.
+    /// The bin width in ms: the width declared by whoever binned the data (<see cref="SpikeBinner"/>, the readers,
+    /// <see cref="WithBinWidth"/>), otherwise the median spacing of the bin centres (NaN with fewer than two bins and no
+    /// declared width). Binned data from the readers and the generator have uniform bins.
     /// </summary>
     public double BinWidthMs
     {
         get
         {
+            if (!double.IsNaN(declaredBinWidthMs)) return declaredBinWidthMs;
             if (timeMs.Length < 2) return double.NaN;
             var d = new double[timeMs.Length - 1];
             for (int i = 0; i < d.Length; i++) d[i] = timeMs[i + 1] - timeMs[i];
@@ -160,17 +189,17 @@ public sealed partial class Recording
     /// <summary>A new frame with the same tables and time axis but other values (copied; same layout and length).</summary>
     /// <exception cref="ArgumentException">The length differs.</exception>
     public Recording WithData(ReadOnlySpan<double> newData, RecordingValueKind? valueKind = null) =>
-        FromOwned(newData.ToArray(), timeMs, Trials, Units, valueKind ?? ValueKind, Name);
+        Derive(newData.ToArray(), timeMs, Trials, Units, valueKind ?? ValueKind, Name);
 
     internal Recording WithOwnedData(double[] newData, RecordingValueKind? valueKind = null) =>
-        FromOwned(newData, timeMs, Trials, Units, valueKind ?? ValueKind, Name);
+        Derive(newData, timeMs, Trials, Units, valueKind ?? ValueKind, Name);
 
     /// <summary>A new frame with another trials table (same number of rows).</summary>
     public Recording WithTrials(ColumnTable trials)
     {
         ArgumentNullException.ThrowIfNull(trials);
         if (trials.RowCount != TrialCount) throw new ArgumentException($"The trials table has {trials.RowCount} rows but the frame has {TrialCount} trials.", nameof(trials));
-        return new Recording(data, timeMs, trials, Units, ValueKind, Name);
+        return new Recording(data, timeMs, trials, Units, ValueKind, Name, declaredBinWidthMs, Provenance);
     }
 
     /// <summary>A new frame with another units table (same number of rows).</summary>
@@ -178,14 +207,14 @@ public sealed partial class Recording
     {
         ArgumentNullException.ThrowIfNull(units);
         if (units.RowCount != UnitCount) throw new ArgumentException($"The units table has {units.RowCount} rows but the frame has {UnitCount} units.", nameof(units));
-        return new Recording(data, timeMs, Trials, units, ValueKind, Name);
+        return new Recording(data, timeMs, Trials, units, ValueKind, Name, declaredBinWidthMs, Provenance);
     }
 
     /// <summary>A new frame with another name.</summary>
     public Recording WithName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new Recording(data, timeMs, Trials, Units, ValueKind, name);
+        return new Recording(data, timeMs, Trials, Units, ValueKind, name, declaredBinWidthMs, Provenance);
     }
 
     /// <summary>
@@ -226,6 +255,11 @@ public sealed partial class Recording
         }
         sb.AppendLine(ci, $"  trials table: {DescribeColumns(Trials)}");
         sb.Append(ci, $"  units table: {DescribeColumns(Units)}");
+        if (Provenance is { } p)
+        {
+            sb.AppendLine().Append(ci, $"  source: {p.SourcePath} (read by {p.Reader}{(p.Options.Length > 0 ? "; " + p.Options : "")})");
+            foreach (var warning in p.Warnings) sb.AppendLine().Append(ci, $"  warning: {warning}");
+        }
         return sb.ToString();
     }
 

@@ -80,10 +80,11 @@ public static class SpikeBinner
         }
         var timeMs = new double[T];
         for (int t = 0; t < T; t++) timeMs[t] = options.WindowStartMs + (t + 0.5) * options.BinMs;
-        return Recording.FromOwned(data, timeMs, trials, units, RecordingValueKind.Counts, "binned spikes");
+        return Recording.FromOwned(data, timeMs, trials, units, RecordingValueKind.Counts, "binned spikes", options.BinMs);
     }
 
-    private static int LowerBound(double[] sorted, double value)
+    /// <summary>The first index whose value is ≥ <paramref name="value"/> in an ascending array.</summary>
+    internal static int LowerBound(double[] sorted, double value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)

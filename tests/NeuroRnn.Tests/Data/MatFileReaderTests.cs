@@ -104,10 +104,12 @@ public class MatFileReaderTests
     }
 
     [Fact]
-    public void Version_7_3_files_get_the_hdf5_message()
+    public void A_v7_3_header_without_a_valid_hdf5_body_is_a_format_error_naming_the_superblock()
     {
+        // The fixture is a v7.3 preamble followed by the HDF5 signature and nothing else (real v7.3 files: Mat73ReaderTests).
         var e = Assert.Throws<RecordingFormatException>(() => MatFileReader.Read(TestData.MatFixture("v73_header.mat")));
-        Assert.Contains("MAT v7.3 files are HDF5, not supported yet — re-save with save -v7", e.Message);
+        Assert.Contains("HDF5", e.Message);
+        Assert.Contains("v73_header.mat", e.Message);
         var bare = new byte[] { 0x89, (byte)'H', (byte)'D', (byte)'F', 13, 10, 26, 10, 0, 0 };
         Assert.Contains("HDF5", Assert.Throws<RecordingFormatException>(() => MatFileReader.Read(bare, "bare.h5")).Message);
     }
@@ -185,15 +187,41 @@ public class MatFileReaderTests
         m.Add(m.Matrix(6, new[] { 1, 3 }, "a", m.Element(3, m.Int16s(-1, 2, 300))));
         // A char array stored as UTF-8.
         m.Add(m.Matrix(4, new[] { 1, 4 }, "txt", m.Element(16, Encoding.UTF8.GetBytes("abcd"))));
-        // A function handle (class 16): skipped with a warning, later variables still read.
+        // A function handle (class 16): kept as a placeholder with a warning, later variables still read.
         m.Add(m.Matrix(16, new[] { 1, 1 }, "fh", m.Element(1, new byte[8])));
         m.Add(m.Matrix(9, new[] { 1, 2 }, "u8", m.Element(2, new byte[] { 7, 9 }, small: true)));
         var mat = MatFileReader.Read(m.File(), "hand.mat");
         Assert.Equal(new double[] { -1, 2, 300 }, Values(mat, "a"));
         Assert.Equal("abcd", ((MatCharArray)mat["txt"]).Text);
         Assert.Equal(new double[] { 7, 9 }, Values(mat, "u8"));
-        Assert.False(mat.Contains("fh"));
-        Assert.Contains(mat.Warnings, w => w.Contains("class code 16"));
+        Assert.Equal(MatClass.Function, mat["fh"].Class);
+        Assert.Contains(mat.Warnings, w => w.Contains("class code 16") && w.Contains("hand.mat") && w.Contains("variable 'fh'"));
+    }
+
+    [Fact]
+    public void A_function_handle_deep_in_a_struct_keeps_the_variable_and_names_variable_field_and_file()
+    {
+        // model.net.fn is a function handle (as MATLAB saves trained models); model.net.w and model.name must survive.
+        var m = new MatBuilder(false);
+        byte[] FieldNames(params string[] names) =>
+            m.Element(1, names.SelectMany(n => Encoding.ASCII.GetBytes(n).Concat(new byte[8 - n.Length])).ToArray());
+        byte[] Field(int classCode, int[] dims, params byte[][] rest) => m.Matrix(classCode, dims, "", rest);
+        var net = Field(2, new[] { 1, 1 }, m.Element(5, new byte[] { 8, 0, 0, 0 }, small: true), FieldNames("w", "fn"),
+            Field(6, new[] { 1, 3 }, m.Element(3, m.Int16s(1, 2, 3))),
+            Field(16, new[] { 1, 1 }, m.Element(1, new byte[8])));
+        m.Add(m.Matrix(2, new[] { 1, 1 }, "model", m.Element(5, new byte[] { 8, 0, 0, 0 }, small: true), FieldNames("net", "name"),
+            net, Field(4, new[] { 1, 3 }, m.Element(16, Encoding.UTF8.GetBytes("abc")))));
+        var mat = MatFileReader.Read(m.File(), "model.mat");
+        var model = (MatStructArray)mat["model"]; // before the fix the whole variable was dropped ("no variable")
+        var netValue = (MatStructArray)model["net"];
+        Assert.Equal(new double[] { 1, 2, 3 }, ((MatNumericArray)netValue["w"]).ToColumnMajorArray());
+        Assert.IsType<MatUnsupportedValue>(netValue["fn"]);
+        Assert.Equal("abc", ((MatCharArray)model["name"]).Text);
+        var warning = Assert.Single(mat.Warnings);
+        Assert.Contains("model.mat", warning);
+        Assert.Contains("variable 'model'", warning);
+        Assert.Contains("net.fn", warning);
+        Assert.DoesNotContain("''", warning);
     }
 
     [Fact]

@@ -9,9 +9,9 @@ namespace NeuroRnn.Data.Io;
 /// missing value):
 /// <list type="bullet">
 /// <item>tidy/long: columns <c>trial, time_ms, unit, value</c> (one row per value) plus optional per-trial columns (e.g.
-/// <c>orientation</c>) that must be constant within a trial — <see cref="ReadLong(string)"/>;</item>
-/// <item>wide: columns <c>trial, time_ms</c> then one column per unit (one row per trial and time bin) — <see cref="ReadWide(string)"/>;</item>
-/// <item>spike times: <c>unit, time_ms</c> plus a trials file <c>trial, onset_ms, …stimulus columns</c>, binned into counts — <see cref="ReadSpikes(string, string, SpikeBinningOptions?)"/>.</item>
+/// <c>orientation</c>) that must be constant within a trial — <see cref="ReadLong(string, RecordingColumns?, TimeUnit)"/>;</item>
+/// <item>wide: columns <c>trial, time_ms</c> then one column per unit (one row per trial and time bin) — <see cref="ReadWide(string, RecordingColumns?, TimeUnit)"/>;</item>
+/// <item>spike times: <c>unit, time_ms</c> plus a trials file <c>trial, onset_ms, …stimulus columns</c>, binned into counts — <see cref="ReadSpikes(string, string, SpikeBinningOptions?, RecordingColumns?, TimeUnit)"/>.</item>
 /// </list>
 /// Trials and units appear in order of first occurrence, time bins sorted. A column whose non-empty values all parse as
 /// numbers becomes a number column, otherwise a text column. Every problem is a <see cref="RecordingFormatException"/>
@@ -19,21 +19,25 @@ namespace NeuroRnn.Data.Io;
 /// </summary>
 public static class CsvRecordingReader
 {
-    /// <summary>Reads a tidy/long CSV (<c>trial, time_ms, unit, value</c> + per-trial columns).</summary>
+    /// <summary>Reads a tidy/long CSV (<c>trial, time_ms, unit, value</c> + per-trial columns; other names through <paramref name="columns"/>).</summary>
     /// <exception cref="RecordingFormatException">The file is unreadable or malformed.</exception>
-    public static Recording ReadLong(string path)
+    public static Recording ReadLong(string path, RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = OpenText(path);
-        return ReadLong(reader, path);
+        return ReadLong(reader, path, columns, timeUnit);
     }
 
     /// <summary>Reads a tidy/long CSV from a reader.</summary>
-    /// <exception cref="RecordingFormatException">The text is malformed.</exception>
-    public static Recording ReadLong(TextReader reader, string sourceName)
+    /// <exception cref="RecordingFormatException">The text is malformed or a mapped column is missing (all missing columns are named).</exception>
+    public static Recording ReadLong(TextReader reader, string sourceName, RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
     {
+        columns ??= new RecordingColumns();
         var table = CsvTable.Read(reader, sourceName);
-        int trialCol = table.Require("trial"), timeCol = table.Require("time_ms"), unitCol = table.Require("unit"), valueCol = table.Require("value");
+        table.TimeScale = timeUnit == TimeUnit.Seconds ? 1000 : 1;
+        var found = table.RequireAll((nameof(RecordingColumns.Trial), columns.Trial), (nameof(RecordingColumns.Time), columns.Time),
+            (nameof(RecordingColumns.Unit), columns.Unit), (nameof(RecordingColumns.Value), columns.Value));
+        int trialCol = found[0], timeCol = found[1], unitCol = found[2], valueCol = found[3];
         var extra = Enumerable.Range(0, table.Header.Length).Where(c => c != trialCol && c != timeCol && c != unitCol && c != valueCol).ToArray();
         var trialIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var unitIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -43,11 +47,11 @@ public static class CsvRecordingReader
         foreach (var (row, line) in table.RowsWithLines())
         {
             string trial = row[trialCol], unit = row[unitCol];
-            if (trial.Length == 0) throw table.Fail(line, "trial", "the trial is empty");
-            if (unit.Length == 0) throw table.Fail(line, "unit", "the unit is empty");
+            if (trial.Length == 0) throw table.Fail(line, columns.Trial, "the trial is empty");
+            if (unit.Length == 0) throw table.Fail(line, columns.Unit, "the unit is empty");
             if (trialIndex.TryAdd(trial, trialFirstRow.Count)) trialFirstRow.Add(line);
             if (unitIndex.TryAdd(unit, unitNames.Count)) unitNames.Add(unit);
-            times.Add(table.Number(row, timeCol, line, required: true));
+            times.Add(table.Time(row, timeCol, line));
         }
         int K = trialIndex.Count, U = unitIndex.Count, T = times.Count;
         GuardSize(table, (long)U * T * K, table.Rows.Count);
@@ -60,9 +64,9 @@ public static class CsvRecordingReader
         var extraValues = extra.Select(_ => new string[K]).ToArray();
         foreach (var (row, line) in table.RowsWithLines())
         {
-            int k = trialIndex[row[trialCol]], u = unitIndex[row[unitCol]], t = timeIndex[table.Number(row, timeCol, line, true)];
+            int k = trialIndex[row[trialCol]], u = unitIndex[row[unitCol]], t = timeIndex[table.Time(row, timeCol, line)];
             int i = (u * T + t) * K + k;
-            if (seen[i]) throw table.Fail(line, "value", $"a second value for trial '{row[trialCol]}', unit '{row[unitCol]}', time {row[timeCol]} ms");
+            if (seen[i]) throw table.Fail(line, columns.Value, $"a second value for trial '{row[trialCol]}', unit '{row[unitCol]}', time {row[timeCol]} ms");
             seen[i] = true;
             data[i] = table.Number(row, valueCol, line, required: false);
             for (int e = 0; e < extra.Length; e++)
@@ -75,35 +79,38 @@ public static class CsvRecordingReader
         }
         var trialIds = new string?[K];
         foreach (var (id, k) in trialIndex) trialIds[k] = id;
-        var trialColumns = new List<TableColumn> { CsvTable.InferColumn("trial", trialIds) };
+        var trialColumns = new List<TableColumn> { CsvTable.InferColumn(columns.Trial, trialIds) };
         for (int e = 0; e < extra.Length; e++) trialColumns.Add(CsvTable.InferColumn(table.Header[extra[e]], extraValues[e]));
         return Build(table, data, timeArray, new ColumnTable(K, trialColumns), new ColumnTable(U, new TableColumn[] { StringColumn.Own("unit", unitNames.ToArray()) }));
     }
 
     /// <summary>Reads a wide CSV (<c>trial, time_ms</c>, then one column per unit).</summary>
     /// <exception cref="RecordingFormatException">The file is unreadable or malformed.</exception>
-    public static Recording ReadWide(string path)
+    public static Recording ReadWide(string path, RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = OpenText(path);
-        return ReadWide(reader, path);
+        return ReadWide(reader, path, columns, timeUnit);
     }
 
     /// <summary>Reads a wide CSV from a reader.</summary>
     /// <exception cref="RecordingFormatException">The text is malformed.</exception>
-    public static Recording ReadWide(TextReader reader, string sourceName)
+    public static Recording ReadWide(TextReader reader, string sourceName, RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
     {
+        columns ??= new RecordingColumns();
         var table = CsvTable.Read(reader, sourceName);
-        int trialCol = table.Require("trial"), timeCol = table.Require("time_ms");
+        table.TimeScale = timeUnit == TimeUnit.Seconds ? 1000 : 1;
+        var found = table.RequireAll((nameof(RecordingColumns.Trial), columns.Trial), (nameof(RecordingColumns.Time), columns.Time));
+        int trialCol = found[0], timeCol = found[1];
         var unitCols = Enumerable.Range(0, table.Header.Length).Where(c => c != trialCol && c != timeCol).ToArray();
         if (unitCols.Length == 0) throw table.Fail(1, "header", "no unit columns after trial and time_ms");
         var trialIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var times = new SortedSet<double>();
         foreach (var (row, line) in table.RowsWithLines())
         {
-            if (row[trialCol].Length == 0) throw table.Fail(line, "trial", "the trial is empty");
+            if (row[trialCol].Length == 0) throw table.Fail(line, columns.Trial, "the trial is empty");
             trialIndex.TryAdd(row[trialCol], trialIndex.Count);
-            times.Add(table.Number(row, timeCol, line, required: true));
+            times.Add(table.Time(row, timeCol, line));
         }
         int K = trialIndex.Count, U = unitCols.Length, T = times.Count;
         GuardSize(table, (long)U * T * K, (long)table.Rows.Count * U);
@@ -115,59 +122,113 @@ public static class CsvRecordingReader
         var seen = new bool[T * K];
         foreach (var (row, line) in table.RowsWithLines())
         {
-            int k = trialIndex[row[trialCol]], t = timeIndex[table.Number(row, timeCol, line, true)];
-            if (seen[t * K + k]) throw table.Fail(line, "time_ms", $"a second row for trial '{row[trialCol]}' at {row[timeCol]} ms");
+            int k = trialIndex[row[trialCol]], t = timeIndex[table.Time(row, timeCol, line)];
+            if (seen[t * K + k]) throw table.Fail(line, columns.Time, $"a second row for trial '{row[trialCol]}' at {row[timeCol]} ms");
             seen[t * K + k] = true;
             for (int u = 0; u < U; u++) data[(u * T + t) * K + k] = table.Number(row, unitCols[u], line, required: false);
         }
         var trialIds = new string?[K];
         foreach (var (id, k) in trialIndex) trialIds[k] = id;
         var unitNames = unitCols.Select(c => (string?)table.Header[c]).ToArray();
-        return Build(table, data, timeArray, new ColumnTable(K, new[] { CsvTable.InferColumn("trial", trialIds) }),
+        return Build(table, data, timeArray, new ColumnTable(K, new[] { CsvTable.InferColumn(columns.Trial, trialIds) }),
             new ColumnTable(U, new TableColumn[] { StringColumn.Own("unit", unitNames) }));
     }
 
     /// <summary>
-    /// Reads spike times (<c>unit, time_ms</c>) and a trials file (<c>trial, onset_ms</c>, other columns become trial
-    /// columns) and bins the spikes around each onset.
+    /// Reads spike times (<c>unit, time_ms</c>: one row per spike, times on the session clock) and a trials file (one row
+    /// per trial; the alignment column, default <c>onset_ms</c>, is the event each trial is aligned to, on the same clock;
+    /// every column, including an optional <c>trial</c> id, becomes a trials-table column) and bins the spikes in a window
+    /// around each trial's event. The recording's time axis is relative to that event (0 = the event).
     /// </summary>
-    /// <exception cref="RecordingFormatException">A file is unreadable or malformed.</exception>
-    public static Recording ReadSpikes(string spikesPath, string trialsPath, SpikeBinningOptions? options = null)
+    /// <exception cref="RecordingFormatException">A file is unreadable or malformed, a mapped column is missing (all are named), or the spike table is empty.</exception>
+    public static Recording ReadSpikes(string spikesPath, string trialsPath, SpikeBinningOptions? options = null,
+        RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
     {
         ArgumentNullException.ThrowIfNull(spikesPath);
         ArgumentNullException.ThrowIfNull(trialsPath);
         using var spikes = OpenText(spikesPath);
         using var trials = OpenText(trialsPath);
-        return ReadSpikes(spikes, spikesPath, trials, trialsPath, options);
+        return ReadSpikes(spikes, spikesPath, trials, trialsPath, options, columns, timeUnit);
     }
 
     /// <summary>Reads spike times and trials from readers and bins them.</summary>
-    /// <exception cref="RecordingFormatException">The text is malformed.</exception>
-    public static Recording ReadSpikes(TextReader spikes, string spikesName, TextReader trials, string trialsName, SpikeBinningOptions? options = null)
+    /// <exception cref="RecordingFormatException">The text is malformed, a mapped column is missing, or the spike table is empty.</exception>
+    public static Recording ReadSpikes(TextReader spikes, string spikesName, TextReader trials, string trialsName, SpikeBinningOptions? options = null,
+        RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
+    {
+        columns ??= new RecordingColumns();
+        var (unitNames, trains) = ReadSpikeTrains(spikes, spikesName, columns, timeUnit);
+        var trialTable = CsvTable.Read(trials, trialsName);
+        trialTable.TimeScale = timeUnit == TimeUnit.Seconds ? 1000 : 1;
+        string align = columns.AlignTo ?? "onset_ms";
+        int onsetCol = trialTable.RequireAll((nameof(RecordingColumns.AlignTo), align))[0];
+        if (trialTable.Rows.Count == 0) throw new RecordingFormatException(trialsName, "all rows", "the trials file has a header but no trials");
+        var onsets = trialTable.RowsWithLines().Select(r => trialTable.Time(r.Row, onsetCol, r.Line)).ToArray();
+        var tableColumns = Enumerable.Range(0, trialTable.Header.Length)
+            .Select(c => CsvTable.InferColumn(trialTable.Header[c], trialTable.Rows.Select(r => (string?)r[c]).ToArray()));
+        options ??= new SpikeBinningOptions();
+        long cells = (long)unitNames.Length * onsets.Length * Math.Max(1, options.BinCount);
+        if (cells > Array.MaxLength) throw new RecordingFormatException(spikesName, "all rows", $"{unitNames.Length} units × {onsets.Length} trials × {options.BinCount} bins is too large");
+        return SpikeBinner.Bin(trains, onsets, options,
+            new ColumnTable(onsets.Length, tableColumns), new ColumnTable(unitNames.Length, new TableColumn[] { StringColumn.Own("unit", unitNames) }));
+    }
+
+    /// <summary>
+    /// Reads a spike table without a trials file: the whole session is one trial on the session clock (time 0 = the clock's
+    /// zero), binned from <see cref="SpikeBinningOptions.WindowStartMs"/> (default: the first bin holding the earliest spike)
+    /// to the last spike.
+    /// </summary>
+    /// <exception cref="RecordingFormatException">The file is unreadable, a mapped column is missing, or the table is empty.</exception>
+    public static Recording ReadSpikesAsSession(string spikesPath, SpikeBinningOptions? options = null, RecordingColumns? columns = null, TimeUnit timeUnit = TimeUnit.Milliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(spikesPath);
+        using var spikes = OpenText(spikesPath);
+        var (unitNames, trains) = ReadSpikeTrains(spikes, spikesPath, columns ?? new RecordingColumns(), timeUnit);
+        double bin = options?.BinMs ?? new SpikeBinningOptions().BinMs;
+        double first = trains.Where(t => t.Length > 0).Min(t => t.Min()), last = trains.Where(t => t.Length > 0).Max(t => t.Max());
+        var window = options ?? new SpikeBinningOptions
+        {
+            BinMs = bin,
+            WindowStartMs = Math.Floor(first / bin) * bin,
+            WindowEndMs = (Math.Floor(last / bin) + 1) * bin,
+        };
+        if ((window.WindowEndMs - window.WindowStartMs) / window.BinMs > 10_000_000)
+            throw new RecordingFormatException(spikesPath, "all rows", $"the spikes span {first} … {last} ms, more than 10 million bins of {window.BinMs} ms; give a coarser Binning");
+        return SpikeBinner.Bin(trains, new[] { 0.0 }, window, Recording.DefaultTrials(1),
+            new ColumnTable(unitNames.Length, new TableColumn[] { StringColumn.Own("unit", unitNames) }));
+    }
+
+    private static (string?[] Units, double[][] Trains) ReadSpikeTrains(TextReader spikes, string spikesName, RecordingColumns columns, TimeUnit timeUnit)
     {
         var spikeTable = CsvTable.Read(spikes, spikesName);
-        int unitCol = spikeTable.Require("unit"), spikeTimeCol = spikeTable.Require("time_ms");
+        spikeTable.TimeScale = timeUnit == TimeUnit.Seconds ? 1000 : 1;
+        var found = spikeTable.RequireAll((nameof(RecordingColumns.Unit), columns.Unit), (nameof(RecordingColumns.SpikeTime), columns.SpikeTime));
+        int unitCol = found[0], spikeTimeCol = found[1];
+        if (spikeTable.Rows.Count == 0)
+            throw new RecordingFormatException(spikesName, "all rows", $"the spike table has a header but no spikes (columns {string.Join(", ", spikeTable.Header)})");
         var unitIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var trains = new List<List<double>>();
         foreach (var (row, line) in spikeTable.RowsWithLines())
         {
-            if (row[unitCol].Length == 0) throw spikeTable.Fail(line, "unit", "the unit is empty");
+            if (row[unitCol].Length == 0) throw spikeTable.Fail(line, columns.Unit, "the unit is empty");
             if (unitIndex.TryAdd(row[unitCol], trains.Count)) trains.Add(new List<double>());
-            trains[unitIndex[row[unitCol]]].Add(spikeTable.Number(row, spikeTimeCol, line, required: true));
+            trains[unitIndex[row[unitCol]]].Add(spikeTable.Time(row, spikeTimeCol, line));
         }
-        var trialTable = CsvTable.Read(trials, trialsName);
-        int trialCol = trialTable.Require("trial"), onsetCol = trialTable.Require("onset_ms");
-        var onsets = trialTable.RowsWithLines().Select(r => trialTable.Number(r.Row, onsetCol, r.Line, required: true)).ToArray();
-        var columns = Enumerable.Range(0, trialTable.Header.Length)
-            .Select(c => CsvTable.InferColumn(trialTable.Header[c], trialTable.Rows.Select(r => (string?)r[c]).ToArray()));
         var unitNames = new string?[unitIndex.Count];
         foreach (var (id, u) in unitIndex) unitNames[u] = id;
-        options ??= new SpikeBinningOptions();
-        long cells = (long)unitNames.Length * onsets.Length * Math.Max(1, options.BinCount);
-        if (cells > Array.MaxLength) throw new RecordingFormatException(spikesName, "all rows", $"{unitNames.Length} units × {onsets.Length} trials × {options.BinCount} bins is too large");
-        _ = trialCol;
-        return SpikeBinner.Bin(trains.Select(t => t.ToArray()).ToArray(), onsets, options,
-            new ColumnTable(onsets.Length, columns), new ColumnTable(unitNames.Length, new TableColumn[] { StringColumn.Own("unit", unitNames) }));
+        return (unitNames, trains.Select(t => t.ToArray()).ToArray());
+    }
+
+    /// <summary>The header row of a CSV file (for format detection).</summary>
+    /// <exception cref="RecordingFormatException">The file is unreadable or empty.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = OpenText(path);
+        string? line = reader.ReadLine() ?? throw new RecordingFormatException(path, "line 1", "the file is empty (a header row is required)");
+        using var csv = new CsvReader(new StringReader(line), new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, TrimOptions = TrimOptions.Trim });
+        if (!csv.Read()) throw new RecordingFormatException(path, "line 1", "the file is empty (a header row is required)");
+        return Enumerable.Range(0, csv.Parser.Count).Select(i => csv.Parser[i] ?? "").ToArray();
     }
 
     private static void GuardSize(CsvTable table, long cells, long values)
@@ -256,11 +317,22 @@ public static class CsvRecordingReader
             return fields;
         }
 
-        public int Require(string name)
+        /// <summary>Multiplies time values into ms (1000 for seconds).</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>The indices of the named columns; every missing one is named in one error, with the option that maps it.</summary>
+        public int[] RequireAll(params (string Option, string Name)[] columns)
         {
-            int i = Array.IndexOf(Header, name);
-            return i >= 0 ? i : throw new RecordingFormatException(Source, "line 1", $"no column '{name}' (columns: {string.Join(", ", Header)})");
+            var indices = columns.Select(c => Array.IndexOf(Header, c.Name)).ToArray();
+            var missing = columns.Where((c, i) => indices[i] < 0).Select(c => $"'{c.Name}' (RecordingColumns.{c.Option})").ToArray();
+            if (missing.Length > 0)
+                throw new RecordingFormatException(Source, "line 1",
+                    $"no column {string.Join(", no column ", missing)}; the header has {string.Join(", ", Header)} — map the columns with RecordingReadOptions.Columns");
+            return indices;
         }
+
+        /// <summary>A required time value converted to ms.</summary>
+        public double Time(string[] row, int column, int line) => Number(row, column, line, required: true) * TimeScale;
 
         public double Number(string[] row, int column, int line, bool required)
         {

@@ -3,6 +3,8 @@ namespace NeuroRnn.Data.Mat;
 /// <summary>The MATLAB array classes (mxCLASS values of the MAT v5 array-flags subelement).</summary>
 public enum MatClass
 {
+    /// <summary>A class this reader cannot decode (kept as a <see cref="MatUnsupportedValue"/>).</summary>
+    Unknown = 0,
     /// <summary>Cell array.</summary>
     Cell = 1,
     /// <summary>Structure (array).</summary>
@@ -33,4 +35,8 @@ public enum MatClass
     Int64 = 14,
     /// <summary>uint64.</summary>
     UInt64 = 15,
+    /// <summary>Function handle (not readable; kept as a <see cref="MatUnsupportedValue"/>).</summary>
+    Function = 16,
+    /// <summary>Opaque MATLAB object such as a table, string or containers.Map (not readable; kept as a <see cref="MatUnsupportedValue"/>).</summary>
+    Opaque = 17,
 }

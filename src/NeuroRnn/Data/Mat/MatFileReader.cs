@@ -9,7 +9,7 @@ namespace NeuroRnn.Data.Mat;
 /// 128-byte header with its endianness indicator, data elements in normal and small format, zlib-compressed
 /// elements (miCOMPRESSED), numeric classes double/single/int8…uint64 stored as any mi* type, logical, char
 /// (UTF-16/UTF-8/8-bit), cell arrays, (nested) struct arrays, objects (as structs), sparse (as dense) and complex arrays.
-/// v7.3 files (HDF5) are recognised and refused with a clear message. Every problem is a <see cref="RecordingFormatException"/>;
+/// v7.3 files (HDF5 with a 512-byte user block) are read by the HDF5 reader into the same model. Every problem is a <see cref="RecordingFormatException"/>;
 /// lengths are validated against the bytes present before anything is allocated.
 /// </summary>
 public static class MatFileReader
@@ -23,11 +23,17 @@ public static class MatFileReader
     private const int MiInt8 = 1, MiUInt8 = 2, MiInt16 = 3, MiUInt16 = 4, MiInt32 = 5, MiUInt32 = 6, MiSingle = 7, MiDouble = 9,
         MiInt64 = 12, MiUInt64 = 13, MiMatrix = 14, MiCompressed = 15, MiUtf8 = 16, MiUtf16 = 17, MiUtf32 = 18;
 
-    /// <summary>Reads a MAT file.</summary>
-    /// <exception cref="RecordingFormatException">The file cannot be opened, is not a MAT v5 file, is v7.3 (HDF5), or is corrupt.</exception>
+    /// <summary>Reads a MAT file (v5/v6/v7, or v7.3 through the HDF5 reader).</summary>
+    /// <exception cref="RecordingFormatException">The file cannot be opened, is not a MAT file, or is corrupt.</exception>
     public static MatFile Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (IsMat73(path))
+        {
+            // Read v7.3 from the file itself (no whole-file copy in memory): PureHDF reads what it needs.
+            using var h5 = Hdf5.Hdf5Source.Open(path);
+            return Mat73Reader.Read(h5, HeaderText(path));
+        }
         byte[] bytes;
         try
         {
@@ -40,6 +46,34 @@ public static class MatFileReader
             throw new RecordingFormatException(path, "file", e.Message, e);
         }
         return Read(bytes, path);
+    }
+
+    /// <summary>True when <paramref name="path"/> starts with a MAT header whose version is 0x0200 (v7.3) and has HDF5 at byte 512.</summary>
+    internal static bool IsMat73(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var head = new byte[520];
+            if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length) return false;
+            return IsMat73Header(head);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // Read reports the file error itself
+        }
+    }
+
+    /// <summary>True when the first 520 bytes are a MAT v7.3 header: "MATLAB" text and the HDF5 signature at byte 512.</summary>
+    internal static bool IsMat73Header(ReadOnlySpan<byte> head) =>
+        head.Length >= 520 && head.StartsWith("MATLAB"u8) && head.Slice(512, 8).SequenceEqual(Hdf5Signature);
+
+    private static string HeaderText(string path)
+    {
+        var head = new byte[116];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return Encoding.ASCII.GetString(head).TrimEnd('\0', ' ');
     }
 
     /// <summary>Reads a MAT file held in memory.</summary>
@@ -58,8 +92,6 @@ public static class MatFileReader
     /// <summary>A bounded view of a byte buffer (the file, or one decompressed element).</summary>
     private readonly record struct Buffer(byte[] Bytes, int Start, int End, string Where);
 
-    private sealed class UnsupportedClassException(string message) : Exception(message);
-
     private sealed class Parser(byte[] file, string source)
     {
         private bool bigEndian;
@@ -70,7 +102,7 @@ public static class MatFileReader
         public MatFile ParseFile()
         {
             if (file.Length >= 8 && file.AsSpan(0, 8).SequenceEqual(Hdf5Signature))
-                throw Fail("byte 0", "this is an HDF5 file (MAT v7.3); MAT v7.3 files are HDF5, not supported yet — re-save with save -v7");
+                throw Fail("byte 0", "an HDF5 file without MATLAB's 512-byte user block, so not a MAT v7.3 file (an NWB or plain HDF5 file? read it with Recording.Read)");
             if (file.Length < 128) throw Fail("byte 0", $"the file has {file.Length} bytes, shorter than the 128-byte MAT v5 header");
             if (file[126] == (byte)'I' && file[127] == (byte)'M') bigEndian = false;
             else if (file[126] == (byte)'M' && file[127] == (byte)'I') bigEndian = true;
@@ -78,7 +110,12 @@ public static class MatFileReader
             int version = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(124)) : BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(124));
             bool hdf5Signature = file.Length >= 520 && file.AsSpan(512, 8).SequenceEqual(Hdf5Signature);
             if (version == 0x0200 || hdf5Signature)
-                throw Fail("byte 124", "MAT v7.3 files are HDF5, not supported yet — re-save with save -v7");
+            {
+                if (!hdf5Signature) throw Fail("byte 512", "the header says MAT v7.3 but no HDF5 superblock follows the 512-byte user block");
+                string text = Encoding.ASCII.GetString(file, 0, 116).TrimEnd('\0', ' ');
+                using var h5 = Hdf5.Hdf5Source.Open(new MemoryStream(file, writable: false), source);
+                return Mat73Reader.Read(h5, text);
+            }
             if (version != 0x0100) throw Fail("byte 124", $"unknown MAT version 0x{version:x4} (expected 0x0100)");
             string headerText = Encoding.ASCII.GetString(file, 0, 116).TrimEnd('\0', ' ');
 
@@ -104,18 +141,11 @@ public static class MatFileReader
                     content = new Buffer(file, element.Start, element.Start + element.Length, where);
                 }
                 if (contentType != MiMatrix)
-                    warnings.Add($"{where}: skipped a top-level data element of type {contentType} (only miMATRIX holds variables)");
+                    warnings.Add($"{source}: {where}: skipped a top-level data element of type {contentType} (only miMATRIX holds variables)");
                 else
                 {
-                    try
-                    {
-                        var (name, value) = ParseMatrix(content, 0, where);
-                        variables.Add(new(name, value));
-                    }
-                    catch (UnsupportedClassException e)
-                    {
-                        warnings.Add($"{where}: skipped a variable: {e.Message}");
-                    }
+                    var (name, value) = ParseMatrix(content, 0, where);
+                    variables.Add(new(name, value));
                 }
                 pos = element.Next;
             }
@@ -213,8 +243,19 @@ public static class MatFileReader
             if (depth == 0) here = $"variable '{name}'";
             pos = nameElement.Next;
 
-            if (!Enum.IsDefined(typeof(MatClass), classCode))
-                throw new UnsupportedClassException($"'{name}' has MATLAB class code {classCode} (function handles and opaque objects are not supported)");
+            if (classCode is (int)MatClass.Function or (int)MatClass.Opaque || !Enum.IsDefined(typeof(MatClass), classCode) || classCode == 0)
+            {
+                // Keep a placeholder so the rest of the struct/cell (and the variable) survive; the warning names the
+                // variable, the field path and the file.
+                var unsupported = classCode switch
+                {
+                    (int)MatClass.Function => new MatUnsupportedValue(dims, MatClass.Function, "function handle"),
+                    (int)MatClass.Opaque => new MatUnsupportedValue(dims, MatClass.Opaque, "opaque MATLAB object"),
+                    _ => new MatUnsupportedValue(dims, MatClass.Unknown, $"MATLAB class code {classCode}"),
+                };
+                warnings.Add($"{source}: {here}: a {unsupported.What} (class code {classCode}) cannot be read; kept as an unreadable placeholder");
+                return (name, unsupported);
+            }
             var matClass = (MatClass)classCode;
             MatValue value = matClass switch
             {
@@ -301,21 +342,7 @@ public static class MatFileReader
                 default:
                     throw Fail(Position(b, e.Start - 8), $"{here}: data type {e.Type} cannot hold characters");
             }
-            int rows = dims[0];
-            if (dims.Length != 2 || chars.Length != numel || rows == 0)
-            {
-                // Multi-byte UTF-8 or N-d char arrays: keep the text as one string.
-                return new MatCharArray(dims, new[] { new string(chars) });
-            }
-            int columns = dims[1];
-            var result = new string[rows];
-            var row = new char[columns];
-            for (int r = 0; r < rows; r++)
-            {
-                for (int c = 0; c < columns; c++) row[c] = chars[c * rows + r]; // column-major
-                result[r] = new string(row);
-            }
-            return new MatCharArray(dims, result);
+            return MatCharArray.FromColumnMajor(dims, chars);
         }
 
         private MatCellArray ParseCell(Buffer b, int pos, int[] dims, int numel, int depth, string here)
@@ -337,7 +364,7 @@ public static class MatFileReader
             var classNameElement = ReadTag(b, pos);
             if (classNameElement.Type is not (MiInt8 or MiUInt8)) throw Fail(Position(b, pos), $"{here}: expected the object class name (miINT8)");
             string className = Encoding.ASCII.GetString(b.Bytes, classNameElement.Start, classNameElement.Length).TrimEnd('\0');
-            warnings.Add($"{here}: an object of class '{className}' was read as a struct");
+            warnings.Add($"{source}: {here}: an object of class '{className}' was read as a struct");
             return ParseStruct(b, classNameElement.Next, dims, numel, depth, here, className);
         }
 
@@ -376,12 +403,15 @@ public static class MatFileReader
             return new MatStructArray(dims, fields, elements, className);
         }
 
-        private MatNumericArray ParseSparse(Buffer b, int pos, int[] dims, uint nzmax, bool complex, bool logical, string here)
+        private MatValue ParseSparse(Buffer b, int pos, int[] dims, uint nzmax, bool complex, bool logical, string here)
         {
             if (dims.Length != 2) throw Fail(Position(b, pos), $"{here}: a sparse array must be 2-D");
             int rows = dims[0], columns = dims[1];
             if ((long)rows * columns > MaxDenseSparseElements)
-                throw new UnsupportedClassException($"{here}: sparse {rows}x{columns} is too large to read as dense");
+            {
+                warnings.Add($"{source}: {here}: sparse {rows}x{columns} is too large to read as dense; kept as an unreadable placeholder");
+                return new MatUnsupportedValue(dims, MatClass.Sparse, $"sparse {rows}x{columns} array (too large for dense)");
+            }
             var irElement = ReadTag(b, pos);
             var jcElement = ReadTag(b, irElement.Next);
             if (irElement.Type != MiInt32 && irElement.Type != MiUInt32 || jcElement.Type != MiInt32 && jcElement.Type != MiUInt32)

@@ -1,12 +1,16 @@
 namespace NeuroRnn.Data.Mat;
 
-/// <summary>Names of the MAT variables that <see cref="MatRecording.ToRecording"/> turns into a frame.</summary>
+/// <summary>Names of the MAT variables that <see cref="MatRecording.ToRecording(MatFile, string, MatRecordingOptions?)"/> turns into a frame.</summary>
 public sealed record MatRecordingOptions
 {
-    /// <summary>The numeric units × time × trials array (MATLAB dimensions; a 2-D units × time array is one trial). Default <c>data</c>.</summary>
+    /// <summary>The numeric array (MATLAB dimensions in <see cref="DimensionOrder"/>; a 2-D array is one trial). Default <c>data</c>.</summary>
     public string DataVariable { get; init; } = "data";
 
-    /// <summary>The time axis (bin centres, ms), a vector with one entry per time bin. Default <c>time_ms</c>; if absent, 0, 1, 2….</summary>
+    /// <summary>
+    /// The time axis (bin centres, in <see cref="TimeUnit"/>), a vector with one entry per time bin. Default <c>time_ms</c>.
+    /// When the file has none, bins are numbered 0, 1, 2 … (or centred on <see cref="BinMs"/>-wide bins when that is set)
+    /// and a warning says so.
+    /// </summary>
     public string TimeVariable { get; init; } = "time_ms";
 
     /// <summary>
@@ -20,18 +24,31 @@ public sealed record MatRecordingOptions
 
     /// <summary>What the numbers mean. Default <see cref="RecordingValueKind.Counts"/>.</summary>
     public RecordingValueKind ValueKind { get; init; } = RecordingValueKind.Counts;
+
+    /// <summary>The order in which the data array stores units, time and trials (MATLAB dimensions 1, 2, 3). Default units, time, trials.</summary>
+    public IReadOnlyList<RecordingDimension>? DimensionOrder { get; init; }
+
+    /// <summary>The unit of the time vector. Default ms.</summary>
+    public TimeUnit TimeUnit { get; init; } = TimeUnit.Milliseconds;
+
+    /// <summary>The bin width in ms when the file has no time vector (bins centred at (t + ½)·BinMs); null = numbered bins.</summary>
+    public double? BinMs { get; init; }
 }
 
 /// <summary>Builds a <see cref="Recording"/> from named variables of a <see cref="MatFile"/>.</summary>
 public static class MatRecording
 {
-    /// <summary>Reads <paramref name="path"/> and builds a recording from its variables.</summary>
+    /// <summary>Reads <paramref name="path"/> (MAT v5 or v7.3) and builds a recording from its variables.</summary>
+    /// <remarks>Prefer <see cref="Recording.Read(string, RecordingReadOptions?)"/>, which also keeps the warnings in the recording's provenance.</remarks>
     /// <exception cref="RecordingFormatException">The file is unreadable or the variables do not form a recording.</exception>
     public static Recording Read(string path, MatRecordingOptions? options = null) => ToRecording(MatFileReader.Read(path), path, options);
 
     /// <summary>Builds a recording from the variables named in <paramref name="options"/>.</summary>
     /// <exception cref="RecordingFormatException">A variable is missing or has the wrong shape or class.</exception>
-    public static Recording ToRecording(MatFile file, string sourceName, MatRecordingOptions? options = null)
+    public static Recording ToRecording(MatFile file, string sourceName, MatRecordingOptions? options = null) =>
+        ToRecording(file, sourceName, options, new List<string>());
+
+    internal static Recording ToRecording(MatFile file, string sourceName, MatRecordingOptions? options, IList<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -39,31 +56,37 @@ public static class MatRecording
         Exception Fail(string variable, string problem) => new RecordingFormatException(sourceName, $"variable '{variable}'", problem);
         if (!file.Contains(options.DataVariable)) throw Fail(options.DataVariable, $"missing; the file holds {string.Join(", ", file.Names)}");
         if (file[options.DataVariable] is not MatNumericArray data) throw Fail(options.DataVariable, $"is a {file[options.DataVariable].Describe()}, not a numeric array");
-        var dims = data.Dimensions;
-        int units = dims[0], bins = dims.Count > 1 ? dims[1] : 1, trials = dims.Count > 2 ? dims[2] : 1;
-        if (dims.Count > 3 && dims.Skip(3).Any(d => d != 1)) throw Fail(options.DataVariable, $"has {dims.Count} dimensions; expected units × time × trials");
-        // MATLAB stores column-major: element (u, t, k) at u + U·(t + T·k). Reorder into the frame's (u, t, k) C order.
-        var real = data.Real;
-        var flat = new double[(long)units * bins * trials];
-        for (int k = 0; k < trials; k++)
-            for (int t = 0; t < bins; t++)
-                for (int u = 0; u < units; u++)
-                    flat[((long)u * bins + t) * trials + k] = real[u + units * (t + bins * k)];
+        var layout = Formats.ArrayLayout.Create(data.Dimensions, options.DimensionOrder, sourceName, $"variable '{options.DataVariable}'");
+        int units = layout.Units, bins = layout.Time, trials = layout.Trials;
+        // MATLAB stores column-major; reorder into the frame's (u, t, k) C order.
+        var flat = layout.ToFrame(data.Real, columnMajor: true);
 
         double[] time;
+        double scale = options.TimeUnit == TimeUnit.Seconds ? 1000 : 1;
         if (file.Contains(options.TimeVariable))
         {
-            if (file[options.TimeVariable] is not MatNumericArray timeArray || timeArray.ElementCount != bins)
-                throw Fail(options.TimeVariable, $"must be a numeric vector with {bins} entries (one per time bin), not {file[options.TimeVariable].Describe()}");
-            time = timeArray.ToColumnMajorArray();
+            if (file[options.TimeVariable] is not MatNumericArray timeArray || !(timeArray.Dimensions.Count(d => d != 1) <= 1))
+                throw Fail(options.TimeVariable, $"must be a numeric vector with one entry per time bin, not {file[options.TimeVariable].Describe()}");
+            layout.RequireLength(RecordingDimension.Time, (int)timeArray.ElementCount, $"variable '{options.TimeVariable}'");
+            time = timeArray.ToColumnMajorArray().Select(t => t * scale).ToArray();
         }
-        else time = Enumerable.Range(0, bins).Select(i => (double)i).ToArray();
+        else if (options.BinMs is { } bin)
+        {
+            time = Enumerable.Range(0, bins).Select(i => (i + 0.5) * bin).ToArray();
+            warnings.Add($"{sourceName}: no variable '{options.TimeVariable}'; the time axis is {bins} bins of {bin} ms from 0 (the given bin width)");
+        }
+        else
+        {
+            time = Enumerable.Range(0, bins).Select(i => (double)i).ToArray();
+            warnings.Add($"{sourceName}: no variable '{options.TimeVariable}' (the files holds {string.Join(", ", file.Names)}); the time axis is the bin number 0, 1, 2 … taken as ms — name the time variable or give a bin width");
+        }
 
-        var trialTable = file.Contains(options.TrialsVariable) ? Table(file[options.TrialsVariable], trials, options.TrialsVariable, sourceName) : Recording.DefaultTrials(trials);
-        var unitTable = file.Contains(options.UnitsVariable) ? Table(file[options.UnitsVariable], units, options.UnitsVariable, sourceName) : Recording.DefaultUnits(units);
+        var trialTable = file.Contains(options.TrialsVariable) ? Table(file[options.TrialsVariable], trials, options.TrialsVariable, sourceName, layout, RecordingDimension.Trials) : Recording.DefaultTrials(trials);
+        var unitTable = file.Contains(options.UnitsVariable) ? Table(file[options.UnitsVariable], units, options.UnitsVariable, sourceName, layout, RecordingDimension.Units) : Recording.DefaultUnits(units);
         try
         {
-            return Recording.FromOwned(flat, time, trialTable, unitTable, options.ValueKind, Path.GetFileNameWithoutExtension(sourceName));
+            return Recording.FromOwned(flat, time, trialTable, unitTable, options.ValueKind, Path.GetFileNameWithoutExtension(sourceName),
+                options.BinMs ?? double.NaN);
         }
         catch (ArgumentException e)
         {
@@ -71,15 +94,22 @@ public static class MatRecording
         }
     }
 
-    private static ColumnTable Table(MatValue value, int rows, string variable, string source)
+    private static ColumnTable Table(MatValue value, int rows, string variable, string source, Formats.ArrayLayout layout, RecordingDimension axis)
     {
         Exception Fail(string problem) => new RecordingFormatException(source, $"variable '{variable}'", problem);
+        if (value is MatStructArray { ElementCount: > 1 } array && array.ElementCount != rows)
+            layout.RequireLength(axis, (int)array.ElementCount, $"variable '{variable}'");
         if (value is not MatStructArray s) throw Fail($"is a {value.Describe()}; a table must be a struct");
         var columns = new List<TableColumn>();
         if (s.ElementCount == 1 && rows != 1)
         {
             foreach (string field in s.FieldNames)
-                columns.Add(Column(field, s[field], rows, problem => Fail($"field '{field}' {problem}")));
+                {
+                var fieldValue = s[field];
+                if (fieldValue is MatUnsupportedValue unreadable)
+                    throw Fail($"field '{field}' is a {unreadable.What}, which cannot be read; remove it or name another table variable");
+                columns.Add(Column(field, fieldValue, rows, problem => Fail($"field '{field}' {problem}")));
+            }
         }
         else if (s.ElementCount == rows)
         {
