@@ -45,7 +45,7 @@ internal static class DynamicsSuite
                 ["backend"] = backend.Description,
                 ["fixedPointsAutonomous"] = FixedPointSearch(runs, gain: 2.0, input: null),
                 ["fixedPointsConstantInput"] = FixedPointSearch(runs, gain: 1.5, input: [0, 0, 1, 0]),
-                ["linearizationSeconds"] = Median(runs, () => LinearizeOnce()),
+                ["linearizationSeconds"] = LinearizationSeconds(runs),
             };
         }
         NumericsBackend.Reset();
@@ -96,15 +96,20 @@ internal static class DynamicsSuite
         var options = new FixedPointOptions { StartCount = 256, StartNoiseStd = 0.05, Seed = 1 };
         FixedPointResult? result = null;
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         long allocated = 0;
+        using var process = Process.GetCurrentProcess();
         for (int r = 0; r <= runs; r++)
         {
             long before = GC.GetTotalAllocatedBytes(precise: true);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = FixedPointFinder.Find(model, trajectory, input, options);
             double seconds = watch.Elapsed.TotalSeconds;
+            process.Refresh();
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-            if (r > 0) times.Add(seconds); // run 0 warms up the JIT
+            if (r > 0) { times.Add(seconds); cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds); } // run 0 warms up the JIT
             Console.Error.WriteLine($"  fixed points (g = {gain}): {seconds:F2} s, {result}");
         }
         double median = Median(times);
@@ -115,8 +120,9 @@ internal static class DynamicsSuite
             ["input"] = input is null ? "none (autonomous)" : string.Join(", ", input),
             ["starts"] = 256,
             ["medianSeconds"] = median,
+            ["medianCpuSeconds"] = Median(cpuTimes),
             ["iterations"] = result!.IterationCount,
-            ["microsecondsPerIteration"] = median / result.IterationCount * 1e6,
+            ["cpuMicrosecondsPerIteration"] = Median(cpuTimes) / result.IterationCount * 1e6,
             ["fixedPoints"] = result.FixedPoints.Count,
             ["slowPoints"] = result.SlowPoints.Count,
             ["rejected"] = result.RejectedCount,
@@ -124,10 +130,13 @@ internal static class DynamicsSuite
         };
     }
 
-    private static void LinearizeOnce()
+    /// <summary>Median time of one linearisation (Jacobian, ?geev with left and right eigenvectors) at a trajectory state.</summary>
+    private static double LinearizationSeconds(int runs)
     {
         var (model, trajectory) = Network(2.0, null);
-        _ = RateRnnDynamics.Of(model).Linearize(trajectory.States.AsSpan(0, 100).ToArray());
+        var dynamics = RateRnnDynamics.Of(model);
+        var state = trajectory.States.AsSpan(50 * 32 * 100, 100).ToArray();
+        return Median(runs, () => dynamics.Linearize(state));
     }
 
     private static Recording SyntheticPopulation(int units, int times, int trialsPerCondition)
@@ -206,13 +215,15 @@ internal static class DynamicsSuite
         sb.AppendLine();
         sb.AppendLine("Fixed-point search: 256 starts drawn from 32 trajectories × 200 steps of a 100-unit tanh network (α = 0.1, 4 inputs), noise 0.05, Levenberg–Marquardt on JᵀJ, starts split over the cores.");
         sb.AppendLine();
-        sb.AppendLine("| back-end | network | median s | LM iterations | µs / iteration | fixed | slow | rejected | MB allocated / search | linearisation s |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("Wall time depends on how busy the machine is; the process CPU time (all threads) does much less, and with the starts split over c idle cores the wall time is about CPU time / c.");
+        sb.AppendLine();
+        sb.AppendLine("| back-end | network | median wall s | median CPU s | LM iterations | CPU µs / iteration | fixed | slow | rejected | MB allocated / search | linearisation s |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, node) in json["backends"]!.AsObject())
             foreach (var key in new[] { "fixedPointsAutonomous", "fixedPointsConstantInput" })
             {
                 var s = node![key]!;
-                sb.AppendLine(ci, $"| {name} | g = {s["gain"]}, input {s["input"]} | {(double)s["medianSeconds"]!:F2} | {s["iterations"]} | {(double)s["microsecondsPerIteration"]!:F0} | {s["fixedPoints"]} | {s["slowPoints"]} | {s["rejected"]} | {(double)s["allocatedMegabytesPerSearch"]!:F1} | {(double)node["linearizationSeconds"]!:F3} |");
+                sb.AppendLine(ci, $"| {name} | g = {s["gain"]}, input {s["input"]} | {(double)s["medianSeconds"]!:F2} | {(double)s["medianCpuSeconds"]!:F2} | {s["iterations"]} | {(double)s["cpuMicrosecondsPerIteration"]!:F0} | {s["fixedPoints"]} | {s["slowPoints"]} | {s["rejected"]} | {(double)s["allocatedMegabytesPerSearch"]!:F1} | {(double)node["linearizationSeconds"]!:F3} |");
             }
         sb.AppendLine();
         var a = json["analyses"]!;

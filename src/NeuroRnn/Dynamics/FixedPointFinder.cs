@@ -161,15 +161,17 @@ public static class FixedPointFinder
         var q = new double[starts.Length];
         var iterations = new int[starts.Length];
         var backend = NumericsBackend.Current;
+        // MKL runs single-threaded inside each worker: the workers already use the cores, and OpenMP's fork/join per
+        // 100×100 call would cost more than it saves.
         Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = WorkerCount(starts.Length) },
-            () => new SpeedMinimizer(dynamics, drive, backend),
-            (s, _, minimizer) =>
+            () => (Minimizer: new SpeedMinimizer(dynamics, drive, backend), Threads: backend is MklBackend mkl ? mkl.ThreadsOnThisThread(1) : null),
+            (s, _, worker) =>
             {
                 finals[s] = new double[n];
-                (q[s], iterations[s]) = minimizer.Minimize(starts[s], finals[s], options);
-                return minimizer;
+                (q[s], iterations[s]) = worker.Minimizer.Minimize(starts[s], finals[s], options);
+                return worker;
             },
-            _ => { });
+            worker => worker.Threads?.Dispose());
 
         // Classify, drop outliers, then keep unique points best-first.
         var candidates = new List<int>();
