@@ -8,6 +8,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["charts"] = ChartsSuite.Run,
     ["readers"] = ReadersSuite.Run,
     ["dynamics"] = DynamicsSuite.Run,
+    ["force"] = ForceSuite.Run,
 };
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
 {

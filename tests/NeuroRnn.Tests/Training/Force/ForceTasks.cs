@@ -23,33 +23,12 @@ internal static class ForceTasks
         return new TrialBatch(steps, 1, 1, 1, u, y, Enumerable.Repeat(1.0, steps).ToArray());
     }
 
-    /// <summary>Delays of <see cref="IntervalReproduction"/>.</summary>
+    /// <summary>Delays the interval-reproduction tests train on.</summary>
     public static readonly int[] Delays = [40, 60, 80, 100];
 
-    /// <summary>
-    /// Ready-set-go interval reproduction (the timing task DePasquale et al. train with a hint): "ready" and "set" pulses
-    /// Δ apart on one input, and an output bump Δ after "set". The hint is a ramp that rises from ready to set and falls
-    /// back to zero at "go" at the same rate, the timing variable the network has to keep.
-    /// </summary>
-    public static FullForceTargets IntervalReproduction(bool withHint, int[]? delays = null)
-    {
-        delays ??= Delays;
-        int conditions = delays.Length, steps = 10 + 2 * delays.Max() + 60;
-        var inputs = new double[conditions, steps, 1];
-        var outputs = new double[conditions, steps, 1];
-        var hints = new double[conditions, steps, 1];
-        for (int c = 0; c < conditions; c++)
-        {
-            int delay = delays[c], ready = 10, set = ready + delay, go = set + delay;
-            for (int t = 0; t < steps; t++)
-            {
-                inputs[c, t, 0] = (t >= ready && t < ready + 5) || (t >= set && t < set + 5) ? 1 : 0;
-                outputs[c, t, 0] = Math.Exp(-0.5 * Math.Pow((t - go) / 6.0, 2));
-                hints[c, t, 0] = t < ready ? 0 : t < set ? (t - ready) / 100.0 : t < go ? (go - t) / 100.0 : 0;
-            }
-        }
-        return FullForceTargets.FromArrays(inputs, outputs, withHint ? hints : null);
-    }
+    /// <summary><see cref="NeuroRnn.Training.Force.IntervalReproduction"/> with <see cref="Delays"/> unless given.</summary>
+    public static FullForceTargets IntervalReproduction(bool withHint, int[]? delays = null) =>
+        NeuroRnn.Training.Force.IntervalReproduction.Targets(delays ?? Delays, withHint);
 
     /// <summary>Σ(y − target)² / Σ target² of the model's outputs (simulated by the rate RNN engine) on <paramref name="trials"/>.</summary>
     public static double NormalisedError(RateRnn model, TrialBatch trials)

@@ -24,7 +24,7 @@ public sealed class FullForceTrainerTests(ITestOutputHelper output)
         const int units = 100, passes = 30;
         var withHint = ForceTasks.IntervalReproduction(withHint: true);
         var trials = withHint.Trials;
-        int[] go = ForceTasks.Delays.Select(d => 10 + 2 * d).ToArray();
+        int[] go = ForceTasks.Delays.Select(IntervalReproduction.GoStep).ToArray();
 
         var forceModel = new RateRnn(Network(units));
         new ForceTrainer().Train(new RnnObjective(forceModel), TrainingData.Fixed(trials, trials.BatchSize), new TrainingRun { Iterations = passes });
@@ -159,6 +159,24 @@ public sealed class FullForceTrainerTests(ITestOutputHelper output)
         Assert.All(seen, s => Assert.Equal(16, ((ForceStepDetails)s.Details!).Trials));
         Assert.Equal(0, ((FullForceState)result.State).HintCount);
         Assert.True(seen[^1].LossAfter < seen[0].Loss, $"loss {seen[0].Loss:G3} → {seen[^1].LossAfter:G3}");
+    }
+
+    [Fact]
+    public void AFreshRunCanStartFromZeroWeightsSoAlphaPenalisesJItself()
+    {
+        // With α = 1e12, P = I/α is ≈ 0 and the updates vanish: what is left is the starting point.
+        var targets = ForceTasks.IntervalReproduction(withHint: false, [20]);
+        var options = new FullForceOptions { Regularization = 1e12 };
+        var kept = new RateRnn(Network(15));
+        var before = kept.Layout.Slice((ReadOnlySpan<double>)kept.GetParameters(), ParameterBlock.RecurrentWeights).ToArray();
+        new FullForceTrainer(options).Train(new RnnObjective(kept), targets, new TrainingRun { Iterations = 1 });
+        var after = kept.Layout.Slice((ReadOnlySpan<double>)kept.GetParameters(), ParameterBlock.RecurrentWeights).ToArray();
+        NeuroRnn.Tests.Numerics.Assertions.Close(before, after, 1e-8, "recurrent weights kept");
+
+        var zeroed = new RateRnn(Network(15));
+        new FullForceTrainer(options with { ZeroRecurrentWeightsAtStart = true }).Train(new RnnObjective(zeroed), targets, new TrainingRun { Iterations = 1 });
+        Assert.All(zeroed.Layout.Slice((ReadOnlySpan<double>)zeroed.GetParameters(), ParameterBlock.RecurrentWeights).ToArray(), w => Assert.True(Math.Abs(w) < 1e-8));
+        Assert.All(zeroed.Layout.Slice((ReadOnlySpan<double>)zeroed.GetParameters(), ParameterBlock.OutputWeights).ToArray(), w => Assert.True(Math.Abs(w) < 1e-8));
     }
 
     [Fact]
