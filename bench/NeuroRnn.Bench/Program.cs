@@ -7,6 +7,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["hf"] = HessianFreeSuite.Run,
     ["charts"] = ChartsSuite.Run,
     ["readers"] = ReadersSuite.Run,
+    ["dynamics"] = DynamicsSuite.Run,
     ["force"] = ForceSuite.Run,
     ["mante"] = ManteSuite.Run,
 };
