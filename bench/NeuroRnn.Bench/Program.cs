@@ -7,7 +7,9 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["hf"] = HessianFreeSuite.Run,
     ["charts"] = ChartsSuite.Run,
     ["readers"] = ReadersSuite.Run,
+    ["dynamics"] = DynamicsSuite.Run,
     ["force"] = ForceSuite.Run,
+    ["mante"] = ManteSuite.Run,
 };
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
 {

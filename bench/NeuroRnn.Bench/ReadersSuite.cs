@@ -191,19 +191,19 @@ internal static class ReadersSuite
         }
     }
 
-    private static int IntOption(string[] args, string name, int fallback)
+    internal static int IntOption(string[] args, string name, int fallback)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : fallback;
     }
 
-    private static string StringOption(string[] args, string name, string fallback)
+    internal static string StringOption(string[] args, string name, string fallback)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) dir = dir.Parent;

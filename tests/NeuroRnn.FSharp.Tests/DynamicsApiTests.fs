@@ -1,13 +1,14 @@
 module NeuroRnn.FSharp.Tests.DynamicsApiTests
 
-// F# calls to the dynamics API: a fixed-point search on a simulated task batch with an option record, its points
-// linearised, eigenvalues, time constants and the selection vector read as plain arrays.
+// F# calls to the dynamics API: fixed-point searches on a simulated task batch and on a trained network's recorded
+// states, with an option record; points linearised, eigenvalues, time constants and the selection vector read as arrays.
 
 open System
 open Xunit
 open NeuroRnn.Models
 open NeuroRnn.Tasks
 open NeuroRnn.Dynamics
+open NeuroRnn.Networks
 
 [<Fact>]
 let ``Fixed points of a task network and their linearisation from F#`` () =
@@ -41,3 +42,19 @@ let ``Bad input to the fixed-point search names the argument`` () =
     let dynamics = RateRnnDynamics.Of(model)
     let e2 = Assert.Throws<ArgumentException>(fun () -> dynamics.Jacobian([| 0.0; nan; 0.0 |]) |> ignore)
     Assert.Equal("state", e2.ParamName)
+
+[<Fact>]
+let ``Fixed points from a trained network's recorded states of one context, from F#`` () =
+    let task = ContextIntegrationTask(DecisionTaskOptions(DtMs = 10.0, FixationMs = 20.0, StimulusMs = 100.0, ResponseMs = 20.0))
+    let preset = TaskPresets.For(task).Network
+    let options =
+        TaskTrainingOptions(
+            Iterations = 1, TestTrials = 40, Seed = 3,
+            Network = RateRnnOptions(UnitCount = 12, Dt = preset.Dt, Tau = preset.Tau, Gain = 0.9),
+            HessianFree = NeuroRnn.Training.HessianFreeOptions(InitialLambda = 0.1, MaxCgIterations = 10, GradientBatchSize = 40, CurvatureBatchSize = 20))
+    let trained = TaskTraining.Train(task, options)
+    let states = trained.Record(task.SampleBalanced(1, 2), RecordedSignal.States).SelectTrials("context", 1.0)
+    let colourContext = [| 0.0; 0.0; 0.0; 1.0 |]
+    let found = FixedPointFinder.Find(trained.Model, states, colourContext, FixedPointOptions(StartCount = 20))
+    Assert.NotEmpty(found.FixedPoints)
+    Assert.Equal(4, found.Points.[0].Linearize().InputProjections.Length)

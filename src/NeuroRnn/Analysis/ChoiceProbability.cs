@@ -133,18 +133,38 @@ public static class ChoiceProbability
         if (options.Permutations > 0)
         {
             var random = new SeededRandom(seed);
-            var shuffled = (bool[])label.Clone();
+            // A permutation within a condition gives the preferred label to a uniformly random subset of its trials of
+            // the same size, so only the sum of that subset's ranks matters: a partial Fisher–Yates shuffle of the
+            // condition's ranks draws the smaller of the two subsets.
+            var pool = (double[])ranks.Clone();
+            var drawn = new (int Start, int Length, int Count, bool CountsPreferred, double Total)[segments.Count];
+            for (int g = 0; g < segments.Count; g++)
+            {
+                var (start, end) = segments[g];
+                int nPreferred = 0;
+                double total = 0;
+                for (int i = start; i < end; i++) { total += ranks[i]; if (label[i]) nPreferred++; }
+                int nOther = end - start - nPreferred;
+                drawn[g] = (start, end - start, Math.Min(nPreferred, nOther), nPreferred <= nOther, total);
+            }
+            long allPreferred = label.LongCount(x => x), allOther = label.Length - allPreferred;
             var permuted = new double[options.Permutations];
             int extreme = 0;
             for (int r = 0; r < permuted.Length; r++)
             {
-                foreach (var (start, end) in segments)
-                    for (int i = end - 1; i > start; i--)
+                double preferredRankSum = 0;
+                foreach (var (start, length, count, countsPreferred, total) in drawn)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < count; i++)
                     {
-                        int j = random.NextInt(start, i);
-                        (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+                        int j = start + random.NextInt(i, length - 1);
+                        (pool[start + i], pool[j]) = (pool[j], pool[start + i]);
+                        sum += pool[start + i];
                     }
-                permuted[r] = RocArea(ranks, shuffled);
+                    preferredRankSum += countsPreferred ? sum : total - sum;
+                }
+                permuted[r] = (preferredRankSum - allPreferred * (allPreferred + 1) / 2.0) / ((double)allPreferred * allOther);
                 if (Math.Abs(permuted[r] - 0.5) >= Math.Abs(cp - 0.5) - 1e-12) extreme++;
             }
             p = (1.0 + extreme) / (1.0 + permuted.Length);

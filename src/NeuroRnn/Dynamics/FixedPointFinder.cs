@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuroRnn.Data;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 
@@ -11,10 +12,11 @@ namespace NeuroRnn.Dynamics;
 /// from the trajectories and duplicates closer than <see cref="FixedPointOptions.UniqueDistance"/>.
 /// <example>
 /// <code>
-/// var trajectory = model.Run(batch);
-/// var found = FixedPointFinder.Find(model, trajectory, input: [0, 0, 1, 0]);
-/// var slowest = found.Points[0].Linearize().SelectionVector;
+/// var states = network.Record(batch, RecordedSignal.States).SelectTrials("context", 0);   // a TrainedNetwork
+/// var found = FixedPointFinder.Find(network.Model, states, input: [0, 0, 1, 0]);          // motion-context cue on
+/// var selection = found.Points[0].Linearize().SelectionVector;
 /// </code>
+/// Without a trained network, pass a simulation instead: <c>Find(model, model.Run(batch), input)</c>.
 /// </example>
 /// </summary>
 public static class FixedPointFinder
@@ -39,20 +41,78 @@ public static class FixedPointFinder
             throw new ArgumentException($"trajectory has {trajectory.UnitCount} units but the network has {n}; simulate this network to get its trajectory.", nameof(trajectory));
         var trials = SelectedTrials(options.Trials, trajectory.BatchSize);
         int steps = trajectory.Steps + 1;
-        var states = new double[steps * trials.Length][];
-        for (int k = 0; k < trials.Length; k++)
-            for (int t = 0; t < steps; t++)
-            {
-                var state = trajectory.States.AsSpan((t * trajectory.BatchSize + trials[k]) * n, n).ToArray();
-                for (int i = 0; i < n; i++)
-                    if (!double.IsFinite(state[i]))
-                        throw new ArgumentException($"trajectory state of unit {i} at step {t} of trial {trials[k]} is {state[i]}; the trajectory must be finite.", nameof(trajectory));
-                states[k * steps + t] = state;
-            }
+        // State s of the selection (trial trials[s / steps], step s % steps), read in place.
+        ReadOnlySpan<double> State(int s) => trajectory.States.AsSpan((s % steps * trajectory.BatchSize + trials[s / steps]) * n, n);
+        int count = steps * trials.Length;
+        for (int s = 0; s < count; s++)
+        {
+            var state = State(s);
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(state[i]))
+                    throw new ArgumentException($"trajectory state of unit {i} at step {s % steps} of trial {trials[s / steps]} is {state[i]}; the trajectory must be finite.", nameof(trajectory));
+        }
+        return SampleAndSearch(model, count, State, input, options);
+    }
+
+    /// <summary>Draws the starts from <paramref name="count"/> candidate states, then searches.</summary>
+    private static FixedPointResult SampleAndSearch(RateRnn model, int count, StateAt state, double[]? input, FixedPointOptions options)
+    {
         var random = new SeededRandom(options.Seed);
         var starts = new double[options.StartCount][];
-        for (int s = 0; s < starts.Length; s++) starts[s] = (double[])states[random.NextInt(0, states.Length - 1)].Clone();
-        return Search(model, starts, states, input, options, random);
+        for (int k = 0; k < starts.Length; k++) starts[k] = state(random.NextInt(0, count - 1)).ToArray();
+        return Search(model, starts, Spread(count, state, model.Options.UnitCount), input, options, random);
+    }
+
+    /// <summary>
+    /// Searches from <see cref="FixedPointOptions.StartCount"/> states drawn at random (seeded) from a recording of the
+    /// network's <b>states</b> x (not its rates): <c>TrainedNetwork.Record(batch, RecordedSignal.States)</c>, e.g. with its
+    /// trials of one context selected by <see cref="Recording.SelectTrials(string, double)"/>. Every (time bin, trial) of
+    /// the trials in <see cref="FixedPointOptions.Trials"/> (all by default) is a candidate; bins that are missing for all
+    /// units (after the end of a shorter trial) are skipped.
+    /// </summary>
+    /// <param name="model">The network; its current parameters are used.</param>
+    /// <param name="states">Units × time × trials states of <paramref name="model"/>, one recording unit per network unit.</param>
+    /// <param name="input">The constant input u (length I); null for the autonomous system (u = 0).</param>
+    /// <param name="options">Search options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The recording has another number of units, no complete state, a partly missing or infinite state; the input does not match; an option is invalid.</exception>
+    public static FixedPointResult Find(RateRnn model, Recording states, double[]? input = null, FixedPointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(states);
+        options ??= new FixedPointOptions();
+        options.Validate();
+        int n = model.Options.UnitCount;
+        if (states.UnitCount != n)
+            throw new ArgumentException($"states has {states.UnitCount} units but the network has {n}; record this network's states (RecordedSignal.States).", nameof(states));
+        var trials = SelectedTrials(options.Trials, states.TrialCount);
+        int times = states.TimeCount, trialCount = states.TrialCount;
+        var data = states.DataMemory;
+        // Candidate (time, trial) pairs with a complete state.
+        var candidates = new List<int>();
+        foreach (int k in trials)
+            for (int t = 0; t < times; t++)
+            {
+                int missing = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double v = data.Span[(i * times + t) * trialCount + k];
+                    if (double.IsNaN(v)) missing++;
+                    else if (!double.IsFinite(v))
+                        throw new ArgumentException($"states of unit {i} at {states.TimeMs[t]} ms of trial {k} is {v}; states must be finite.", nameof(states));
+                }
+                if (missing == 0) candidates.Add(t * trialCount + k);
+                else if (missing < n)
+                    throw new ArgumentException($"states at {states.TimeMs[t]} ms of trial {k} is missing for {missing} of {n} units; a state must be complete or wholly missing.", nameof(states));
+            }
+        if (candidates.Count == 0) throw new ArgumentException("states holds no complete state to start from.", nameof(states));
+        var buffer = new double[n];
+        ReadOnlySpan<double> State(int s)
+        {
+            int t = candidates[s] / trialCount, k = candidates[s] % trialCount;
+            for (int i = 0; i < n; i++) buffer[i] = data.Span[(i * times + t) * trialCount + k];
+            return buffer;
+        }
+        return SampleAndSearch(model, candidates.Count, State, input, options);
     }
 
     /// <summary>
@@ -79,10 +139,11 @@ public static class FixedPointFinder
                     throw new ArgumentException($"starts[{s}][{i}] is {start[i]}; initial states must be finite.", nameof(starts));
             copies[s] = (double[])start.Clone();
         }
-        return Search(model, copies, copies.Select(c => (double[])c.Clone()).ToArray(), input, options, new SeededRandom(options.Seed));
+        // The spread is taken before noise is added to the starts: it describes the states the user gave.
+        return Search(model, copies, Spread(copies.Length, k => copies[k], n), input, options, new SeededRandom(options.Seed));
     }
 
-    private static FixedPointResult Search(RateRnn model, double[][] starts, double[][] reference, double[]? input,
+    private static FixedPointResult Search(RateRnn model, double[][] starts, (double[] Centroid, double Radius) reference, double[]? input,
         FixedPointOptions options, SeededRandom random)
     {
         var clock = Stopwatch.StartNew();
@@ -100,20 +161,22 @@ public static class FixedPointFinder
         var q = new double[starts.Length];
         var iterations = new int[starts.Length];
         var backend = NumericsBackend.Current;
+        // MKL runs single-threaded inside each worker: the workers already use the cores, and OpenMP's fork/join per
+        // 100×100 call would cost more than it saves.
         Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = WorkerCount(starts.Length) },
-            () => new SpeedMinimizer(dynamics, drive, backend),
-            (s, _, minimizer) =>
+            () => (Minimizer: new SpeedMinimizer(dynamics, drive, backend), Threads: backend is MklBackend mkl ? mkl.ThreadsOnThisThread(1) : null),
+            (s, _, worker) =>
             {
                 finals[s] = new double[n];
-                (q[s], iterations[s]) = minimizer.Minimize(starts[s], finals[s], options);
-                return minimizer;
+                (q[s], iterations[s]) = worker.Minimizer.Minimize(starts[s], finals[s], options);
+                return worker;
             },
-            _ => { });
+            worker => worker.Threads?.Dispose());
 
         // Classify, drop outliers, then keep unique points best-first.
         var candidates = new List<int>();
         int rejected = 0, outliers = 0;
-        var (centroid, radius) = Spread(reference, n);
+        var (centroid, radius) = reference;
         for (int s = 0; s < starts.Length; s++)
         {
             if (!(q[s] <= options.SlowPointTolerance) || !finals[s].All(double.IsFinite)) { rejected++; continue; }
@@ -133,7 +196,7 @@ public static class FixedPointFinder
             if (kept.Any(p => Distance(p.State, finals[s]) < options.UniqueDistance)) { duplicates++; continue; }
             kept.Add(new FixedPoint(dynamics, finals[s], u, q[s], iterations[s], Kind(q[s], options), s));
         }
-        return new FixedPointResult(kept, u, starts.Length, rejected, outliers, duplicates, clock.Elapsed, options);
+        return new FixedPointResult(kept, u, starts.Length, rejected, outliers, duplicates, iterations.Sum(i => (long)i), clock.Elapsed, options);
     }
 
     /// <summary>One worker per core, but never more workers than starts.</summary>
@@ -148,25 +211,30 @@ public static class FixedPointFinder
         if (trials.Count == 0) throw new ArgumentException("FixedPointOptions.Trials is empty; give at least one trial (or null for all).", nameof(FixedPointOptions.Trials));
         foreach (int k in trials)
             if ((uint)k >= (uint)batchSize)
-                throw new ArgumentException($"FixedPointOptions.Trials names trial {k}, but the trajectory has trials 0…{batchSize - 1}.", nameof(FixedPointOptions.Trials));
+                throw new ArgumentException($"FixedPointOptions.Trials names trial {k}, but there are only trials 0…{batchSize - 1}.", nameof(FixedPointOptions.Trials));
         return [.. trials];
     }
 
-    /// <summary>Centroid of the states and their RMS distance to it.</summary>
-    private static (double[] Centroid, double Radius) Spread(double[][] states, int n)
+    /// <summary>Centroid of <paramref name="count"/> states and their RMS distance to it.</summary>
+    private static (double[] Centroid, double Radius) Spread(int count, StateAt state, int n)
     {
         var centroid = new double[n];
-        foreach (var s in states)
-            for (int i = 0; i < n; i++) centroid[i] += s[i];
-        for (int i = 0; i < n; i++) centroid[i] /= states.Length;
-        double sum = 0;
-        foreach (var s in states)
+        for (int s = 0; s < count; s++)
         {
-            double d = Distance(s, centroid);
-            sum += d * d;
+            var x = state(s);
+            for (int i = 0; i < n; i++) centroid[i] += x[i];
         }
-        return (centroid, Math.Sqrt(sum / states.Length));
+        for (int i = 0; i < n; i++) centroid[i] /= count;
+        double sum = 0;
+        for (int s = 0; s < count; s++)
+        {
+            var x = state(s);
+            for (int i = 0; i < n; i++) sum += (x[i] - centroid[i]) * (x[i] - centroid[i]);
+        }
+        return (centroid, Math.Sqrt(sum / count));
     }
+
+    private delegate ReadOnlySpan<double> StateAt(int index);
 
     private static double Distance(double[] a, double[] b)
     {

@@ -9,8 +9,9 @@ namespace NeuroRnn.Dynamics;
 public sealed class FixedPointResult
 {
     internal FixedPointResult(IReadOnlyList<FixedPoint> points, double[] input, int startCount, int rejectedCount,
-        int outlierCount, int duplicateCount, TimeSpan elapsed, FixedPointOptions options)
+        int outlierCount, int duplicateCount, long iterationCount, TimeSpan elapsed, FixedPointOptions options)
     {
+        IterationCount = iterationCount;
         Points = points;
         Input = input;
         StartCount = startCount;
@@ -44,6 +45,9 @@ public sealed class FixedPointResult
 
     /// <summary>Points dropped as duplicates of a kept point (closer than UniqueDistance).</summary>
     public int DuplicateCount { get; }
+
+    /// <summary>Levenberg–Marquardt iterations summed over all starts (kept or not).</summary>
+    public long IterationCount { get; }
 
     /// <summary>Wall-clock time of the search.</summary>
     public TimeSpan Elapsed { get; }
