@@ -14,7 +14,7 @@ want_tests=0
 [[ "${1:-}" == "--tests" ]] && want_tests=1
 
 runtime_pkgs=(libmkl-rt libzmq5)
-test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel chromium)
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel chromium python3-h5py)
 pkgs=("${runtime_pkgs[@]}")
 (( want_tests )) && pkgs+=("${test_pkgs[@]}")
 
