@@ -51,7 +51,7 @@ internal static class FitDatasetBuilder
         if (options.TrainOnConditionAverages)
         {
             var average = trainRec.GroupTrials(conditions).Mean;
-            trainTargets = average;
+            trainTargets = average.WithTrials(CarryPerTrialStimulusColumns(trainRec, conditions, average.Trials, options.Stimulus));
             var counts = average.Trials.GetDoubles("n_trials");
             double meanCount = counts.Average();
             weights = counts.Select(c => c / meanCount).ToArray();
@@ -85,6 +85,32 @@ internal static class FitDatasetBuilder
             EncodeInputs = encode,
             Preprocess = Preprocess,
         };
+    }
+
+    /// <summary>
+    /// Condition averages keep only the condition columns; per-trial stimulus onset/offset columns are carried over when
+    /// they are constant within every condition (the average of trials with different onsets has no single onset).
+    /// </summary>
+    private static ColumnTable CarryPerTrialStimulusColumns(Recording trials, string[] conditions, ColumnTable averaged, StimulusEncoding stimulus)
+    {
+        var groups = trials.GroupTrialIndices(conditions);
+        var result = averaged;
+        foreach (var (column, option) in new[] { (stimulus.OnsetColumn, nameof(StimulusEncoding.OnsetColumn)), (stimulus.OffsetColumn, nameof(StimulusEncoding.OffsetColumn)) })
+        {
+            if (column is null || result.Contains(column) || !trials.Trials.Contains(column)) continue;
+            var source = trials.Trials[column];
+            var values = new string?[groups.Count];
+            for (int g = 0; g < groups.Count; g++)
+            {
+                var distinct = groups[g].Select(k => source.IsMissing(k) ? null : source.FormatValue(k)).Distinct().ToArray();
+                if (distinct.Length > 1)
+                    throw new ArgumentException(
+                        $"StimulusEncoding.{option} '{column}' takes {distinct.Length} values ({string.Join(", ", distinct.Take(3))}…) within one condition ({string.Join(", ", conditions)}), " +
+                        "so a condition average has no single stimulus time; set TrainOnConditionAverages = false to fit single trials, or add the column to ConditionColumns.", "options");
+            }
+            result = result.With(source.Take(groups.Select(g => g[0]).ToArray()));
+        }
+        return result;
     }
 
     private static int[] SelectUnits(Recording recording, RecordingFitOptions options)
