@@ -39,6 +39,29 @@ public sealed record TuningCurve(int UnitIndex, string UnitId, double[] AnglesDe
 public static class TuningCurves
 {
     /// <summary>
+    /// The factor that turns the recording's values into the reported response, and that response's unit: counts become
+    /// Hz with the bin width (or stay spikes per bin without <see cref="TuningCurveOptions.CountsToHz"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Counts are to become Hz but the bin width is unknown.</exception>
+    internal static (double Scale, string Unit) ResponseScale(Recording recording, TuningCurveOptions options)
+    {
+        string unit = recording.ValueKind switch
+        {
+            RecordingValueKind.RatesHz => "Hz",
+            RecordingValueKind.Counts => options.CountsToHz ? "Hz" : "spikes per bin",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+        if (recording.ValueKind != RecordingValueKind.Counts || !options.CountsToHz) return (1, unit);
+        // Without a bin width counts cannot become Hz; returning counts labelled as rates was the old silent surprise.
+        double width = recording.BinWidthMs;
+        if (!(width > 0))
+            throw new ArgumentException(
+                $"The recording holds counts in {recording.TimeCount} bin(s) and declares no bin width, so they cannot be converted to Hz; " +
+                "give the width with Recording.WithBinWidth(ms), or set TuningCurveOptions.CountsToHz = false for spikes per bin.", nameof(recording));
+        return (1000.0 / width, unit);
+    }
+
+    /// <summary>
     /// For every unit: the response in the window (mean over its bins) of every trial, then mean and SEM over the trials
     /// of each distinct angle. Trials whose angle is missing are ignored.
     /// </summary>
@@ -51,23 +74,7 @@ public static class TuningCurves
         var angles = angle.Where(a => !double.IsNaN(a)).Distinct().Order().ToArray();
         if (angles.Length == 0) throw new ArgumentException($"Column '{options.AngleColumn}' holds no angles.", nameof(options));
         var window = recording.WindowMean(options.WindowStartMs, options.WindowEndMs);
-        double scale = 1;
-        string unit = recording.ValueKind switch
-        {
-            RecordingValueKind.RatesHz => "Hz",
-            RecordingValueKind.Counts => options.CountsToHz ? "Hz" : "spikes per bin",
-            var other => other.ToString().ToLowerInvariant(),
-        };
-        if (recording.ValueKind == RecordingValueKind.Counts && options.CountsToHz)
-        {
-            // Without a bin width counts cannot become Hz; returning counts labelled as rates was the old silent surprise.
-            double width = recording.BinWidthMs;
-            if (!(width > 0))
-                throw new ArgumentException(
-                    $"The recording holds counts in {recording.TimeCount} bin(s) and declares no bin width, so they cannot be converted to Hz; " +
-                    "give the width with Recording.WithBinWidth(ms), or set TuningCurveOptions.CountsToHz = false for spikes per bin.", nameof(recording));
-            scale = 1000.0 / width;
-        }
+        var (scale, unit) = ResponseScale(recording, options);
         var ids = recording.Units.Contains("unit") ? recording.Units.GetStrings("unit") : new string?[recording.UnitCount];
         var result = new TuningCurve[recording.UnitCount];
         for (int u = 0; u < recording.UnitCount; u++)
