@@ -46,6 +46,24 @@ internal static class FitDatasetBuilder
             throw new ArgumentException("Every trial was held out; lower TestFraction.", nameof(options));
 
         var trainRec = split.Train;
+        int[] trainIndices = split.TrainIndices, validationIndices = [];
+        Recording? validationRec = null;
+        if (options.ValidationFraction > 0)
+        {
+            // A second stratified split of the training trials only: the held-out test trials stay untouched.
+            var inner = trainRec.SplitTrials(new TrialSplitOptions
+            {
+                TestFraction = options.ValidationFraction,
+                Seed = unchecked((ulong)(uint)options.Seed + 0x9E37UL),
+                StratifyBy = conditions,
+            });
+            if (inner.TestIndices.Length == 0)
+                throw new ArgumentException($"No training trial was set aside for validation (ValidationFraction {options.ValidationFraction}; too few trials per condition); raise it or set it to 0.", nameof(options));
+            validationIndices = inner.TestIndices.Select(i => trainIndices[i]).ToArray();
+            trainIndices = inner.TrainIndices.Select(i => trainIndices[i]).ToArray();
+            trainRec = inner.Train;
+            validationRec = inner.Test;
+        }
         Recording trainTargets;
         double[] weights;
         if (options.TrainOnConditionAverages)
@@ -63,18 +81,25 @@ internal static class FitDatasetBuilder
         }
 
         var trainAverages = options.TrainOnConditionAverages ? trainTargets : trainRec.GroupTrials(conditions).Mean;
-        double[] scales = Scales(trainAverages, options);
+        // Poisson fits compare expected counts per fit bin: Hz × bin / 1000, the same factor for every unit.
+        double[] scales = options.Objective == FitObjective.SquaredError
+            ? Scales(trainAverages, options)
+            : Enumerable.Repeat(1000.0 / options.BinMs, trainAverages.UnitCount).ToArray();
         var timeMs = processed.GetTimeMs();
         Func<ColumnTable, double[]> encode = table => encoder.Encode(table, timeMs);
         var trainBatch = ToBatch(trainTargets, encode(trainTargets.Trials), encoder.ChannelCount, scales, weights);
         var testRec = split.Test;
         var testBatch = ToBatch(testRec, encode(testRec.Trials), encoder.ChannelCount, scales, Enumerable.Repeat(1.0, testRec.TrialCount).ToArray());
+        var validationBatch = validationRec is null ? null
+            : ToBatch(validationRec, encode(validationRec.Trials), encoder.ChannelCount, scales, Enumerable.Repeat(1.0, validationRec.TrialCount).ToArray());
 
         return new FitDataset
         {
             FittedUnits = fitted,
             Processed = processed,
-            TrainTrials = split.TrainIndices,
+            TrainTrials = trainIndices,
+            ValidationTrials = validationIndices,
+            ValidationBatch = validationBatch,
             TestTrials = split.TestIndices,
             ConditionColumns = conditions,
             Scales = scales,
