@@ -6,7 +6,7 @@
 # Usage: bash bench/fit-counts/run.sh [--iterations N] [--time-limit S]   (from the repository root, after scripts/setup.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-iterations=120; limit=900
+iterations=120; limit=3000
 while [[ $# -gt 0 ]]; do case $1 in --iterations) iterations=$2; shift 2;; --time-limit) limit=$2; shift 2;; *) echo "unknown $1" >&2; exit 2;; esac; done
 out=out/fit-counts; mkdir -p "$out"
 export MKL_NUM_THREADS=1
