@@ -45,7 +45,8 @@ public static class SpikeTableWriter
 /// <param name="SpikeTimesMs">Per unit, its sorted spike times in ms on the session clock.</param>
 /// <param name="OnsetsMs">Per trial, the session time of the trial's time 0.</param>
 /// <param name="TrialDurationMs">The span of a trial's bins.</param>
-public sealed record SessionSpikes(double[][] SpikeTimesMs, double[] OnsetsMs, double TrialDurationMs)
+/// <param name="TrialStartMs">Where a trial's first bin starts relative to its time 0 (e.g. −300 for a 300 ms baseline).</param>
+public sealed record SessionSpikes(double[][] SpikeTimesMs, double[] OnsetsMs, double TrialDurationMs, double TrialStartMs)
 {
     /// <summary>Expands <paramref name="counts"/> into spike trains (see the type's remarks).</summary>
     /// <exception cref="ArgumentException">The values are not counts, the bin width is unknown, or the period is shorter than a trial.</exception>
@@ -72,6 +73,6 @@ public sealed record SessionSpikes(double[][] SpikeTimesMs, double[] OnsetsMs, d
                 }
             trains[u] = train.Order().ToArray();
         }
-        return new SessionSpikes(trains, onsets, end - start);
+        return new SessionSpikes(trains, onsets, end - start, start);
     }
 }

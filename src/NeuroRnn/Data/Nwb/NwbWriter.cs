@@ -7,8 +7,8 @@ namespace NeuroRnn.Data.Nwb;
 /// <summary>
 /// Writes spike trains as an NWB 2.x file (through PureHDF; readable by h5py/pynwb-style readers and by
 /// <see cref="Recording.Read(string, RecordingReadOptions?)"/>): the required root fields, <c>/units</c> (spike_times in
-/// seconds with spike_times_index, id, and every units-table column) and <c>/intervals/trials</c> (start_time, stop_time
-/// and every trials-table column). Useful to hand simulated or converted data to NWB tools and for tutorials.
+/// seconds with spike_times_index, id, and every units-table column) and <c>/intervals/trials</c> (start_time and
+/// stop_time bounding each trial's bins, <c>stim_on_time</c> = each trial's time 0, and every trials-table column). Useful to hand simulated or converted data to NWB tools and for tutorials.
 /// </summary>
 public static class NwbWriter
 {
@@ -31,9 +31,10 @@ public static class NwbWriter
         units["spike_times_index"] = spikes.SpikeTimesMs.Select(t => (ulong)(end += t.Length)).ToArray();
         units["id"] = Enumerable.Range(0, source.UnitCount).Select(i => (long)i).ToArray();
         AddColumns(units, source.Units);
-        var trials = new H5Group { Attributes = Table("TimeIntervals", "start_time", source.Trials, "stop_time") };
-        trials["start_time"] = spikes.OnsetsMs.Select(ms => ms / 1000).ToArray();
-        trials["stop_time"] = spikes.OnsetsMs.Select(ms => (ms + spikes.TrialDurationMs) / 1000).ToArray();
+        var trials = new H5Group { Attributes = Table("TimeIntervals", "start_time", source.Trials, "stop_time", "stim_on_time") };
+        trials["start_time"] = spikes.OnsetsMs.Select(ms => (ms + spikes.TrialStartMs) / 1000).ToArray();
+        trials["stop_time"] = spikes.OnsetsMs.Select(ms => (ms + spikes.TrialStartMs + spikes.TrialDurationMs) / 1000).ToArray();
+        trials["stim_on_time"] = spikes.OnsetsMs.Select(ms => ms / 1000).ToArray();
         trials["id"] = Enumerable.Range(0, source.TrialCount).Select(i => (long)i).ToArray();
         AddColumns(trials, source.Trials);
         string now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
@@ -58,7 +59,7 @@ public static class NwbWriter
 
     /// <summary>
     /// Writes a recording of spike counts as spike trains (see <see cref="SessionSpikes.FromCounts"/>) with its tables.
-    /// Reading the file back with <c>Recording.Read(path, new() { Binning = (the recording's window and bin) })</c> gives the counts.
+    /// Reading the file back aligned to <c>stim_on_time</c> with the recording's window and bin width gives the counts.
     /// </summary>
     /// <exception cref="ArgumentException">The values are not counts or the period is shorter than a trial.</exception>
     public static SessionSpikes WriteCounts(string path, Recording counts, double trialPeriodMs = 3000, ulong seed = 1)

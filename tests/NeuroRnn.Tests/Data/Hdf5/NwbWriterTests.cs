@@ -39,6 +39,7 @@ public class NwbWriterTests
         // The front door bins the trains back into the recording's counts.
         var read = Recording.Read(path, new RecordingReadOptions
         {
+            Columns = new() { AlignTo = "stim_on_time" },
             Binning = new SpikeBinningOptions { WindowStartMs = counts.TimeMs[0] - 5, WindowEndMs = counts.TimeMs[^1] + 5, BinMs = 10 },
         });
         Assert.Equal("nwb", read.Provenance!.Reader);
