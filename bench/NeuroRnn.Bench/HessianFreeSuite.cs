@@ -145,7 +145,7 @@ internal static class HessianFreeSuite
         {
             var r = trainer.Train(objective, data, new TrainingRun { Iterations = 1 }, state);
             state = r.State;
-            cg = r.Statistics[0].CgIterations;
+            cg = ((HessianFreeStepDetails)r.Statistics[0].Details!).CgIterations;
         });
         Console.WriteLine($"   W1 HF iteration ({cg} CG steps): {iteration.Wall:F2} s wall, {iteration.Cpu:F2} s CPU");
         return new JsonObject
@@ -197,7 +197,7 @@ internal static class HessianFreeSuite
             {
                 var r = trainer.Train(objective, data, new TrainingRun { Iterations = 1 }, state);
                 state = r.State;
-                cg = r.Statistics[0].CgIterations;
+                cg = ((HessianFreeStepDetails)r.Statistics[0].Details!).CgIterations;
             });
             row["hfIteration50Cg"] = iteration.ToJson();
             row["cgStepsInTimedIteration"] = cg;
@@ -261,7 +261,7 @@ internal static class HessianFreeSuite
                     if (schedule.CurrentLength != length)
                         stages.Add(new JsonObject { ["solvedLength"] = length, ["iteration"] = s.Iteration, ["elapsedSeconds"] = s.ElapsedSeconds });
                 }
-                Console.WriteLine($"   it {s.Iteration,3}{stage} loss {s.Loss:E3} test wrong {s.Validation:P1} λ {s.Lambda:G3} ρ {s.Rho:F2} CG {s.CgIterations} {s.Seconds:F1} s");
+                Console.WriteLine($"   it {s.Iteration,3}{stage} loss {s.Loss:E3} test wrong {s.Validation:P1} {(s.Details is HessianFreeStepDetails d ? $"λ {d.Lambda:G3} ρ {d.Rho:F2} CG {d.CgIterations} " : "")}{s.Seconds:F1} s");
                 trace.Add(json);
             });
         double best = result.BestValidation ?? 1;
@@ -278,7 +278,7 @@ internal static class HessianFreeSuite
             ["iterations"] = result.Statistics.Count,
             ["wallSeconds"] = clock.Elapsed.TotalSeconds,
             ["bestTestErrorRate"] = best,
-            ["stopReason"] = result.StopReason,
+            ["stopReason"] = result.StopReason.Description,
         };
         if (schedule is not null) summary["stages"] = stages;
         summary["trace"] = trace;
@@ -323,18 +323,17 @@ internal static class HessianFreeSuite
                 ["wallSeconds"] = clock.Elapsed.TotalSeconds,
                 ["bestAccuracyAtHighestCoherence"] = 1 - (result.BestValidation ?? 1),
                 ["overallAccuracy"] = task.Score(test, outputs).Accuracy,
-                ["stopReason"] = result.StopReason,
+                ["stopReason"] = result.StopReason.Description,
                 ["trace"] = trace,
             };
         }
         // Ideal observer: the sign of the summed relevant evidence, correct with probability Φ(c·gain·√steps / noise).
-        var o = task.Options;
-        double ideal = o.Coherences.Average(c => NormalCdf(c * o.CoherenceGain * Math.Sqrt(o.StimulusSteps) / o.NoiseStd));
+        double ideal = task.IdealObserverAccuracy();
         return new JsonObject
         {
             ["idealObserverOverallAccuracy"] = ideal,
             ["backend"] = NumericsBackend.Current.Description,
-            ["settings"] = $"N = 100 tanh, α = 0.1, 4 inputs, 85 steps (5 fixation, 75 stimulus, 5 response), coherences {string.Join(", ", task.Options.Coherences)}, noise 1; HF: fresh 500 trials/iteration, curvature 100, λ0 = 0.1, CG cap 100; Adam: lr 3e-3, batch 64, clip 1; metric on 600 fixed test trials",
+            ["settings"] = $"N = 100 tanh, α = 0.1, 4 inputs, {task.Options.Steps} steps ({task.Options.FixationSteps} fixation, {task.Options.StimulusSteps} stimulus, {task.Options.ResponseSteps} response), coherences {string.Join(", ", task.Options.Coherences)}, noise 1; HF: fresh 500 trials/iteration, curvature 100, λ0 = 0.1, CG cap 100; Adam: lr 3e-3, batch 64, clip 1; metric on 600 fixed test trials",
             ["wallCapMinutesPerOptimizer"] = minutes,
             ["runs"] = runs,
         };
@@ -342,20 +341,14 @@ internal static class HessianFreeSuite
 
     // ---------------------------------------------------------------- helpers
 
-    /// <summary>Standard normal CDF (Abramowitz–Stegun 7.1.26 erf approximation, |error| &lt; 1.5e-7).</summary>
-    private static double NormalCdf(double x)
-    {
-        double z = Math.Abs(x) / Math.Sqrt(2), t = 1 / (1 + 0.3275911 * z);
-        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-z * z);
-        return 0.5 * (1 + Math.Sign(x) * erf);
-    }
-
     private static JsonObject IterationJson(IterationStatistics s) => new()
     {
         ["iteration"] = s.Iteration, ["loss"] = Finite(s.Loss), ["validation"] = s.Validation is { } v ? Finite(v) : null,
-        ["lambda"] = Finite(s.Lambda), ["rho"] = Finite(s.Rho), ["cg"] = s.CgIterations, ["accepted"] = s.Accepted,
+        ["lambda"] = Finite(Hf(s)?.Lambda ?? double.NaN), ["rho"] = Finite(Hf(s)?.Rho ?? double.NaN), ["cg"] = Hf(s)?.CgIterations ?? 0, ["accepted"] = s.Accepted,
         ["seconds"] = s.Seconds, ["elapsed"] = s.ElapsedSeconds,
     };
+
+    private static HessianFreeStepDetails? Hf(IterationStatistics s) => s.Details as HessianFreeStepDetails;
 
     private static JsonNode? Finite(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
 

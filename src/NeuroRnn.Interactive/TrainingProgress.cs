@@ -70,6 +70,6 @@ public sealed class TrainingProgress
         if (_statistics.Count == 0) return Title;
         var s = _statistics[^1];
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Title}: iteration {s.Iteration + 1}, loss {s.LossAfter:G4}, λ {s.Lambda:G3}, {s.ElapsedSeconds:0.0} s");
+            $"{Title}: iteration {s.Iteration + 1}, loss {s.LossAfter:G4}{(s.Details is HessianFreeStepDetails hf ? $", λ {hf.Lambda:G3}" : "")}, {s.ElapsedSeconds:0.0} s");
     }
 }

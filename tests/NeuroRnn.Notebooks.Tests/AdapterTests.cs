@@ -43,7 +43,7 @@ public class AdapterTests
         var drawn = new List<Figure>();
         var progress = new TrainingProgress(drawn.Add) { MinimumInterval = TimeSpan.FromHours(1) };
         for (int i = 0; i < 5; i++)
-            progress.Report(new IterationStatistics(i, 1.0 / (i + 1), 1.0 / (i + 2), null, 0.9, 0.1, 10, 0.5, true, 0.01, 0.01 * (i + 1)));
+            progress.Report(new IterationStatistics(i, 1.0 / (i + 1), 1.0 / (i + 2), null, 0.5, true, 0.01, 0.01 * (i + 1), Details: new HessianFreeStepDetails(0.9, 0.1, 10, 0, 1)));
         Assert.Single(drawn); // the first report draws, the rest wait for the interval
         progress.Complete();
         Assert.Equal(2, drawn.Count);

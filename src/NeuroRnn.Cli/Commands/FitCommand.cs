@@ -200,7 +200,9 @@ internal static class FitCommand
     private static RecordingFitResult Train(FitDataset dataset, RecordingFitOptions options, CancellationToken cancellationToken)
     {
         string Line(IterationStatistics st) => string.Create(CultureInfo.InvariantCulture,
-            $"iteration {st.Iteration + 1,4}: loss {st.LossAfter:E3}  ρ {st.Rho,6:0.00}  λ {st.Lambda:E2}  CG {st.CgIterations,3}  {st.Seconds,6:0.00} s{(st.Accepted ? "" : "  (rejected)")}");
+            $"iteration {st.Iteration + 1,4}: loss {st.LossAfter:E3}  ρ {Hf(st).Rho,6:0.00}  λ {Hf(st).Lambda:E2}  CG {Hf(st).CgIterations,3}  {st.Seconds,6:0.00} s{(st.Accepted ? "" : "  (rejected)")}");
+        // The fit trains with Hessian-free, so every iteration has its details.
+        static HessianFreeStepDetails Hf(IterationStatistics st) => (HessianFreeStepDetails)st.Details!;
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
             return RecordingFitter.Fit(dataset, options, st => Console.WriteLine(Line(st)), cancellationToken);
         RecordingFitResult? result = null;
@@ -212,7 +214,7 @@ internal static class FitCommand
                 result = RecordingFitter.Fit(dataset, options, st =>
                 {
                     task.Value = st.Iteration + 1;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"HF loss {st.LossAfter:E3} λ {st.Lambda:E1}");
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"HF loss {st.LossAfter:E3} λ {Hf(st).Lambda:E1}");
                     if (options.TimeLimit is { } limit) task.MaxValue = Math.Max(task.Value, Math.Min(options.Iterations, task.Value * limit.TotalSeconds / Math.Max(st.ElapsedSeconds, 1e-3)));
                 }, cancellationToken);
                 task.Value = task.MaxValue;
@@ -289,8 +291,8 @@ internal static class FitCommand
                 ["mean_iteration"] = stats.Count == 0 ? null : Math.Round(stats.Average(x => x.Seconds), 3),
             },
             ["hf_iterations"] = stats.Count,
-            ["cg_steps_total"] = stats.Sum(x => x.CgIterations),
-            ["stop_reason"] = fit.StoppedEarly ? $"early stopping: no better validation loss for {o.EarlyStoppingPatience} iterations" : fit.Training.StopReason,
+            ["cg_steps_total"] = stats.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
+            ["stop_reason"] = fit.StoppedEarly ? $"early stopping: no better validation loss for {o.EarlyStoppingPatience} iterations" : fit.Training.StopReason.Description,
             ["best_validation_iteration"] = fit.BestValidationIteration is { } best ? best + 1 : null,
             ["validation_loss_curve"] = Numbers(stats.Select(x => x.Validation ?? double.NaN)),
             ["final_training_loss"] = Number(fit.FinalLoss),

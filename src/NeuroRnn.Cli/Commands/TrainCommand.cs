@@ -1,47 +1,48 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroRnn.Checkpoints;
 using NeuroRnn.Models;
+using NeuroRnn.Networks;
 using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
 using Spectre.Console;
-using NeuroRnn.Trials;
-using NeuroRnn;
 
 namespace NeuroRnn.Cli.Commands;
 
 /// <summary>
 /// <c>neurornn train --task NAME [--optimizer hf|adam] [--units N] [--length T] [--seed S] [--iterations K] [--out DIR]
-/// [--float32] [--resume CHECKPOINT] …</c>: trains a rate RNN on a task with fresh data every iteration (derived from
-/// the seed and the iteration number), shows progress, and writes <c>checkpoint.nrckpt</c> and <c>summary.json</c>
-/// into the output folder. Ctrl+C stops cleanly between CG steps and still writes both files.
+/// [--float32] [--resume CHECKPOINT] …</c>: a thin binder over <see cref="TaskTraining.Train"/>. Every training default
+/// comes from the task family's preset (<see cref="TaskPresets.For"/>), or on <c>--resume</c> from the checkpoint's
+/// stored options; an option given on the command line replaces that one setting. Shows progress and writes
+/// <c>checkpoint.nrckpt</c> and <c>summary.json</c> into the output folder. Ctrl+C stops cleanly between CG steps and
+/// still writes both files.
 /// </summary>
 internal static class TrainCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private const string FromPreset = "(default: the task family's preset, NeuroRnn.Networks.TaskPresets)";
 
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = $"Task: {string.Join(", ", TaskRegistry.Names)}" };
-        var optimizer = new Option<string>("--optimizer") { Description = "hf (Hessian-free) or adam", DefaultValueFactory = _ => "hf" };
+        var optimizer = new Option<string?>("--optimizer") { Description = "hf (Hessian-free) or adam (default: hf, or the checkpoint's)" };
         optimizer.AcceptOnlyFromAmong("hf", "adam");
-        var units = new Option<int>("--units") { Description = "Hidden units N", DefaultValueFactory = _ => 100 };
-        var length = new Option<int?>("--length") { Description = "The task's length parameter (T for the pathological problems; see the task list)" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and of all data", DefaultValueFactory = _ => 1 };
-        var iterations = new Option<int>("--iterations") { Description = "Iterations to run (HF iterations or Adam steps)", DefaultValueFactory = _ => 100 };
+        var units = new Option<int?>("--units") { Description = $"Hidden units N {FromPreset}" };
+        var length = new Option<int?>("--length") { Description = "The task's length parameter (T for the pathological problems, stimulus ms for mante; see the task list)" };
+        var seed = new Option<int?>("--seed") { Description = $"Seed of the initialisation and of all data {FromPreset}" };
+        var iterations = new Option<int?>("--iterations") { Description = $"Iterations to run (HF iterations or Adam steps) {FromPreset}" };
         var output = new Option<string>("--out") { Description = "Output folder for checkpoint.nrckpt and summary.json", DefaultValueFactory = _ => "train-out" };
         var float32 = new Option<bool>("--float32") { Description = "Simulate and differentiate in float32 (parameters and optimizer stay float64)" };
-        var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (model, optimizer state, seed and task come from it)" };
-        var gradientBatch = new Option<int?>("--batch") { Description = "Trials per iteration (default: 2000 for hf, 64 for adam)" };
-        var curvatureBatch = new Option<int?>("--curvature-batch") { Description = "HF curvature minibatch (default: batch/5)" };
-        var lambda = new Option<double>("--lambda") { Description = "Initial HF damping λ", DefaultValueFactory = _ => 0.1 };
-        var maxCg = new Option<int>("--max-cg") { Description = "Cap on CG steps per HF iteration", DefaultValueFactory = _ => 250 };
-        var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var testSize = new Option<int>("--test-size") { Description = "Fixed test trials for the metrics", DefaultValueFactory = _ => 1000 };
+        var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (model, optimizer state, seed, task and settings come from it)" };
+        var gradientBatch = new Option<int?>("--batch") { Description = $"Trials per iteration {FromPreset}" };
+        var curvatureBatch = new Option<int?>("--curvature-batch") { Description = "HF curvature minibatch (default: the preset's, or batch/5 when --batch is given)" };
+        var lambda = new Option<double?>("--lambda") { Description = $"Initial HF damping λ {FromPreset}" };
+        var maxCg = new Option<int?>("--max-cg") { Description = $"Cap on CG steps per HF iteration {FromPreset}" };
+        var learningRate = new Option<double?>("--lr") { Description = $"Adam learning rate {FromPreset}" };
+        var testSize = new Option<int?>("--test-size") { Description = $"Fixed test trials for the metrics {FromPreset}" };
         var targetError = new Option<double?>("--target-error") { Description = "Stop once the test error rate is below this (e.g. 0.01)" };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds" };
         var threads = new Option<int>("--threads") { Description = "MKL threads (1 avoids OpenMP spin-waiting on a busy machine)", DefaultValueFactory = _ => 1 };
@@ -58,7 +59,7 @@ internal static class TrainCommand
                      lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads, curriculum, gradientRho })
             command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
-            parseResult.GetValue(task), parseResult.GetValue(optimizer)!, parseResult.GetValue(units), parseResult.GetValue(length),
+            parseResult.GetValue(task), parseResult.GetValue(optimizer), parseResult.GetValue(units), parseResult.GetValue(length),
             parseResult.GetValue(seed), parseResult.GetValue(iterations), parseResult.GetValue(output)!, parseResult.GetValue(float32),
             parseResult.GetValue(resume), parseResult.GetValue(gradientBatch), parseResult.GetValue(curvatureBatch), parseResult.GetValue(lambda),
             parseResult.GetValue(maxCg), parseResult.GetValue(learningRate), parseResult.GetValue(testSize), parseResult.GetValue(targetError),
@@ -66,16 +67,13 @@ internal static class TrainCommand
         return command;
     }
 
-    private sealed record Settings(string? Task, string Optimizer, int Units, int? Length, int Seed, int Iterations, string Out, bool Float32,
-        string? Resume, int? Batch, int? CurvatureBatch, double Lambda, int MaxCg, double LearningRate, int TestSize, double? TargetError,
+    /// <summary>What was typed; null = not given (the preset or checkpoint decides).</summary>
+    internal sealed record Settings(string? Task, string? Optimizer, int? Units, int? Length, int? Seed, int? Iterations, string Out, bool Float32,
+        string? Resume, int? Batch, int? CurvatureBatch, double? Lambda, int? MaxCg, double? LearningRate, int? TestSize, double? TargetError,
         double? TimeLimit, int Threads, bool Curriculum, bool RhoOnGradientBatch);
 
-    /// <summary>Everything a run needs, built and validated before any training starts.</summary>
-    private sealed record Plan(ITask Task, RateRnnOptions Model, ITrainer Trainer, string OptionsJson, OptimizerState? State, int Seed,
-        int Batch, int CurvatureBatch, IReadOnlyList<IterationStatistics> PreviousStatistics, LengthCurriculum? Curriculum,
-        double[]? ResumeParameters);
-
-    private const string CurriculumLengthKey = "curriculumLength";
+    /// <summary>The task, the complete training options and the checkpoint to resume from, before any training starts.</summary>
+    internal sealed record Plan(ITask Task, TaskTrainingOptions Options, Checkpoint? Resume);
 
     private static int Run(Settings s, CancellationToken cancellationToken)
     {
@@ -92,115 +90,94 @@ internal static class TrainCommand
 
         var backend = NumericsBackend.Current;
         if (backend is MklBackend mkl) mkl.SetThreadCount(s.Threads);
-        var objective = new RnnObjective(plan.ResumeParameters is null ? new RateRnn(plan.Model) : new RateRnn(plan.Model, plan.ResumeParameters), null, backend);
-        var test = plan.Task.Sample(s.TestSize, SeededRandom.Derive(plan.Seed, TrainingData.TestStream, 0));
-        var data = plan.Curriculum?.Data(plan.Batch, plan.CurvatureBatch) ?? TrainingData.Fresh(plan.Task, plan.Seed, plan.Batch, plan.CurvatureBatch);
-        bool hf = plan.Trainer is HessianFreeTrainer;
-        var run = new TrainingRun
+        var options = plan.Options;
+        bool hf = options.Optimizer == TaskOptimizer.HessianFree;
+        int batch = hf ? options.HessianFree!.GradientBatchSize : options.Adam!.BatchSize;
+        string optimizerName = hf ? "hf" : "adam";
+        var network = plan.Resume?.RateRnnOptions() ?? options.Network!;
+        Console.WriteLine($"Training {plan.Task.Name} with {optimizerName}: N = {network.UnitCount}, α = {network.Alpha.ToString("G3", Inv)}, " +
+                          $"batch {batch}{(hf ? $" (curvature {options.HessianFree!.CurvatureBatchSize})" : "")}, seed {plan.Resume?.Seed ?? options.Seed}, {backend.Description}");
+        if (options.Curriculum is { } c && plan.Task is PathologicalTask pathological)
         {
-            Iterations = s.Iterations,
-            Validate = o => plan.Task.Score(test, o.Predict(test)).ErrorRate,
-            ValidateEvery = hf ? 1 : 20,
-            StopWhen = s.TargetError is { } target ? stats => stats.Validation < target : null,
-            MaxWallTime = s.TimeLimit is { } budget ? TimeSpan.FromSeconds(budget) : null,
-        };
+            int start = plan.Resume is { } r && r.Metadata.TryGetValue(TaskTraining.CurriculumLengthMetadataKey, out var saved) ? int.Parse(saved, Inv) : c.StartLength;
+            Console.WriteLine($"Curriculum: training length {Math.Min(start, pathological.Length)} growing to {pathological.Length}; the test trials are at {pathological.Length}.");
+        }
 
-        Console.WriteLine($"Training {plan.Task.Name} with {plan.Trainer.Name}: N = {plan.Model.UnitCount}, {objective.ParameterCount} parameters, " +
-                          $"batch {plan.Batch}{(hf ? $" (curvature {plan.CurvatureBatch})" : "")}, seed {plan.Seed}, {backend.Description}");
-        if (plan.Curriculum is { } schedule)
-            Console.WriteLine($"Curriculum: training length {schedule.CurrentLength} growing to {schedule.FinalLength}; the test trials are at {schedule.FinalLength}.");
-        // Between iterations the curriculum scores fresh trials of the current length and may lengthen the next batches.
-        Action<IterationStatistics> observe = plan.Curriculum is { } c ? stats => c.Observe(objective, stats.Iteration) : _ => { };
-        var clock = Stopwatch.StartNew();
-        TrainingResult result;
+        TrainedNetwork trained;
         try
         {
-            result = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
-                ? plan.Trainer.Train(objective, data, run, plan.State, stats => { observe(stats); Console.WriteLine(Line(stats, plan.Curriculum)); }, cancellationToken)
-                : TrainWithProgress(plan, objective, data, run, s.Iterations, observe, cancellationToken);
+            trained = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
+                ? TaskTraining.Train(plan.Task, options, stats => Console.WriteLine(Line(stats)), plan.Resume, cancellationToken)
+                : TrainWithProgress(plan, cancellationToken);
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"neurornn train: {Clean(e.Message)}");
             return 2;
         }
-        double seconds = clock.Elapsed.TotalSeconds;
 
-        // The checkpoint holds the state to continue from (the last completed iteration); the metrics below are
-        // of the best parameters by test error, which is what the summary reports.
+        // The checkpoint holds the state to continue from (the last completed iteration); the metrics below are of
+        // the best parameters by test error, which is what the summary reports.
         Directory.CreateDirectory(s.Out);
         string checkpointPath = Path.Combine(s.Out, "checkpoint.nrckpt");
-        var statistics = plan.PreviousStatistics.Concat(result.Statistics).ToList();
-        var metadata = new Dictionary<string, string>
-        {
-            ["batch"] = plan.Batch.ToString(Inv), ["curvatureBatch"] = plan.CurvatureBatch.ToString(Inv),
-            ["testSize"] = s.TestSize.ToString(Inv), ["backend"] = backend.Description,
-        };
-        if (plan.Curriculum is { } saved) metadata[CurriculumLengthKey] = saved.CurrentLength.ToString(Inv);
-        CheckpointFile.Save(checkpointPath, new Checkpoint
-        {
-            ModelType = nameof(RateRnn),
-            ModelOptionsJson = CheckpointJson.Serialize(plan.Model),
-            Parameters = result.Parameters,
-            Optimizer = result.State,
-            OptimizerOptionsJson = plan.OptionsJson,
-            Seed = plan.Seed,
-            TaskName = plan.Task.Name,
-            TaskLength = TaskLength(plan.Task),
-            Statistics = statistics,
-            Metadata = metadata,
-        });
-        objective.SetParameters(result.BestParameters);
-        var score = plan.Task.Score(test, objective.Predict(test));
+        var checkpoint = trained.ToCheckpoint();
+        CheckpointFile.Save(checkpointPath, checkpoint);
+        var score = trained.TestScore;
         var summary = new JsonObject
         {
             ["task"] = plan.Task.Name,
-            ["taskLength"] = TaskLength(plan.Task),
-            ["optimizer"] = plan.Trainer.Name,
-            ["optimizerOptions"] = JsonNode.Parse(plan.OptionsJson),
-            ["model"] = JsonNode.Parse(CheckpointJson.Serialize(plan.Model)),
-            ["seed"] = plan.Seed,
-            ["batch"] = plan.Batch,
-            ["curvatureBatch"] = hf ? plan.CurvatureBatch : null,
-            ["curriculum"] = plan.Curriculum is { } done
+            ["taskLength"] = TaskRegistry.LengthOf(plan.Task),
+            ["optimizer"] = optimizerName,
+            ["optimizerOptions"] = JsonNode.Parse(checkpoint.OptimizerOptionsJson!),
+            ["model"] = JsonNode.Parse(checkpoint.ModelOptionsJson),
+            ["trainingOptions"] = JsonNode.Parse(checkpoint.Metadata[TaskTraining.OptionsMetadataKey]),
+            ["seed"] = trained.Options.Seed,
+            ["batch"] = batch,
+            ["curvatureBatch"] = hf ? options.HessianFree!.CurvatureBatchSize : null,
+            ["curriculum"] = trained.CurriculumLength is { } current
                 ? new JsonObject
                 {
-                    ["currentLength"] = done.CurrentLength,
-                    ["finalLength"] = done.FinalLength,
-                    ["solvedThisRun"] = new JsonArray(done.Stages.Select(x => (JsonNode?)new JsonObject { ["length"] = x.Length, ["iteration"] = x.Iteration }).ToArray()),
+                    ["currentLength"] = current,
+                    ["finalLength"] = trained.CurriculumFinalLength,
+                    ["solvedThisRun"] = new JsonArray(trained.CurriculumStages.Select(x => (JsonNode?)new JsonObject { ["length"] = x.Length, ["iteration"] = x.Iteration }).ToArray()),
                 }
                 : null,
             ["backend"] = backend.Description,
-            ["iterationsThisRun"] = result.Statistics.Count,
-            ["nextIteration"] = result.State.Iteration,
-            ["stopReason"] = result.StopReason,
+            ["iterationsThisRun"] = trained.Training.Statistics.Count,
+            ["nextIteration"] = trained.Training.State.Iteration,
+            ["stopReason"] = trained.StopReason.Description,
             ["test"] = new JsonObject
             {
-                ["trials"] = s.TestSize, ["errorRate"] = score.ErrorRate, ["accuracy"] = score.Accuracy, ["loss"] = score.Loss,
+                ["trials"] = trained.TestBatch.BatchSize, ["errorRate"] = score.ErrorRate, ["accuracy"] = score.Accuracy, ["loss"] = score.Loss,
                 ["criterion"] = score.Criterion, ["metricOf"] = "best parameters by test error",
             },
             ["timings"] = new JsonObject
             {
-                ["wallSeconds"] = seconds,
-                ["meanIterationSeconds"] = result.Statistics.Count == 0 ? 0 : result.Statistics.Average(x => x.Seconds),
-                ["cgStepsTotal"] = result.Statistics.Sum(x => x.CgIterations),
+                ["wallSeconds"] = trained.Seconds,
+                ["meanIterationSeconds"] = trained.Training.Statistics.Count == 0 ? 0 : trained.Training.Statistics.Average(x => x.Seconds),
+                ["cgStepsTotal"] = trained.Training.Statistics.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
             },
             ["checkpoint"] = Path.GetFullPath(checkpointPath),
         };
         File.WriteAllText(Path.Combine(s.Out, "summary.json"), summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        Console.WriteLine($"Stopped: {result.StopReason} after {result.Statistics.Count} iterations ({seconds:F1} s).");
-        Console.WriteLine($"Test ({s.TestSize} trials): error rate {score.ErrorRate:P2} ({score.Criterion}), accuracy {score.Accuracy:P2}, loss {score.Loss:G4}.");
+        Console.WriteLine($"Stopped: {trained.StopReason} after {trained.Training.Statistics.Count} iterations ({trained.Seconds:F1} s).");
+        Console.WriteLine($"Test ({trained.TestBatch.BatchSize} trials): error rate {score.ErrorRate:P2} ({score.Criterion}), accuracy {score.Accuracy:P2}, loss {score.Loss:G4}.");
         Console.WriteLine($"Wrote {checkpointPath} and {Path.Combine(s.Out, "summary.json")}.");
         return 0;
     }
 
-    private static Plan MakePlan(Settings s)
+    /// <summary>
+    /// The task and the training options: the task family's preset (or, with <c>--resume</c>, the checkpoint's stored
+    /// options) with every option that was typed replacing its one setting. No default lives here.
+    /// </summary>
+    internal static Plan MakePlan(Settings s)
     {
-        if (s.Units <= 0) throw new ArgumentException($"--units must be positive, got {s.Units}.");
-        if (s.Iterations < 0) throw new ArgumentException($"--iterations must be ≥ 0, got {s.Iterations}.");
-        if (s.TestSize <= 0) throw new ArgumentException($"--test-size must be positive, got {s.TestSize}.");
+        if (s.Units is <= 0) throw new ArgumentException($"--units must be positive, got {s.Units}.");
+        if (s.Iterations is < 0) throw new ArgumentException($"--iterations must be ≥ 0, got {s.Iterations}.");
+        if (s.TestSize is <= 0) throw new ArgumentException($"--test-size must be positive, got {s.TestSize}.");
         if (s.Batch is <= 0) throw new ArgumentException($"--batch must be positive, got {s.Batch}.");
         if (s.CurvatureBatch is <= 0) throw new ArgumentException($"--curvature-batch must be positive, got {s.CurvatureBatch}.");
+        if (s.MaxCg is <= 0) throw new ArgumentException($"--max-cg must be positive, got {s.MaxCg}.");
         if (s.TargetError is { } te && !(te > 0 && te <= 1)) throw new ArgumentException($"--target-error must be in (0, 1], got {te}.");
         if (s.TimeLimit is { } tl && !(tl > 0)) throw new ArgumentException($"--time-limit must be a positive number of seconds, got {tl}.");
         if (s.Threads < 1) throw new ArgumentException($"--threads must be ≥ 1, got {s.Threads}.");
@@ -219,132 +196,107 @@ internal static class TrainCommand
             throw new ArgumentException((s.Length is null ? "--task: " : "--task/--length: ") + e.Message);
         }
 
-        string optimizerName = checkpoint?.Optimizer.Optimizer ?? s.Optimizer;
-        if (checkpoint is not null && s.Optimizer != optimizerName && s.Optimizer != "hf")
-            throw new ArgumentException($"--optimizer {s.Optimizer} differs from the checkpoint's optimizer '{optimizerName}'.");
-        int batch = s.Batch ?? (optimizerName == "hf" ? 2000 : 64);
-        int curvature = s.CurvatureBatch ?? Math.Max(1, batch / 5);
-        if (curvature > batch) throw new ArgumentException($"--curvature-batch ({curvature}) must not exceed --batch ({batch}).");
-
-        ITrainer trainer;
-        string optionsJson;
+        var options = (checkpoint is null ? TaskPresets.For(task) : TaskTraining.OptionsFrom(checkpoint, task)).ResolvedFor(task);
+        if (checkpoint is not null)
+        {
+            string saved = checkpoint.Optimizer.Optimizer;
+            if (s.Optimizer is not null && s.Optimizer != saved)
+                throw new ArgumentException($"--optimizer {s.Optimizer} differs from the checkpoint's optimizer '{saved}'.");
+            var network = checkpoint.RateRnnOptions();
+            if (s.Units is { } u && u != network.UnitCount)
+                throw new ArgumentException($"--units {u} differs from the checkpoint's network of {network.UnitCount} units.");
+            if (s.Seed is { } sd && sd != checkpoint.Seed)
+                throw new ArgumentException($"--seed {sd} differs from the checkpoint's seed {checkpoint.Seed}; a resumed run continues its data stream.");
+        }
+        var hf = options.HessianFree!;
+        int maxCg = s.MaxCg ?? hf.MaxCgIterations;
+        int? curvature = s.CurvatureBatch ?? (s.Batch is { } b ? Math.Max(1, b / 5) : null);
+        options = options with
+        {
+            Optimizer = s.Optimizer switch { "hf" => TaskOptimizer.HessianFree, "adam" => TaskOptimizer.Adam, _ => options.Optimizer },
+            Network = options.Network! with
+            {
+                UnitCount = s.Units ?? options.Network!.UnitCount,
+                Precision = s.Float32 ? RnnPrecision.Float32 : options.Network!.Precision,
+            },
+            Seed = s.Seed ?? options.Seed,
+            Iterations = s.Iterations ?? options.Iterations,
+            TestTrials = s.TestSize ?? options.TestTrials,
+            TargetErrorRate = s.TargetError ?? options.TargetErrorRate,
+            TimeLimit = s.TimeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : options.TimeLimit,
+            Curriculum = s.Curriculum ? options.Curriculum ?? new LengthCurriculumOptions() : options.Curriculum,
+            HessianFree = hf with
+            {
+                InitialLambda = s.Lambda ?? hf.InitialLambda,
+                MaxCgIterations = maxCg,
+                MinCgIterations = Math.Min(hf.MinCgIterations, maxCg),
+                GradientBatchSize = s.Batch ?? hf.GradientBatchSize,
+                CurvatureBatchSize = curvature ?? hf.CurvatureBatchSize,
+                ReductionRatioOnGradientBatch = s.RhoOnGradientBatch || hf.ReductionRatioOnGradientBatch,
+            },
+            Adam = options.Adam! with { LearningRate = s.LearningRate ?? options.Adam!.LearningRate, BatchSize = s.Batch ?? options.Adam!.BatchSize },
+        };
+        if (options.Optimizer == TaskOptimizer.HessianFree && options.HessianFree!.CurvatureBatchSize > options.HessianFree.GradientBatchSize)
+            throw new ArgumentException($"--curvature-batch ({options.HessianFree.CurvatureBatchSize}) must not exceed --batch ({options.HessianFree.GradientBatchSize}).");
+        if (options.Curriculum is not null && task is not PathologicalTask)
+            throw new ArgumentException($"--curriculum lengthens sequences of the pathological problems (addition, multiplication, xor, temporal-order); '{task.Name}' is not one.");
         try
         {
-            if (optimizerName == "hf")
-            {
-                var o = new HessianFreeOptions
-                {
-                    InitialLambda = s.Lambda, MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(10, s.MaxCg), GradientBatchSize = batch, CurvatureBatchSize = curvature,
-                    ReductionRatioOnGradientBatch = s.RhoOnGradientBatch,
-                };
-                trainer = new HessianFreeTrainer(o);
-                optionsJson = CheckpointJson.Serialize(o);
-            }
-            else
-            {
-                var o = new AdamOptions { LearningRate = s.LearningRate, BatchSize = batch };
-                trainer = new AdamTrainer(o);
-                optionsJson = CheckpointJson.Serialize(o);
-            }
+            options.Validate();
+            if (checkpoint is null) (options.Network! with { InputCount = task.InputCount, OutputCount = task.OutputCount, OutputKind = task.OutputKind }).Validate();
         }
         catch (ArgumentException e)
         {
-            string option = e.ParamName switch
-            {
-                nameof(HessianFreeOptions.InitialLambda) => "--lambda",
-                nameof(HessianFreeOptions.MaxCgIterations) => "--max-cg",
-                nameof(AdamOptions.LearningRate) => "--lr",
-                _ => "--optimizer",
-            };
-            throw new ArgumentException($"{option}: {e.Message}");
+            throw new ArgumentException($"{OptionName(e.ParamName)}: {e.Message}");
         }
-
-        RateRnnOptions model;
-        if (checkpoint is not null)
-        {
-            model = checkpoint.RateRnnOptions();
-            if (model.InputCount != task.InputCount || model.OutputCount != task.OutputCount)
-                throw new ArgumentException($"--resume: the checkpoint's model has {model.InputCount} inputs and {model.OutputCount} outputs but task '{task.Name}' needs {task.InputCount} and {task.OutputCount}.");
-        }
-        else
-        {
-            bool pathological = task is PathologicalTask;
-            model = new RateRnnOptions
-            {
-                UnitCount = s.Units, InputCount = task.InputCount, OutputCount = task.OutputCount, OutputKind = task.OutputKind,
-                // The pathological problems use the discrete-time tanh RNN of Martens & Sutskever (α = 1) with their sparse
-                // initialisation; the neuroscience tasks a leaky rate network with α = 0.1.
-                Dt = 1, Tau = pathological ? 1 : 10,
-                Initialization = pathological ? WeightInitialization.Sparse : WeightInitialization.Gaussian,
-                SpectralRadius = pathological ? 1.2 : null, InputWeightStd = pathological ? 1 : null,
-                Seed = s.Seed, Precision = s.Float32 ? RnnPrecision.Float32 : RnnPrecision.Float64,
-            };
-            try
-            {
-                model.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"--units: {e.Message}");
-            }
-        }
-        int planSeed = checkpoint?.Seed ?? s.Seed;
-        LengthCurriculum? schedule = null;
-        string? savedLength = null;
-        checkpoint?.Metadata.TryGetValue(CurriculumLengthKey, out savedLength);
-        if (s.Curriculum || savedLength is not null)
-        {
-            if (task is not PathologicalTask pathological)
-                throw new ArgumentException($"--curriculum lengthens sequences of the pathological problems (addition, multiplication, xor, temporal-order); '{task.Name}' is not one.");
-            var curriculumOptions = new LengthCurriculumOptions();
-            if (savedLength is not null) curriculumOptions = curriculumOptions with { StartLength = int.Parse(savedLength, Inv) };
-            schedule = new LengthCurriculum(length => TaskRegistry.Create(task.Name, length), pathological.Length, planSeed, curriculumOptions);
-        }
-        return new Plan(task, model, trainer, optionsJson, checkpoint?.Optimizer, planSeed, batch, curvature,
-            checkpoint?.Statistics ?? [], schedule, checkpoint?.Parameters);
+        return new Plan(task, options, checkpoint);
     }
+
+    /// <summary>The command-line option behind a setting named in an exception.</summary>
+    private static string OptionName(string? setting) => setting switch
+    {
+        nameof(HessianFreeOptions.InitialLambda) => "--lambda",
+        nameof(HessianFreeOptions.MaxCgIterations) or nameof(HessianFreeOptions.MinCgIterations) => "--max-cg",
+        nameof(HessianFreeOptions.GradientBatchSize) or nameof(AdamOptions.BatchSize) => "--batch",
+        nameof(HessianFreeOptions.CurvatureBatchSize) => "--curvature-batch",
+        nameof(AdamOptions.LearningRate) => "--lr",
+        nameof(RateRnnOptions.UnitCount) => "--units",
+        nameof(TaskTrainingOptions.TestTrials) => "--test-size",
+        _ => "--task",
+    };
 
     /// <summary>Drops the " (Parameter 'x')" suffixes .NET appends: the CLI names the option instead.</summary>
     private static string Clean(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)", "").Replace("\n", " ");
 
-    private static int? TaskLength(ITask task) => task switch
+    private static TrainedNetwork TrainWithProgress(Plan plan, CancellationToken cancellationToken)
     {
-        PathologicalTask p => p.Length,
-        ContextIntegrationTask c => c.Options.StimulusSteps,
-        PerceptualDecisionTask d => d.Options.StimulusSteps,
-        DelayedResponseTask r => r.Options.MaxDelaySteps,
-        _ => null,
-    };
-
-    private static TrainingResult TrainWithProgress(Plan plan, ICurvatureObjective objective, Func<int, TrainingData> data, TrainingRun run,
-        int iterations, Action<IterationStatistics> observe, CancellationToken cancellationToken)
-    {
-        TrainingResult? result = null;
+        TrainedNetwork? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var bar = context.AddTask("starting", maxValue: Math.Max(1, iterations));
-                result = plan.Trainer.Train(objective, data, run, plan.State, stats =>
+                var bar = context.AddTask("starting", maxValue: Math.Max(1, plan.Options.Iterations));
+                result = TaskTraining.Train(plan.Task, plan.Options, stats =>
                 {
-                    observe(stats);
-                    bar.Description = Markup.Escape(Line(stats, plan.Curriculum));
+                    bar.Description = Markup.Escape(Line(stats));
                     bar.Increment(1);
-                }, cancellationToken);
+                }, plan.Resume, cancellationToken);
                 bar.Value = bar.MaxValue;
             });
         return result!;
     }
 
-    private static string Line(IterationStatistics s, LengthCurriculum? curriculum)
+    private static string Line(IterationStatistics s)
     {
-        // After Observe: the length the next iteration trains at.
-        string length = curriculum is null ? "" : $" next T {curriculum.CurrentLength}";
         string validation = s.Validation is { } v ? $" test err {v:P1}" : "";
-        string second = double.IsNaN(s.Lambda) ? "" : $" λ {s.Lambda:G3} ρ {(double.IsFinite(s.Rho) ? s.Rho.ToString("F2", Inv) : "-inf")} CG {s.CgIterations}";
-        return string.Create(Inv, $"it {s.Iteration,4} loss {s.Loss:G4}{validation}{second}{(s.Accepted ? "" : " rejected")}{length} {s.Seconds:F1}s");
+        string second = s.Details is HessianFreeStepDetails hf
+            ? $" λ {hf.Lambda:G3} ρ {(double.IsFinite(hf.Rho) ? hf.Rho.ToString("F2", Inv) : "-inf")} CG {hf.CgIterations}" : "";
+        // The front door notes when a length curriculum moves on ("curriculum: T = 30 solved, next T = 38").
+        int curriculum = s.Note?.IndexOf("curriculum:", StringComparison.Ordinal) ?? -1;
+        string stage = curriculum >= 0 ? " " + s.Note![curriculum..] : "";
+        return string.Create(Inv, $"it {s.Iteration,4} loss {s.Loss:G4}{validation}{second}{(s.Accepted ? "" : " rejected")}{stage} {s.Seconds:F1}s");
     }
 }

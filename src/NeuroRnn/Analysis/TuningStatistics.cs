@@ -31,11 +31,6 @@ public sealed record TuningStatisticsOptions
     }
 }
 
-/// <summary>A confidence interval; for angles, <see cref="Low"/> may exceed <see cref="High"/> when it wraps around 0.</summary>
-/// <param name="Low">Lower end.</param>
-/// <param name="High">Upper end.</param>
-public readonly record struct ConfidenceInterval(double Low, double High);
-
 /// <summary>One unit's selectivity with its uncertainty.</summary>
 /// <param name="UnitIndex">The unit's row in the frame.</param>
 /// <param name="UnitId">The unit's id.</param>
@@ -47,9 +42,9 @@ public readonly record struct ConfidenceInterval(double Low, double High);
 /// <param name="DsiPValue">Permutation p-value of DSI.</param>
 /// <param name="DsiInterval">Bootstrap interval of DSI.</param>
 /// <param name="PreferredOrientationDeg">Vector-sum preferred orientation in [0, 180).</param>
-/// <param name="PreferredOrientationInterval">Bootstrap interval of the preferred orientation (circular, may wrap).</param>
+/// <param name="PreferredOrientationInterval">Bootstrap interval of the preferred orientation (circular: Low &gt; High when it wraps around 0°).</param>
 /// <param name="PreferredDirectionDeg">Vector-sum preferred direction in [0, 360).</param>
-/// <param name="PreferredDirectionInterval">Bootstrap interval of the preferred direction (circular, may wrap).</param>
+/// <param name="PreferredDirectionInterval">Bootstrap interval of the preferred direction (circular: Low &gt; High when it wraps around 0°).</param>
 public sealed record UnitTuningStatistics(
     int UnitIndex, string UnitId, string ResponseUnit,
     double Osi, double OsiPValue, ConfidenceInterval OsiInterval,
@@ -159,12 +154,8 @@ public static class TuningStatistics
         }
     }
 
-    private static ConfidenceInterval Percentiles(double[] values, double alpha)
-    {
-        var finite = values.Where(double.IsFinite).Order().ToArray();
-        if (finite.Length == 0) return new ConfidenceInterval(double.NaN, double.NaN);
-        return new ConfidenceInterval(Quantile(finite, alpha / 2), Quantile(finite, 1 - alpha / 2));
-    }
+    private static ConfidenceInterval Percentiles(double[] values, double alpha) =>
+        ConfidenceInterval.Percentile(values.Where(double.IsFinite).ToArray(), 1 - alpha);
 
     /// <summary>Percentiles of the angular deviations from the observed angle, wrapped to (−period/2, period/2].</summary>
     private static ConfidenceInterval CircularPercentiles(double[] values, double observed, double period, double alpha)
@@ -174,16 +165,9 @@ public static class TuningStatistics
         {
             double d = OrientationSelectivity.Mod(v - observed, period);
             return d > period / 2 ? d - period : d;
-        }).Order().ToArray();
-        if (deviations.Length == 0) return new ConfidenceInterval(double.NaN, double.NaN);
-        return new ConfidenceInterval(OrientationSelectivity.Mod(observed + Quantile(deviations, alpha / 2), period),
-            OrientationSelectivity.Mod(observed + Quantile(deviations, 1 - alpha / 2), period));
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int lo = (int)Math.Floor(position), hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (position - lo) * (sorted[hi] - sorted[lo]);
+        }).ToArray();
+        var interval = ConfidenceInterval.Percentile(deviations, 1 - alpha);
+        if (double.IsNaN(interval.Low)) return interval;
+        return new ConfidenceInterval(OrientationSelectivity.Mod(observed + interval.Low, period), OrientationSelectivity.Mod(observed + interval.High, period));
     }
 }

@@ -21,7 +21,7 @@ public sealed record Checkpoint
     /// <summary>The flat parameter vector.</summary>
     public required double[] Parameters { get; init; }
 
-    /// <summary>The optimizer state (its iteration is the next iteration to run).</summary>
+    /// <summary>The typed optimizer state, e.g. <see cref="HessianFreeState"/> (its iteration is the next iteration to run).</summary>
     public required OptimizerState Optimizer { get; init; }
 
     /// <summary>Optional optimizer options as a JSON object.</summary>

@@ -17,24 +17,26 @@ public static class CheckpointFile
     /// <summary>The first 8 bytes of every checkpoint.</summary>
     public static ReadOnlySpan<byte> Magic => "NRNNCKPT"u8;
 
-    /// <summary>The format version this code writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this code writes. It also reads version 1 (statistics with Hessian-free's fields in
+    /// every entry instead of per-optimizer details).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format version this code reads.</summary>
+    public const int OldestReadableVersion = 1;
 
     private const int PrefixLength = 16; // magic, version, header length
 
-    /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically.</summary>
-    /// <exception cref="ArgumentException">The checkpoint is inconsistent (e.g. a state vector's length differs from the parameters').</exception>
+    /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically (format version <see cref="FormatVersion"/>).</summary>
+    /// <exception cref="ArgumentException">The checkpoint is inconsistent (e.g. a state vector's length differs from the parameters')
+    /// or holds the state of an optimizer checkpoints do not know.</exception>
     public static void Save(string path, Checkpoint checkpoint)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(checkpoint.Optimizer);
+        var (scalars, vectors) = OptimizerStateCodec.Encode(checkpoint.Optimizer, checkpoint.Parameters.Length);
         var arrays = new List<(string Name, double[] Values)> { ("parameters", checkpoint.Parameters) };
-        foreach (var (name, values) in checkpoint.Optimizer.Vectors.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            if (values.Length != checkpoint.Parameters.Length)
-                throw new ArgumentException($"Optimizer vector '{name}' has {values.Length} entries but there are {checkpoint.Parameters.Length} parameters.", nameof(checkpoint));
-            arrays.Add(("optimizer/" + name, values));
-        }
+        foreach (var (name, values) in vectors) arrays.Add(("optimizer/" + name, values));
 
         var header = new JsonObject
         {
@@ -51,7 +53,7 @@ public static class CheckpointFile
             {
                 ["name"] = checkpoint.Optimizer.Optimizer,
                 ["iteration"] = checkpoint.Optimizer.Iteration,
-                ["scalars"] = JsonSerializer.SerializeToNode(checkpoint.Optimizer.Scalars.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(), CheckpointJson.Options),
+                ["scalars"] = JsonSerializer.SerializeToNode(scalars, CheckpointJson.Options),
                 ["options"] = checkpoint.OptimizerOptionsJson is null ? null : ParseObject(checkpoint.OptimizerOptionsJson, "OptimizerOptionsJson"),
             },
             ["statistics"] = JsonSerializer.SerializeToNode(checkpoint.Statistics, CheckpointJson.Options),
@@ -116,8 +118,8 @@ public static class CheckpointFile
         if (!bytes.AsSpan(0, 8).SequenceEqual(Magic))
             throw new CheckpointException(path, "is not a NeuroRnn checkpoint (the file does not start with NRNNCKPT).");
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
-        if (version != FormatVersion)
-            throw new CheckpointException(path, $"has format version {version}; this version of NeuroRnn reads version {FormatVersion}.");
+        if (version < OldestReadableVersion || version > FormatVersion)
+            throw new CheckpointException(path, $"has format version {version}; this version of NeuroRnn reads versions {OldestReadableVersion} to {FormatVersion}.");
         int headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
         if (headerLength <= 0 || (long)PrefixLength + headerLength + 8 > bytes.Length)
             throw new CheckpointException(path, $"is truncated or corrupt: its header claims {headerLength} bytes but the file has {bytes.Length}.");
@@ -156,22 +158,26 @@ public static class CheckpointFile
                 values[name] = array;
             }
             var optimizer = header["optimizer"] as JsonObject ?? throw Missing("optimizer");
+            string optimizerName = (string?)optimizer["name"] ?? throw Missing("optimizer.name");
             var scalars = optimizer["scalars"]?.Deserialize<Dictionary<string, double>>(CheckpointJson.Options) ?? [];
             var vectors = values.Where(p => p.Key.StartsWith("optimizer/", StringComparison.Ordinal))
                 .ToDictionary(p => p.Key["optimizer/".Length..], p => p.Value);
+            var state = OptimizerStateCodec.Decode(path, optimizerName, (int?)optimizer["iteration"] ?? throw Missing("optimizer.iteration"), scalars, vectors);
+            var statistics = version == 1
+                ? (header["statistics"]?.Deserialize<List<LegacyStatistics>>(CheckpointJson.Options) ?? []).Select(s => s.Upgrade(optimizerName)).ToList()
+                : header["statistics"]?.Deserialize<List<IterationStatistics>>(CheckpointJson.Options) ?? [];
             return new Checkpoint
             {
                 ModelType = (string?)header["modelType"] ?? throw Missing("modelType"),
                 ModelOptionsJson = header["modelOptions"]?.ToJsonString(CheckpointJson.Options) ?? throw Missing("modelOptions"),
                 LossOptionsJson = header["lossOptions"]?.ToJsonString(CheckpointJson.Options),
                 Parameters = values.TryGetValue("parameters", out var p) ? p : throw Missing("parameters array"),
-                Optimizer = new OptimizerState((string?)optimizer["name"] ?? throw Missing("optimizer.name"),
-                    (int?)optimizer["iteration"] ?? throw Missing("optimizer.iteration"), scalars, vectors),
+                Optimizer = state,
                 OptimizerOptionsJson = optimizer["options"]?.ToJsonString(CheckpointJson.Options),
                 Seed = (int?)header["seed"] ?? 0,
                 TaskName = (string?)header["taskName"],
                 TaskLength = (int?)header["taskLength"],
-                Statistics = header["statistics"]?.Deserialize<List<IterationStatistics>>(CheckpointJson.Options) ?? [],
+                Statistics = statistics,
                 Metadata = header["metadata"]?.Deserialize<Dictionary<string, string>>(CheckpointJson.Options) ?? [],
             };
         }

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NeuroRnn.Models;
+using NeuroRnn.Training;
 
 namespace NeuroRnn.Checkpoints;
 
 /// <summary>
 /// JSON conventions of checkpoints: enums as strings, NaN/±Infinity as named literals, rectangular bool masks as
-/// arrays of rows. Used for model, loss and optimizer options so they round-trip exactly.
+/// arrays of rows, and each optimizer's <see cref="StepDetails"/> tagged with the optimizer's name. Used for model, loss
+/// and optimizer options and for statistics so they round-trip exactly.
 /// </summary>
 public static class CheckpointJson
 {
@@ -20,6 +23,7 @@ public static class CheckpointJson
             WriteIndented = false,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             IgnoreReadOnlyProperties = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TagStepDetails } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new BoolMatrixConverter());
@@ -47,6 +51,22 @@ public static class CheckpointJson
 
     /// <summary>Rebuilds the network stored in <paramref name="checkpoint"/> with its parameters.</summary>
     public static RateRnn RateRnn(this Checkpoint checkpoint) => new(checkpoint.RateRnnOptions(), checkpoint.Parameters);
+
+    /// <summary>Statistics details are written with an "Optimizer" tag naming their type, so a reader can rebuild them.</summary>
+    private static void TagStepDetails(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(StepDetails)) return;
+        info.PolymorphismOptions = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "Optimizer",
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+            DerivedTypes =
+            {
+                new JsonDerivedType(typeof(HessianFreeStepDetails), HessianFreeTrainer.OptimizerName),
+                new JsonDerivedType(typeof(AdamStepDetails), AdamTrainer.OptimizerName),
+            },
+        };
+    }
 
     private sealed class BoolMatrixConverter : JsonConverter<bool[,]>
     {

@@ -99,4 +99,47 @@ public interface INumericsBackend
     /// descending, U m×p and Vᵀ p×n, both column-major.
     /// </summary>
     void Svd(int m, int n, ReadOnlySpan<double> a, Span<double> singularValues, Span<double> u, Span<double> vt);
+
+    // ---- BLAS level 2: rank-1 updates and symmetric products (recursive least squares, FORCE) ----
+
+    /// <summary>A = alpha·x·yᵀ + A with A m×n, x of length m and y of length n (BLAS ger).</summary>
+    void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda);
+
+    /// <summary>
+    /// y = alpha·A·x + beta·y with A n×n symmetric; only the lower triangle of A is read (BLAS symv).
+    /// </summary>
+    void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y);
+
+    /// <summary>
+    /// A = alpha·x·xᵀ + A for the n×n symmetric A, on its lower triangle only; the strict upper triangle is left
+    /// untouched (BLAS syr).
+    /// </summary>
+    void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda);
+
+    // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
+
+    /// <summary>
+    /// Eigen-decomposition of the general (non-symmetric) real n×n matrix A (column-major, not modified), LAPACK
+    /// ?geev. Eigenvalues are sorted by descending real part, ties by descending imaginary part, so the member of a
+    /// complex-conjugate pair with positive imaginary part comes first. Right eigenvector k is column k of the n×n
+    /// column-major <paramref name="rightEigenvectors"/>: A·v_k = λ_k·v_k, with unit 2-norm and its largest-modulus
+    /// entry real and positive. Left eigenvector k is column k of <paramref name="leftEigenvectors"/>:
+    /// u_kᴴ·A = λ_k·u_kᴴ, scaled so that u_kᴴ·v_k = 1 (for a real eigenvalue both are real and u_kᵀ·v_k = 1).
+    /// Both back-ends apply the same normalisation, so their results agree up to rounding (and up to the order of
+    /// eigenvalues whose real parts tie within rounding). Pass an empty span for either set of eigenvectors to skip
+    /// it. Left eigenvectors of a (nearly) defective eigenvalue are ill-determined: u_kᴴ·v_k is then close to zero.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span is too short (the message names it).</exception>
+    /// <exception cref="ArithmeticException">The QR algorithm did not converge (e.g. NaN in A).</exception>
+    void GeneralEigen(int n, ReadOnlySpan<double> a, Span<System.Numerics.Complex> eigenvalues,
+        Span<System.Numerics.Complex> leftEigenvectors, Span<System.Numerics.Complex> rightEigenvectors);
+
+    /// <summary>
+    /// Solves A·x = b for a symmetric positive definite n×n matrix A in place (LAPACK ?posv semantics, so a hot loop
+    /// allocates nothing): only the lower triangle of <paramref name="a"/> is read and it is overwritten by the
+    /// Cholesky factor L (A = L·Lᵀ); <paramref name="b"/> (length n) is overwritten by x.
+    /// </summary>
+    /// <returns>False, with <paramref name="b"/> unspecified, when A is not positive definite (or holds NaN).</returns>
+    /// <exception cref="ArgumentException">A span is too short (the message names it).</exception>
+    bool CholeskySolve(int n, Span<double> a, Span<double> b);
 }

@@ -267,4 +267,123 @@ public sealed class ManagedBackend : INumericsBackend
         ManagedLinearAlgebraProvider.Instance.SingularValueDecomposition(true, copy, m, n, s, fullU, fullVt);
         Decompositions.StoreThinSvd(m, n, s, fullU, fullVt, singularValues, u, vt);
     }
+
+    // ---- BLAS level 2: rank-1 updates and symmetric products (column-wise, vectorised by TensorPrimitives) ----
+
+    /// <inheritdoc/>
+    public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda)
+    {
+        ShapeValidator.Ger("Ger", m, n, x.Length, y.Length, a.Length, lda);
+        ShapeValidator.NoOverlap("Ger", x, y, a);
+        if (m == 0 || alpha == 0) return;
+        var column = x[..m];
+        for (int j = 0; j < n; j++)
+        {
+            double s = alpha * y[j];
+            if (s != 0) TensorPrimitives.MultiplyAdd(column, s, a.Slice(j * lda, m), a.Slice(j * lda, m));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y)
+    {
+        ShapeValidator.Symmetric("Symv", n, a.Length, lda, x.Length, y.Length);
+        ShapeValidator.NoOverlap("Symv", a, x, y);
+        var result = y[..n];
+        if (beta == 0) result.Clear();
+        else if (beta != 1) TensorPrimitives.Multiply(result, beta, result);
+        if (alpha == 0) return;
+        // Column j of the lower triangle, A[j..n, j], contributes A[i, j]·x[j] to y[i] (i ≥ j) and, mirrored,
+        // A[i, j]·x[i] to y[j] (i > j).
+        for (int j = 0; j < n; j++)
+        {
+            var below = a.Slice(j * lda + j, n - j);
+            double s = alpha * x[j];
+            TensorPrimitives.MultiplyAdd(below, s, result[j..], result[j..]);
+            if (j + 1 < n) result[j] += alpha * TensorPrimitives.Dot(below[1..], x[(j + 1)..n]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda)
+    {
+        ShapeValidator.Symmetric("Syr", n, a.Length, lda, x.Length);
+        ShapeValidator.NoOverlap("Syr", x, ReadOnlySpan<double>.Empty, a);
+        if (alpha == 0) return;
+        for (int j = 0; j < n; j++)
+        {
+            double s = alpha * x[j];
+            if (s == 0) continue;
+            var below = a.Slice(j * lda + j, n - j);
+            TensorPrimitives.MultiplyAdd(x[j..n], s, below, below);
+        }
+    }
+
+    // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// MathNet's managed Hessenberg–QR algorithm gives the eigenvalues and right eigenvectors; the left eigenvectors
+    /// are the conjugated rows of V⁻¹ (so uₖᴴ·vⱼ = δₖⱼ holds by construction).
+    /// </remarks>
+    public void GeneralEigen(int n, ReadOnlySpan<double> a, Span<System.Numerics.Complex> eigenvalues,
+        Span<System.Numerics.Complex> leftEigenvectors, Span<System.Numerics.Complex> rightEigenvectors)
+    {
+        ShapeValidator.GeneralEigen("GeneralEigen", n, a.Length, eigenvalues.Length, leftEigenvectors.Length, rightEigenvectors.Length);
+        if (n == 0) return;
+        var matrix = a[..(n * n)].ToArray();
+        for (int k = 0; k < matrix.Length; k++)
+            if (!double.IsFinite(matrix[k]))
+                throw new ArithmeticException($"GeneralEigen: the {n}×{n} matrix holds {matrix[k]} at index {k}; the QR algorithm needs finite values.");
+        var vectors = new double[n * n];
+        var values = new System.Numerics.Complex[n];
+        var blockDiagonal = new double[n * n];
+        ManagedLinearAlgebraProvider.Instance.EigenDecomp(false, n, matrix, vectors, values, blockDiagonal);
+        bool wantLeft = leftEigenvectors.Length > 0;
+        bool wantRight = wantLeft || rightEigenvectors.Length > 0;
+        var right = wantRight ? GeneralEigenResults.FromRealStorage(n, values, vectors) : null;
+        System.Numerics.Complex[]? left = null;
+        if (wantLeft)
+        {
+            var inverse = GeneralEigenResults.Inverse(n, right!);
+            left = new System.Numerics.Complex[n * n];
+            for (int k = 0; k < n; k++)
+                for (int i = 0; i < n; i++) left[k * n + i] = System.Numerics.Complex.Conjugate(inverse[i * n + k]);
+        }
+        GeneralEigenResults.Store(n, values, right, left, eigenvalues, leftEigenvectors, rightEigenvectors);
+    }
+
+    /// <inheritdoc/>
+    public bool CholeskySolve(int n, Span<double> a, Span<double> b)
+    {
+        ShapeValidator.CholeskySolve("CholeskySolve", n, a.Length, b.Length);
+        // Right-looking factorisation on the lower triangle: every update is an axpy on a contiguous column segment.
+        for (int j = 0; j < n; j++)
+        {
+            double d = a[j * n + j];
+            if (!(d > 0) || !double.IsFinite(d)) return false;
+            double l = Math.Sqrt(d);
+            var column = a.Slice(j * n + j, n - j);
+            TensorPrimitives.Multiply(column, 1 / l, column);
+            column[0] = l;
+            for (int k = j + 1; k < n; k++)
+            {
+                double s = a[j * n + k];
+                if (s != 0) TensorPrimitives.MultiplyAdd(a.Slice(j * n + k, n - k), -s, a.Slice(k * n + k, n - k), a.Slice(k * n + k, n - k));
+            }
+        }
+        // L·y = b (forward, column-oriented), then Lᵀ·x = y (backward, dot products on columns of L).
+        for (int j = 0; j < n; j++)
+        {
+            b[j] /= a[j * n + j];
+            if (b[j] != 0 && j + 1 < n) TensorPrimitives.MultiplyAdd(a.Slice(j * n + j + 1, n - j - 1), -b[j], b.Slice(j + 1, n - j - 1), b.Slice(j + 1, n - j - 1));
+        }
+        for (int j = n - 1; j >= 0; j--)
+        {
+            double dot = j + 1 < n ? TensorPrimitives.Dot(a.Slice(j * n + j + 1, n - j - 1), b.Slice(j + 1, n - j - 1)) : 0;
+            b[j] = (b[j] - dot) / a[j * n + j];
+        }
+        for (int k = 0; k < n; k++) if (!double.IsFinite(b[k])) return false;
+        return true;
+    }
 }

@@ -428,4 +428,79 @@ public sealed unsafe class MklBackend : INumericsBackend
             if (beta == T.Zero) column.Clear(); else TensorPrimitives.Multiply(column, beta, column);
         }
     }
+
+    // ---- BLAS level 2: rank-1 updates and symmetric products (cblas_dger, cblas_dsymv, cblas_dsyr) ----
+
+    private const int LowerTriangle = 122;
+
+    /// <inheritdoc/>
+    public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda)
+    {
+        ShapeValidator.Ger("Ger", m, n, x.Length, y.Length, a.Length, lda);
+        ShapeValidator.NoOverlap("Ger", x, y, a);
+        if (m == 0 || n == 0) return;
+        fixed (double* px = x) fixed (double* py = y) fixed (double* pa = a)
+            _mkl.Dger(MklNative.ColMajor, m, n, alpha, px, 1, py, 1, pa, lda);
+    }
+
+    /// <inheritdoc/>
+    public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y)
+    {
+        ShapeValidator.Symmetric("Symv", n, a.Length, lda, x.Length, y.Length);
+        ShapeValidator.NoOverlap("Symv", a, x, y);
+        if (n == 0) return;
+        fixed (double* pa = a) fixed (double* px = x) fixed (double* py = y)
+            _mkl.Dsymv(MklNative.ColMajor, LowerTriangle, n, alpha, pa, lda, px, 1, beta, py, 1);
+    }
+
+    /// <inheritdoc/>
+    public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda)
+    {
+        ShapeValidator.Symmetric("Syr", n, a.Length, lda, x.Length);
+        ShapeValidator.NoOverlap("Syr", x, ReadOnlySpan<double>.Empty, a);
+        if (n == 0) return;
+        fixed (double* px = x) fixed (double* pa = a)
+            _mkl.Dsyr(MklNative.ColMajor, LowerTriangle, n, alpha, px, 1, pa, lda);
+    }
+
+    // ---- LAPACK for dynamics analyses: general eigen-decomposition (?geev) and Cholesky solve (?posv) ----
+
+    /// <inheritdoc/>
+    public void GeneralEigen(int n, ReadOnlySpan<double> a, Span<Complex> eigenvalues, Span<Complex> leftEigenvectors, Span<Complex> rightEigenvectors)
+    {
+        ShapeValidator.GeneralEigen("GeneralEigen", n, a.Length, eigenvalues.Length, leftEigenvectors.Length, rightEigenvectors.Length);
+        if (n == 0) return;
+        bool wantLeft = leftEigenvectors.Length > 0;
+        // Left eigenvectors are normalised against the right ones, so those are computed whenever either is wanted.
+        bool wantRight = wantLeft || rightEigenvectors.Length > 0;
+        // dgeev destroys its matrix: work on a copy. Not a hot path, so plain arrays.
+        var work = a[..(n * n)].ToArray();
+        var wr = new double[n];
+        var wi = new double[n];
+        var vl = new double[wantLeft ? n * n : 1];
+        var vr = new double[wantRight ? n * n : 1];
+        int info;
+        fixed (double* pa = work) fixed (double* pwr = wr) fixed (double* pwi = wi) fixed (double* pvl = vl) fixed (double* pvr = vr)
+            info = _mkl.Dgeev(MklNative.ColMajor, (byte)(wantLeft ? 'V' : 'N'), (byte)(wantRight ? 'V' : 'N'), n, pa, n, pwr, pwi, pvl, n, pvr, n);
+        if (info != 0)
+            throw new ArithmeticException(
+                $"GeneralEigen: LAPACKE_dgeev failed for a {n}×{n} matrix (info={info}); " +
+                (info > 0 ? "the QR algorithm did not converge (does the matrix contain NaN or Inf?)." : "an argument was rejected (does the matrix contain NaN?)."));
+        var values = new Complex[n];
+        for (int k = 0; k < n; k++) values[k] = new Complex(wr[k], wi[k]);
+        var right = wantRight ? GeneralEigenResults.FromRealStorage(n, values, vr) : null;
+        var left = wantLeft ? GeneralEigenResults.FromRealStorage(n, values, vl) : null;
+        GeneralEigenResults.Store(n, values, right, left, eigenvalues, leftEigenvectors, rightEigenvectors);
+    }
+
+    /// <inheritdoc/>
+    public bool CholeskySolve(int n, Span<double> a, Span<double> b)
+    {
+        ShapeValidator.CholeskySolve("CholeskySolve", n, a.Length, b.Length);
+        if (n == 0) return true;
+        int info;
+        fixed (double* pa = a) fixed (double* pb = b)
+            info = _mkl.Dposv(MklNative.ColMajor, (byte)'L', n, 1, pa, n, pb, n);
+        return info == 0;
+    }
 }

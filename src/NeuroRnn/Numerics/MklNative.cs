@@ -176,4 +176,35 @@ internal sealed unsafe class MklNative
 
     private nint OptionalExport(string name) =>
         NativeLibrary.TryGetExport(Handle, name, out var address) ? address : 0;
+
+    // ---- BLAS level 2: rank-1 updates and symmetric products, resolved on first use ----
+
+    private nint _dger, _dsymv, _dsyr;
+
+    /// <summary>cblas_dger(layout, m, n, alpha, x, incx, y, incy, a, lda).</summary>
+    public delegate* unmanaged<int, int, int, double, double*, int, double*, int, double*, int, void> Dger =>
+        (delegate* unmanaged<int, int, int, double, double*, int, double*, int, double*, int, void>)Resolve(ref _dger, "cblas_dger");
+
+    /// <summary>cblas_dsymv(layout, uplo, n, alpha, a, lda, x, incx, beta, y, incy).</summary>
+    public delegate* unmanaged<int, int, int, double, double*, int, double*, int, double, double*, int, void> Dsymv =>
+        (delegate* unmanaged<int, int, int, double, double*, int, double*, int, double, double*, int, void>)Resolve(ref _dsymv, "cblas_dsymv");
+
+    /// <summary>cblas_dsyr(layout, uplo, n, alpha, x, incx, a, lda).</summary>
+    public delegate* unmanaged<int, int, int, double, double*, int, double*, int, void> Dsyr =>
+        (delegate* unmanaged<int, int, int, double, double*, int, double*, int, void>)Resolve(ref _dsyr, "cblas_dsyr");
+
+    private nint Resolve(ref nint cached, string name) => cached != 0 ? cached : cached = Export(name);
+
+    // ---- LAPACK for dynamics analyses: resolved on first use, so a library without them still serves everything else ----
+
+    private delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> _dgeev;
+    private delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> _dposv;
+
+    /// <summary>LAPACKE_dgeev(layout, jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr).</summary>
+    public delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> Dgeev =>
+        _dgeev != null ? _dgeev : _dgeev = (delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int>)Export("LAPACKE_dgeev");
+
+    /// <summary>LAPACKE_dposv(layout, uplo, n, nrhs, a, lda, b, ldb).</summary>
+    public delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> Dposv =>
+        _dposv != null ? _dposv : _dposv = (delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int>)Export("LAPACKE_dposv");
 }

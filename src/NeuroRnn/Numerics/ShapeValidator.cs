@@ -162,4 +162,64 @@ internal static class ShapeValidator
                 $"({Shapes(m, n, k, transA, transB)}).", spanName);
         }
     }
+
+    // ---- BLAS level 2: rank-1 updates and symmetric products ----
+
+    /// <summary>Validates a rank-1 update A (m×n) += alpha·x·yᵀ.</summary>
+    public static void Ger(string operation, int m, int n, int xLength, int yLength, int aLength, int lda)
+    {
+        if (m < 0 || n < 0)
+            throw new ArgumentException($"{operation}: A is {m}×{n}; dimensions must be zero or positive.");
+        if (lda < Math.Max(1, m))
+            throw new ArgumentException($"{operation}: A is {m}×{n} but lda={lda} is smaller than its {m} rows (lda must be ≥ max(1, {m})).", nameof(lda));
+        if (xLength < m)
+            throw new ArgumentException($"{operation}: A is {m}×{n} so x needs {m} elements, but span 'x' has {xLength}.", "x");
+        if (yLength < n)
+            throw new ArgumentException($"{operation}: A is {m}×{n} so y needs {n} elements, but span 'y' has {yLength}.", "y");
+        long need = Needed(m, n, lda);
+        if (aLength < need)
+            throw new ArgumentException($"{operation}: span 'a' has {aLength} elements but a {m}×{n} matrix with lda={lda} needs {need}.", "a");
+    }
+
+    /// <summary>Validates a symmetric n×n operand with leading dimension lda and, optionally, vectors x and y of length n.</summary>
+    public static void Symmetric(string operation, int n, int aLength, int lda, int xLength, int yLength = int.MaxValue)
+    {
+        if (n < 0)
+            throw new ArgumentException($"{operation}: n is {n}; it must be zero or positive.", nameof(n));
+        if (lda < Math.Max(1, n))
+            throw new ArgumentException($"{operation}: A is {n}×{n} but lda={lda} is smaller than its {n} rows (lda must be ≥ max(1, {n})).", nameof(lda));
+        long need = Needed(n, n, lda);
+        if (aLength < need)
+            throw new ArgumentException($"{operation}: span 'a' has {aLength} elements but an {n}×{n} matrix with lda={lda} needs {need}.", "a");
+        if (xLength < n)
+            throw new ArgumentException($"{operation}: A is {n}×{n} so x needs {n} elements, but span 'x' has {xLength}.", "x");
+        if (yLength < n)
+            throw new ArgumentException($"{operation}: A is {n}×{n} so y needs {n} elements, but span 'y' has {yLength}.", "y");
+    }
+
+    // ---- LAPACK for dynamics analyses ----
+
+    /// <summary>Validates a general eigen-decomposition call (empty eigenvector spans mean "not wanted").</summary>
+    public static void GeneralEigen(string operation, int n, int aLength, int valuesLength, int leftLength, int rightLength)
+    {
+        // n, 'a' and 'eigenvalues' are checked as in the symmetric case (whose eigenvector span is always wanted).
+        long nn = (long)Math.Max(0, n) * Math.Max(0, n);
+        SymmetricEigen(operation, n, aLength, valuesLength, (int)Math.Min(int.MaxValue, nn));
+        if (leftLength != 0 && leftLength < nn)
+            throw new ArgumentException(
+                $"{operation}: span 'leftEigenvectors' has {leftLength} elements but {n} eigenvectors of length {n} need {nn} (pass an empty span to skip them).", "leftEigenvectors");
+        if (rightLength != 0 && rightLength < nn)
+            throw new ArgumentException(
+                $"{operation}: span 'rightEigenvectors' has {rightLength} elements but {n} eigenvectors of length {n} need {nn} (pass an empty span to skip them).", "rightEigenvectors");
+    }
+
+    /// <summary>Validates a Cholesky solve call.</summary>
+    public static void CholeskySolve(string operation, int n, int aLength, int bLength)
+    {
+        // n and 'a' are checked as for any square matrix (the eigen-span arguments are satisfied by construction).
+        long nn = (long)Math.Max(0, n) * Math.Max(0, n);
+        SymmetricEigen(operation, n, aLength, Math.Max(0, n), (int)Math.Min(int.MaxValue, nn));
+        if (bLength < n)
+            throw new ArgumentException($"{operation}: span 'b' has {bLength} elements but the system has {n} unknowns.", "b");
+    }
 }

@@ -21,6 +21,8 @@ public class AdditionTask : PathologicalTask
     /// <inheritdoc/>
     public override OutputKind OutputKind => OutputKind.LinearSquaredError;
     /// <inheritdoc/>
+    public override PathologicalTask WithLength(int length) => new AdditionTask(length);
+    /// <inheritdoc/>
     public override int Steps => (int)Math.Floor(1.1 * Length);
 
     /// <summary>The target from the two marked values.</summary>

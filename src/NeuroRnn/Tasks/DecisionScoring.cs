@@ -9,8 +9,14 @@ internal static class DecisionScoring
     public static TaskScore Score(TrialBatch batch, ReadOnlySpan<double> outputs)
     {
         var lossScore = TaskScoring.Score(OutputKind.LinearSquaredError, batch, outputs);
-        var choices = TaskScoring.Choices(batch, outputs);
-        int wrong = 0;
+        int wrong = Correct(batch, TaskScoring.Choices(batch, outputs)).Count(c => c == 0);
+        return new TaskScore((double)wrong / batch.BatchSize, lossScore.Loss, "sign of the output at the last response step differs from the target's");
+    }
+
+    /// <summary>Per trial, 1 when <paramref name="choices"/> matches the sign of the target at the last masked step, else 0.</summary>
+    public static double[] Correct(TrialBatch batch, double[] choices)
+    {
+        var correct = new double[batch.BatchSize];
         for (int b = 0; b < batch.BatchSize; b++)
         {
             double target = 0;
@@ -19,9 +25,9 @@ internal static class DecisionScoring
                 int j = batch.OutputIndex(t, b, 0);
                 if (batch.Mask[j] != 0) { target = batch.Targets[j]; break; }
             }
-            if (choices[b] != Math.Sign(target)) wrong++;
+            correct[b] = choices[b] == Math.Sign(target) ? 1 : 0;
         }
-        return new TaskScore((double)wrong / batch.BatchSize, lossScore.Loss, "sign of the output at the last response step differs from the target's");
+        return correct;
     }
 
     public static List<PsychometricPoint> Psychometric(double[] choices, double[] coherence, Func<int, bool> include,
@@ -38,4 +44,8 @@ internal static class DecisionScoring
         foreach (var (c, g) in groups) points.Add(new PsychometricPoint(context, input, relevant, c, (double)g.plus / g.n, g.n));
         return points;
     }
+
+    public static double[] Condition(TrialBatch batch, string name) =>
+        batch.Conditions is not null && batch.Conditions.TryGetValue(name, out var values) ? values
+            : throw new ArgumentException($"The batch has no condition \"{name}\"; was it sampled from this task?", nameof(batch));
 }

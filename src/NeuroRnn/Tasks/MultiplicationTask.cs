@@ -13,5 +13,8 @@ public sealed class MultiplicationTask : AdditionTask
     public override string Name => "multiplication";
 
     /// <inheritdoc/>
+    public override PathologicalTask WithLength(int length) => new MultiplicationTask(length);
+
+    /// <inheritdoc/>
     protected override double Combine(double first, double second) => first * second;
 }

@@ -37,6 +37,10 @@ public abstract class PathologicalTask : ITask
     /// <inheritdoc/>
     public abstract OutputKind OutputKind { get; }
 
+    /// <summary>The same problem at minimum length <paramref name="length"/> (used by length curricula).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is too short for the problem.</exception>
+    public abstract PathologicalTask WithLength(int length);
+
     /// <summary>Number of padded time steps of every batch (the longest possible trial).</summary>
     public abstract int Steps { get; }
 

@@ -6,7 +6,7 @@ namespace NeuroRnn.Tasks;
 /// Perceptual decision (random-dots-like): one noisy evidence stream with a signed coherence; report its sign
 /// (±1, linear output) during the response window. Conditions: "coherence" (signed), "target".
 /// </summary>
-public sealed class PerceptualDecisionTask : ITask
+public sealed class PerceptualDecisionTask : IDecisionTask, ITimedTask
 {
     /// <summary>Creates the task; <paramref name="options"/> defaults to <see cref="DecisionTaskOptions"/>' defaults.</summary>
     public PerceptualDecisionTask(DecisionTaskOptions? options = null)
@@ -26,6 +26,10 @@ public sealed class PerceptualDecisionTask : ITask
     public int OutputCount => 1;
     /// <inheritdoc/>
     public OutputKind OutputKind => OutputKind.LinearSquaredError;
+    /// <inheritdoc/>
+    public double DtMs => Options.DtMs;
+    /// <inheritdoc/>
+    public double StimulusOnsetMs => Options.FixationSteps * Options.DtMs;
 
     /// <inheritdoc/>
     public TrialBatch Sample(int batchSize, int seed)
@@ -38,7 +42,7 @@ public sealed class PerceptualDecisionTask : ITask
         {
             double coherence = o.Coherences[random.NextInt(0, o.Coherences.Count - 1)] * (random.NextDouble() < 0.5 ? -1 : 1);
             for (int t = o.FixationSteps; t < o.FixationSteps + o.StimulusSteps; t++)
-                builder.SetInput(t, b, 0, coherence * o.CoherenceGain + o.NoiseStd * random.NextGaussian());
+                builder.SetInput(t, b, 0, coherence * o.CoherenceGain + o.StepNoiseStd * random.NextGaussian());
             double target = Math.Sign(coherence);
             for (int t = o.Steps - o.ResponseSteps; t < o.Steps; t++) builder.SetTarget(t, b, 0, target);
             builder.Condition("coherence")[b] = coherence;
@@ -54,10 +58,9 @@ public sealed class PerceptualDecisionTask : ITask
     public IReadOnlyList<PsychometricPoint> Psychometric(TrialBatch batch, ReadOnlySpan<double> outputs)
     {
         var choices = TaskScoring.Choices(batch, outputs);
-        return DecisionScoring.Psychometric(choices, Condition(batch, "coherence"), _ => true, "none", "evidence", true);
+        return DecisionScoring.Psychometric(choices, DecisionScoring.Condition(batch, "coherence"), _ => true, "none", "evidence", true);
     }
 
-    internal static double[] Condition(TrialBatch batch, string name) =>
-        batch.Conditions is not null && batch.Conditions.TryGetValue(name, out var values) ? values
-            : throw new ArgumentException($"The batch has no condition \"{name}\"; was it sampled from this task?", nameof(batch));
+    /// <summary>Accuracy of the ideal observer of the evidence over all trials (see <see cref="DecisionTaskOptions.IdealObserverAccuracy(double)"/>).</summary>
+    public double IdealObserverAccuracy() => Options.IdealObserverAccuracy();
 }

@@ -9,10 +9,10 @@ public static class TaskRegistry
         ["multiplication"] = ("multiplication problem; length = T (default 100)", n => new MultiplicationTask(n ?? 100)),
         ["xor"] = ("XOR problem; length = T (default 100)", n => new XorTask(n ?? 100)),
         ["temporal-order"] = ("2-bit temporal order problem; length = T (default 100)", n => new TemporalOrderTask(n ?? 100)),
-        ["mante"] = ("context-dependent integration (Mante et al. 2013); length = stimulus steps (default 75)",
-            n => new ContextIntegrationTask(n is null ? null : new DecisionTaskOptions { StimulusSteps = n.Value })),
-        ["perceptual-decision"] = ("single noisy evidence stream, report its sign; length = stimulus steps (default 75)",
-            n => new PerceptualDecisionTask(n is null ? null : new DecisionTaskOptions { StimulusSteps = n.Value })),
+        ["mante"] = ("context-dependent integration (Mante et al. 2013); length = stimulus duration in ms (default 750, 5 ms steps)",
+            n => new ContextIntegrationTask(n is null ? null : new DecisionTaskOptions { StimulusMs = n.Value })),
+        ["perceptual-decision"] = ("single noisy evidence stream, report its sign; length = stimulus duration in ms (default 750, 5 ms steps)",
+            n => new PerceptualDecisionTask(n is null ? null : new DecisionTaskOptions { StimulusMs = n.Value })),
         ["delayed-response"] = ("cue, delay, respond; length = longest delay (default 30)",
             n => new DelayedResponseTask(n is null ? null : new DelayedResponseOptions { MaxDelaySteps = n.Value, MinDelaySteps = Math.Min(10, n.Value) })),
     };
@@ -40,6 +40,19 @@ public static class TaskRegistry
             throw new ArgumentException($"Task \"{name}\" cannot use length {length}: {e.Message}", nameof(length), e);
         }
     }
+
+    /// <summary>
+    /// The length parameter <see cref="Create"/> would rebuild <paramref name="task"/> with (see <see cref="Describe"/>),
+    /// or null for a task without one.
+    /// </summary>
+    public static int? LengthOf(ITask task) => task switch
+    {
+        PathologicalTask p => p.Length,
+        ContextIntegrationTask c => (int)Math.Round(c.Options.StimulusMs),
+        PerceptualDecisionTask d => (int)Math.Round(d.Options.StimulusMs),
+        DelayedResponseTask r => r.Options.MaxDelaySteps,
+        _ => null,
+    };
 
     private static (string Description, Func<int?, ITask> Create) Lookup(string name)
     {

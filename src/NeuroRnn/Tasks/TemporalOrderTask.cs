@@ -23,6 +23,8 @@ public sealed class TemporalOrderTask : PathologicalTask
     /// <inheritdoc/>
     public override OutputKind OutputKind => OutputKind.SoftmaxCrossEntropy;
     /// <inheritdoc/>
+    public override PathologicalTask WithLength(int length) => new TemporalOrderTask(length);
+    /// <inheritdoc/>
     public override int Steps => (int)Math.Floor(1.1 * Length);
 
     private protected override void FillTrial(TrialBatchBuilder builder, int trial, SeededRandom random)

@@ -25,6 +25,8 @@ public sealed class XorTask : PathologicalTask
     /// <inheritdoc/>
     public override OutputKind OutputKind => OutputKind.LogisticCrossEntropy;
     /// <inheritdoc/>
+    public override PathologicalTask WithLength(int length) => new XorTask(length);
+    /// <inheritdoc/>
     public override int Steps => (int)Math.Floor(0.55 * Length);
 
     private protected override void FillTrial(TrialBatchBuilder builder, int trial, SeededRandom random)

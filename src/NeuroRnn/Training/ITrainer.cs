@@ -2,12 +2,13 @@ namespace NeuroRnn.Training;
 
 /// <summary>
 /// An optimizer for an <see cref="ICurvatureObjective"/>. Hyperparameters live in the trainer's options record;
-/// learned state lives in the objective (parameters) and in <see cref="OptimizerState"/>, so one trainer can
-/// train many objectives and a run can be checkpointed and resumed.
+/// learned state lives in the objective (parameters) and in the trainer's <see cref="OptimizerState"/> (e.g.
+/// <see cref="HessianFreeState"/>), so one trainer can train many objectives and a run can be checkpointed and resumed.
+/// Every trainer runs the same <see cref="TrainingLoop"/> with its own <see cref="IOptimizerStep{TData}"/>.
 /// </summary>
 public interface ITrainer
 {
-    /// <summary>Short name ("hf", "adam"), also stored in <see cref="OptimizerState.Optimizer"/>.</summary>
+    /// <summary>Short name ("hf", "adam", "full-force"), also <see cref="OptimizerState.Optimizer"/> of its states.</summary>
     string Name { get; }
 
     /// <summary>
@@ -21,7 +22,7 @@ public interface ITrainer
     /// <param name="cancellationToken">Stops training between CG/optimizer steps; the unfinished iteration is discarded
     /// and the result describes the last completed one.</param>
     /// <exception cref="ArgumentException">Invalid data (empty batch, non-finite targets, shapes the objective rejects)
-    /// or state, detected before the first step.</exception>
+    /// or state (another optimizer's, or sized for another model), detected before the first step.</exception>
     TrainingResult Train(ICurvatureObjective objective, Func<int, TrainingData> data, TrainingRun run,
         OptimizerState? resumeFrom = null, Action<IterationStatistics>? onIteration = null,
         CancellationToken cancellationToken = default);

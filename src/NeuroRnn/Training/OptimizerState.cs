@@ -1,33 +1,36 @@
 namespace NeuroRnn.Training;
 
 /// <summary>
-/// Everything an optimizer needs to continue exactly where it stopped (besides the parameters and the data,
-/// which is derived from the seed and the iteration number): named scalars and vectors, so checkpoints can
-/// store any optimizer's state without knowing its type.
+/// Everything an optimizer needs to continue exactly where it stopped, besides the parameters and the data (which
+/// derive from the seed and the iteration number). Each optimizer has its own typed state —
+/// <see cref="HessianFreeState"/>, <see cref="AdamState"/>, … — returned in
+/// <see cref="TrainingResult.State"/>, passed back as <c>resumeFrom</c> and stored in checkpoints
+/// (<see cref="Checkpoints.CheckpointFile"/>). Arrays in a state are owned by it: trainers copy them on resume.
 /// </summary>
-/// <param name="Optimizer">Name of the optimizer that wrote the state ("hf", "adam").</param>
 /// <param name="Iteration">Number of completed iterations; the next iteration has this number.</param>
-/// <param name="Scalars">Named scalar state, e.g. "lambda".</param>
-/// <param name="Vectors">Named vector state, e.g. "previousSolution" (each of length ParameterCount).</param>
-public sealed record OptimizerState(
-    string Optimizer,
-    int Iteration,
-    IReadOnlyDictionary<string, double> Scalars,
-    IReadOnlyDictionary<string, double[]> Vectors)
+public abstract record OptimizerState(int Iteration)
 {
-    /// <summary>The scalar <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">The state has no such scalar.</exception>
-    public double Scalar(string name) => Scalars.TryGetValue(name, out double value) ? value
-        : throw new ArgumentException($"The {Optimizer} optimizer state has no scalar \"{name}\".", nameof(name));
+    /// <summary>Short name of the optimizer that wrote the state ("hf", "adam", "full-force"), also its <see cref="ITrainer.Name"/>.</summary>
+    public abstract string Optimizer { get; }
 
-    /// <summary>The vector <paramref name="name"/>, checked to have <paramref name="length"/> entries.</summary>
-    /// <exception cref="ArgumentException">The state has no such vector or its length differs.</exception>
-    public double[] Vector(string name, int length)
+    /// <summary>
+    /// This state as <typeparamref name="TState"/>, or an <see cref="ArgumentException"/> (naming <paramref name="argument"/>)
+    /// saying which optimizer wrote it, for trainers that are handed another optimizer's state.
+    /// </summary>
+    internal static TState? As<TState>(OptimizerState? state, string trainerName, string argument) where TState : OptimizerState =>
+        state switch
+        {
+            null => null,
+            TState typed => typed,
+            _ => throw new ArgumentException($"Cannot resume {trainerName} training from a \"{state.Optimizer}\" optimizer state.", argument),
+        };
+
+    /// <summary>Checks that <paramref name="vector"/> of the state has <paramref name="length"/> entries and returns a copy.</summary>
+    internal double[] CopyOf(double[] vector, int length, string field, string argument)
     {
-        if (!Vectors.TryGetValue(name, out var value))
-            throw new ArgumentException($"The {Optimizer} optimizer state has no vector \"{name}\".", nameof(name));
-        if (value.Length != length)
-            throw new ArgumentException($"The {Optimizer} optimizer state vector \"{name}\" has {value.Length} entries but the objective has {length} parameters.", nameof(length));
-        return value;
+        ArgumentNullException.ThrowIfNull(vector, field);
+        if (vector.Length != length)
+            throw new ArgumentException($"The {Optimizer} optimizer state's {field} has {vector.Length} entries but {length} were expected.", argument);
+        return (double[])vector.Clone();
     }
 }

@@ -7,6 +7,20 @@ namespace NeuroRnn.Training;
 internal static class TrainerChecks
 {
     /// <summary>
+    /// <paramref name="data"/> with every iteration's batches validated; the data of <paramref name="firstIteration"/>
+    /// is also evaluated once on the objective (see <see cref="CheckedData"/>).
+    /// </summary>
+    public static Func<int, TrainingData> Checked(ICurvatureObjective objective, Func<int, TrainingData> data, int firstIteration) =>
+        iteration => CheckedData(objective, data, iteration, checkFit: iteration == firstIteration);
+
+    /// <summary>Throws unless <paramref name="objective"/> has parameters.</summary>
+    public static void CheckParameterCount(ICurvatureObjective objective)
+    {
+        int n = objective.ParameterCount;
+        if (n <= 0) throw new ArgumentException($"The objective has {n} parameters.", nameof(objective));
+    }
+
+    /// <summary>
     /// Gets the data of <paramref name="iteration"/> and validates both batches; with <paramref name="checkFit"/>
     /// also evaluates the loss once so a task/model shape mismatch surfaces as an <see cref="ArgumentException"/>
     /// naming "data" before training starts.

@@ -20,7 +20,7 @@ public class RecordingFitterTests
         var seen = new List<double>();
         var fit = RecordingFitter.Fit(rec, Options, s => seen.Add(s.LossAfter));
         Assert.Equal(fit.Statistics.Count, seen.Count);
-        Assert.True(fit.Statistics.Count >= 5, fit.Training.StopReason);
+        Assert.True(fit.Statistics.Count >= 5, fit.Training.StopReason.Description);
         double first = fit.Statistics[0].Loss, last = fit.FinalLoss;
         Assert.True(last < 0.05 * first, $"loss {first} → {last}");
         Assert.True(fit.TrialAveraged.Overall > 0.9, fit.ToString());

@@ -39,6 +39,11 @@ public class MathNetRoutingTests
         public void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => throw new NotSupportedException();
         public void SymmetricEigen(int n, ReadOnlySpan<double> a, Span<double> eigenvalues, Span<double> eigenvectors) => throw new NotSupportedException();
         public void Svd(int m, int n, ReadOnlySpan<double> a, Span<double> singularValues, Span<double> u, Span<double> vt) => throw new NotSupportedException();
+        public void Ger(int m, int n, double alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> a, int lda) => throw new NotSupportedException();
+        public void Symv(int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y) => throw new NotSupportedException();
+        public void Syr(int n, double alpha, ReadOnlySpan<double> x, Span<double> a, int lda) => throw new NotSupportedException();
+        public void GeneralEigen(int n, ReadOnlySpan<double> a, Span<System.Numerics.Complex> eigenvalues, Span<System.Numerics.Complex> leftEigenvectors, Span<System.Numerics.Complex> rightEigenvectors) => throw new NotSupportedException();
+        public bool CholeskySolve(int n, Span<double> a, Span<double> b) => throw new NotSupportedException();
     }
 
     [Fact]

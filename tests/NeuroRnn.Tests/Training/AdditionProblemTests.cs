@@ -33,7 +33,7 @@ public class AdditionProblemTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var result = trainer.Train(objective, TrainingData.Fresh(task, 1, 1000, 200),
             new TrainingRun { Iterations = 80, Validate = TestError, StopWhen = s => s.Validation < 0.01 },
-            onIteration: s => output.WriteLine($"{s.Iteration,3} loss {s.Loss:E3} test {s.Validation:P1} λ {s.Lambda:G3} ρ {s.Rho:F2} cg {s.CgIterations} {s.Seconds:F2}s"));
+            onIteration: s => output.WriteLine($"{s.Iteration,3} loss {s.Loss:E3} test {s.Validation:P1} λ {HessianFreeTrainerTests.Hf(s).Lambda:G3} ρ {HessianFreeTrainerTests.Hf(s).Rho:F2} cg {HessianFreeTrainerTests.Hf(s).CgIterations} {s.Seconds:F2}s"));
         output.WriteLine($"{backend.Description}: {result.StopReason} after {result.Statistics.Count} iterations, {clock.Elapsed.TotalSeconds:F1} s");
 
         objective.SetParameters(result.BestParameters);

@@ -23,11 +23,10 @@ public sealed class CheckpointTests : IDisposable
         ReadoutUnits = null, Precision = RnnPrecision.Float64,
     };
 
-    private Checkpoint Sample(out OptimizerState state)
+    private Checkpoint Sample(out HessianFreeState state)
     {
         var p = new[] { 1.0, -2.5, double.Epsilon, 1e300, -0.0 };
-        state = new OptimizerState("hf", 7, new Dictionary<string, double> { ["lambda"] = 0.0123 },
-            new Dictionary<string, double[]> { ["previousSolution"] = [0.1, 0.2, 0.3, 0.4, 0.5] });
+        state = new HessianFreeState(7, 0.0123, [0.1, 0.2, 0.3, 0.4, 0.5]);
         return new Checkpoint
         {
             ModelType = "RateRnn",
@@ -39,7 +38,12 @@ public sealed class CheckpointTests : IDisposable
             Seed = 42,
             TaskName = "addition",
             TaskLength = 30,
-            Statistics = [new IterationStatistics(0, 1.5, 1.2, 0.5, double.NegativeInfinity, 0.1, 12, 0.3, true, 1.0, 1.1, "note", 9, 0.8)],
+            Statistics =
+            [
+                new IterationStatistics(0, 1.5, 1.2, 0.5, 0.3, true, 1.0, 1.1, "note", new HessianFreeStepDetails(double.NegativeInfinity, 0.1, 12, 9, 0.8)),
+                new IterationStatistics(1, 1.2, double.NaN, null, 0.1, true, 0.5, 1.7, null, new AdamStepDetails(3.5, true)),
+                new IterationStatistics(2, 1.1, 1.1, null, 0, false, 0.5, 2.2),
+            ],
             Metadata = new Dictionary<string, string> { ["gradientBatch"] = "1000" },
         };
     }
@@ -52,10 +56,11 @@ public sealed class CheckpointTests : IDisposable
         CheckpointFile.Save(path, original);
         var loaded = CheckpointFile.Load(path);
         Assert.Equal(original.Parameters, loaded.Parameters);
-        Assert.Equal(original.Optimizer.Vectors["previousSolution"], loaded.Optimizer.Vectors["previousSolution"]);
-        Assert.Equal(0.0123, loaded.Optimizer.Scalar("lambda"));
-        Assert.Equal(7, loaded.Optimizer.Iteration);
-        Assert.Equal("hf", loaded.Optimizer.Optimizer);
+        var state = Assert.IsType<HessianFreeState>(loaded.Optimizer);
+        Assert.Equal(((HessianFreeState)original.Optimizer).PreviousSolution, state.PreviousSolution);
+        Assert.Equal(0.0123, state.Lambda);
+        Assert.Equal(7, state.Iteration);
+        Assert.Equal("hf", state.Optimizer);
         Assert.Equal(42, loaded.Seed);
         Assert.Equal("addition", loaded.TaskName);
         Assert.Equal(30, loaded.TaskLength);
@@ -134,7 +139,7 @@ public sealed class CheckpointTests : IDisposable
         var rest = hf.Train(resumed, data, new TrainingRun { Iterations = m }, loaded.Optimizer);
 
         Assert.Equal(all.Parameters, rest.Parameters);
-        Assert.Equal(all.State.Scalar("lambda"), rest.State.Scalar("lambda"));
+        Assert.Equal(HessianFreeTrainerTests.Lambda(all), HessianFreeTrainerTests.Lambda(rest));
         Assert.Equal(all.Statistics.Skip(k).Select(s => s.Loss), rest.Statistics.Select(s => s.Loss));
         Assert.Equal(k + m, rest.State.Iteration);
     }
@@ -145,10 +150,35 @@ public sealed class CheckpointTests : IDisposable
         var q = QuadraticObjective.Isotropic(4, 1);
         var result = new AdamTrainer().Train(q, HessianFreeTrainerTests.DummyData, new TrainingRun { Iterations = 5 });
         string path = Path.Combine(_folder, "adam.nrckpt");
-        CheckpointFile.Save(path, new Checkpoint { ModelType = "Quadratic", ModelOptionsJson = "{}", Parameters = result.Parameters, Optimizer = result.State });
+        CheckpointFile.Save(path, new Checkpoint
+        {
+            ModelType = "Quadratic", ModelOptionsJson = "{}", Parameters = result.Parameters, Optimizer = result.State, Statistics = result.Statistics,
+        });
         var loaded = CheckpointFile.Load(path);
-        Assert.Equal(result.State.Vectors["secondMoment"], loaded.Optimizer.Vectors["secondMoment"]);
-        Assert.Equal(5, loaded.Optimizer.Scalar("steps"));
+        var adam = Assert.IsType<AdamState>(loaded.Optimizer);
+        Assert.Equal(((AdamState)result.State).SecondMoment, adam.SecondMoment);
+        Assert.Equal(((AdamState)result.State).FirstMoment, adam.FirstMoment);
+        Assert.Equal(5, adam.Steps);
+        Assert.Equal(5, adam.Iteration);
+        Assert.Equal(result.Statistics, loaded.Statistics);
+        Assert.All(loaded.Statistics, st => Assert.IsType<AdamStepDetails>(st.Details));
         Assert.Throws<ArgumentException>(() => loaded.RateRnnOptions());
+    }
+
+    [Fact]
+    public void StatesThatDoNotFitTheParametersOrAreUnknownAreRejected()
+    {
+        var sample = Sample(out var state);
+        string path = Path.Combine(_folder, "bad.nrckpt");
+        var e1 = Assert.Throws<ArgumentException>(() => CheckpointFile.Save(path, sample with { Optimizer = state with { PreviousSolution = [1.0] } }));
+        Assert.Contains("previousSolution", e1.Message);
+        var e2 = Assert.Throws<ArgumentException>(() => CheckpointFile.Save(path, sample with { Optimizer = new ForeignState(3) }));
+        Assert.Contains("foreign", e2.Message);
+        Assert.False(File.Exists(path));
+    }
+
+    private sealed record ForeignState(int Iteration) : OptimizerState(Iteration)
+    {
+        public override string Optimizer => "foreign";
     }
 }

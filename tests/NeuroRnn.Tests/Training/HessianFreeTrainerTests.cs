@@ -9,6 +9,10 @@ public class HessianFreeTrainerTests
     internal static readonly TrialBatch Dummy = new(1, 1, 1, 1, [0.0], [0.0], [1.0]);
     internal static TrainingData DummyData(int iteration) => new(Dummy, Dummy);
 
+    internal static HessianFreeStepDetails Hf(IterationStatistics s) => Assert.IsType<HessianFreeStepDetails>(s.Details);
+
+    internal static double Lambda(TrainingResult result) => Assert.IsType<HessianFreeState>(result.State).Lambda;
+
     private static HessianFreeOptions Tiny => new() { InitialLambda = 1e-9, MinimumLambda = 1e-12, MaxCgIterations = 20 };
 
     [Theory]
@@ -23,8 +27,8 @@ public class HessianFreeTrainerTests
         var trainer = new HessianFreeTrainer(Tiny with { InitialLambda = 1e-7 });
         var result = trainer.Train(q, DummyData, new TrainingRun { Iterations = 1 });
         var s = Assert.Single(result.Statistics);
-        Assert.Equal(expectedRho, s.Rho, 5);
-        Assert.Equal(1e-7 * lambdaFactor, result.State.Scalar("lambda"), 15);
+        Assert.Equal(expectedRho, Hf(s).Rho, 5);
+        Assert.Equal(1e-7 * lambdaFactor, Lambda(result), 15);
         Assert.True(s.Accepted);
     }
 
@@ -39,7 +43,7 @@ public class HessianFreeTrainerTests
         var trainer = new HessianFreeTrainer(Tiny with { InitialLambda = 1e-7, ReductionRatioOnGradientBatch = onGradientBatch });
         var result = trainer.Train(objective, _ => new TrainingData(Dummy, curvature), new TrainingRun { Iterations = 1 });
         var s = Assert.Single(result.Statistics);
-        Assert.Equal(expectedRho, s.Rho, 5);
+        Assert.Equal(expectedRho, Hf(s).Rho, 5);
         Assert.True(s.Accepted);
     }
 
@@ -65,7 +69,7 @@ public class HessianFreeTrainerTests
         double gNorm = Math.Sqrt(g.Sum(v => v * v));
         var result = new HessianFreeTrainer(Tiny).Train(q, DummyData, new TrainingRun { Iterations = 1 });
         var s = Assert.Single(result.Statistics);
-        Assert.Equal(0.8, s.LineSearchStep, 9);
+        Assert.Equal(0.8, Hf(s).LineSearchStep, 9);
         Assert.Equal(0.8 * 2 * gNorm / 2.0, s.StepNorm, 6);
         Assert.True(s.LossAfter < s.Loss);
     }
@@ -80,8 +84,8 @@ public class HessianFreeTrainerTests
         var trainer = new HessianFreeTrainer(Tiny with { MaxCgIterations = 40, MinCgIterations = 40 });
         var result = trainer.Train(q, DummyData, new TrainingRun { Iterations = 1 });
         var s = Assert.Single(result.Statistics);
-        Assert.Equal(40, s.CgIterations);
-        Assert.True(s.ChosenCgIterate is > 0 and < 40, $"chose iterate {s.ChosenCgIterate}");
+        Assert.Equal(40, Hf(s).CgIterations);
+        Assert.True(Hf(s).ChosenCgIterate is > 0 and < 40, $"chose iterate {Hf(s).ChosenCgIterate}");
 
         // Recompute the kept iterates independently and check the choice is the first local minimum from the end.
         var cg = new ConjugateGradient(40, 40, 1.3);
@@ -94,7 +98,7 @@ public class HessianFreeTrainerTests
         for (int k = 0; k < cg.KeptCount; k++) { q.SetParameters(cg.Kept(k)); losses.Add(q.Loss(Dummy)); }
         int expected = cg.KeptCount - 1;
         while (expected > 0 && losses[expected - 1] < losses[expected]) expected--;
-        Assert.Equal(cg.KeptIteration(expected), s.ChosenCgIterate);
+        Assert.Equal(cg.KeptIteration(expected), Hf(s).ChosenCgIterate);
     }
 
     [Fact]
@@ -106,7 +110,7 @@ public class HessianFreeTrainerTests
         var result = trainer.Train(q, DummyData, new TrainingRun { Iterations = 3 });
         Assert.Equal(3, result.Statistics.Count);
         Assert.All(result.Statistics, s => Assert.False(s.Accepted));
-        Assert.Equal(1.5 * 1.5 * 1.5, result.State.Scalar("lambda"), 9);
+        Assert.Equal(1.5 * 1.5 * 1.5, Lambda(result), 9);
         Assert.All(result.Parameters, v => Assert.Equal(0, v));
         Assert.Equal(3, result.State.Iteration);
     }
@@ -129,8 +133,8 @@ public class HessianFreeTrainerTests
         var q = QuadraticObjective.RandomSpd(20, 6, 10);
         var trainer = new HessianFreeTrainer(new HessianFreeOptions { InitialLambda = 1e-3, MinimumLambda = 5e-4, MaxCgIterations = 3, MinCgIterations = 3 });
         var result = trainer.Train(q, DummyData, new TrainingRun { Iterations = 5 });
-        Assert.All(result.Statistics, s => Assert.True(s.Rho > 0.75 && s.Lambda >= 5e-4));
-        Assert.Equal(5e-4, result.State.Scalar("lambda"));
+        Assert.All(result.Statistics, s => Assert.True(Hf(s).Rho > 0.75 && Hf(s).Lambda >= 5e-4));
+        Assert.Equal(5e-4, Lambda(result));
     }
 
     [Fact]
@@ -144,7 +148,7 @@ public class HessianFreeTrainerTests
         var objective = new CountingObjective(new TanhRegressionObjective(2, 6, 1, seed: 4));
         using var cts = new CancellationTokenSource();
         int products = 0;
-        objective.OnProduct = () => { if (++products == one.Statistics[0].CgIterations + 8) cts.Cancel(); };
+        objective.OnProduct = () => { if (++products == Hf(one.Statistics[0]).CgIterations + 8) cts.Cancel(); };
         var result = trainer.Train(objective, data, new TrainingRun { Iterations = 5 }, cancellationToken: cts.Token);
         Assert.True(result.Cancelled);
         Assert.Single(result.Statistics);
@@ -153,6 +157,9 @@ public class HessianFreeTrainerTests
         var now = new double[objective.ParameterCount];
         objective.GetParameters(now);
         Assert.Equal(one.Parameters, now);
+        // The unfinished iteration's CG warm start is discarded too.
+        Assert.Equal(((HessianFreeState)one.State).PreviousSolution, ((HessianFreeState)result.State).PreviousSolution);
+        Assert.Equal(Lambda(one), Lambda(result));
     }
 
     [Fact]
@@ -169,7 +176,7 @@ public class HessianFreeTrainerTests
         Assert.Equal(15, seen.Count);
         Assert.Equal(Enumerable.Range(0, 15), seen.Select(s => s.Iteration));
         Assert.True(result.BestValidation < before / 20, $"test loss {before} → {result.BestValidation}");
-        Assert.All(seen, s => Assert.True(s.Lambda > 0 && s.Seconds >= 0));
+        Assert.All(seen, s => Assert.True(Hf(s).Lambda > 0 && s.Seconds >= 0));
     }
 
     [Fact]
@@ -188,8 +195,8 @@ public class HessianFreeTrainerTests
         var secondHalf = trainer.Train(fresh, data, new TrainingRun { Iterations = 3 }, firstHalf.State);
 
         Assert.Equal(all.Parameters, secondHalf.Parameters);
-        Assert.Equal(all.State.Scalar("lambda"), secondHalf.State.Scalar("lambda"));
-        Assert.Equal(all.State.Vectors["previousSolution"], secondHalf.State.Vectors["previousSolution"]);
+        Assert.Equal(Lambda(all), Lambda(secondHalf));
+        Assert.Equal(((HessianFreeState)all.State).PreviousSolution, ((HessianFreeState)secondHalf.State).PreviousSolution);
         Assert.Equal(6, secondHalf.State.Iteration);
         Assert.Equal(all.Statistics.Skip(3).Select(s => s.Loss), secondHalf.Statistics.Select(s => s.Loss));
     }
