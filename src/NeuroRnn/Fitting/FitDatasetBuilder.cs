@@ -33,6 +33,7 @@ internal static class FitDatasetBuilder
             return Rebin(rates, options);
         }
         var processed = Preprocess(recording);
+        encoder.CheckStimulusTimes(processed.Trials, processed.GetTimeMs()); // a session-clock onset is named before anything is averaged
 
         var split = processed.SplitTrials(new TrialSplitOptions
         {
@@ -69,7 +70,8 @@ internal static class FitDatasetBuilder
         if (options.TrainOnConditionAverages)
         {
             var average = trainRec.GroupTrials(conditions).Mean;
-            trainTargets = average.WithTrials(CarryPerTrialStimulusColumns(trainRec, conditions, average.Trials, options.Stimulus));
+            RequireConstantStimulusColumns(trainRec, conditions, options.Stimulus);
+            trainTargets = average;
             var counts = average.Trials.GetDoubles("n_trials");
             double meanCount = counts.Average();
             weights = counts.Select(c => c / meanCount).ToArray();
@@ -113,29 +115,25 @@ internal static class FitDatasetBuilder
     }
 
     /// <summary>
-    /// Condition averages keep only the condition columns; per-trial stimulus onset/offset columns are carried over when
-    /// they are constant within every condition (the average of trials with different onsets has no single onset).
+    /// Condition averages keep the trial columns that are constant within each condition; a per-trial stimulus onset or
+    /// offset column that is not has no single value for an average, which is refused with the way out.
     /// </summary>
-    private static ColumnTable CarryPerTrialStimulusColumns(Recording trials, string[] conditions, ColumnTable averaged, StimulusEncoding stimulus)
+    private static void RequireConstantStimulusColumns(Recording trials, string[] conditions, StimulusEncoding stimulus)
     {
         var groups = trials.GroupTrialIndices(conditions);
-        var result = averaged;
         foreach (var (column, option) in new[] { (stimulus.OnsetColumn, nameof(StimulusEncoding.OnsetColumn)), (stimulus.OffsetColumn, nameof(StimulusEncoding.OffsetColumn)) })
         {
-            if (column is null || result.Contains(column) || !trials.Trials.Contains(column)) continue;
+            if (column is null || !trials.Trials.Contains(column)) continue;
             var source = trials.Trials[column];
-            var values = new string?[groups.Count];
-            for (int g = 0; g < groups.Count; g++)
+            foreach (var group in groups)
             {
-                var distinct = groups[g].Select(k => source.IsMissing(k) ? null : source.FormatValue(k)).Distinct().ToArray();
+                var distinct = group.Select(k => source.IsMissing(k) ? null : source.FormatValue(k)).Distinct().ToArray();
                 if (distinct.Length > 1)
                     throw new ArgumentException(
                         $"StimulusEncoding.{option} '{column}' takes {distinct.Length} values ({string.Join(", ", distinct.Take(3))}…) within one condition ({string.Join(", ", conditions)}), " +
                         "so a condition average has no single stimulus time; set TrainOnConditionAverages = false to fit single trials, or add the column to ConditionColumns.", "options");
             }
-            result = result.With(source.Take(groups.Select(g => g[0]).ToArray()));
         }
-        return result;
     }
 
     private static int[] SelectUnits(Recording recording, RecordingFitOptions options)

@@ -106,6 +106,14 @@ internal sealed class StimulusEncoder
         if (_encoding.IncludeStimulusOn) channel[k] = 1;
     }
 
+    /// <summary>Checks the per-trial stimulus columns of <paramref name="trials"/> against the time axis (see <see cref="CheckOnTrialAxis"/>).</summary>
+    public void CheckStimulusTimes(ColumnTable trials, double[] timeMs)
+    {
+        foreach (var column in new[] { _encoding.OnsetColumn, _encoding.OffsetColumn })
+            if (column is not null)
+                CheckOnTrialAxis(column, Enumerable.Range(0, trials.RowCount).Select(b => Number(trials.Row(b), column)).ToArray(), timeMs);
+    }
+
     /// <summary>
     /// Per-trial stimulus times are on the trial's own time axis (relative to the event the trial is aligned to), like
     /// <see cref="StimulusEncoding.OnsetMs"/>. A value far outside that axis is almost always a session-clock time (the
