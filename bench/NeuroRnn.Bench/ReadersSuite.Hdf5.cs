@@ -80,7 +80,7 @@ internal static partial class ReadersSuite
             sb.AppendLine(ci, $"Files written by h5py {H5pyVersion()} (`make_hdf5_bench_files.py`, about {mb} MB of data per file), read in the same run by");
             sb.AppendLine("NeuroRnn (PureHDF 2.2.0, managed; every dataset converted to float64) and by h5py (numpy array of the stored type), each read");
             sb.AppendLine(ci, $"in a fresh child process; median of {runs} runs, page cache warm after the first. MB/s = stored element bytes / s.");
-            sb.AppendLine(ci, $"Peak memory = the child's peak resident set (VmHWM / ru_maxrss), including the runtime: a .NET child that reads nothing peaks at {baseline.PeakMiB:0} MiB.");
+            sb.AppendLine(ci, $"Peak memory = the child's peak resident set (VmHWM), including the runtime: a .NET child that reads nothing peaks at {baseline.PeakMiB:0} MiB.");
             sb.AppendLine("Checksums (sum of all values) of NeuroRnn's and h5py's reads agree in every row.");
             sb.AppendLine();
             sb.AppendLine("| dataset | stored MB | reader | median s | MB/s | peak MiB |");

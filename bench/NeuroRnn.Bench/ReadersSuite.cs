@@ -132,7 +132,7 @@ internal static partial class ReadersSuite
         sb.AppendLine(ci, $"- `uptime` after: {loadAfter}");
         sb.AppendLine("- The machine is shared with other jobs running at the same time, so these timings are noisy.");
         sb.AppendLine();
-        sb.AppendLine(ci, $"## 1 GiB float32 .npy ({sizeMb} MiB = {mb:0} MB, shape ({sizeMb * 256}, 1024), C order)");
+        sb.AppendLine(ci, $"## {sizeMb} MiB float32 .npy ({mb:0} MB, shape ({sizeMb * 256}, 1024), C order)");
         sb.AppendLine();
         sb.AppendLine(ci, $"Median of {runs} interleaved runs (cat, raw read, NpyReader per run). Page cache not dropped: the first cat");
         sb.AppendLine("reads from disk (or whatever the write left cached), later runs mostly from the cache; \"first\" shows run 1.");
