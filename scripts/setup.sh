@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what NeuroRnn needs on a fresh Debian 12 machine with the .NET 10 SDK, idempotently:
 #   - Intel MKL (Debian non-free: libmkl-rt) for the fast numerics back-end
-#   - ZeroMQ (libzmq5) for the Jupyter kernel
-#   - Debian's Jupyter client, nbclient and nbconvert (integration tests drive the real kernel with them)
+#   - Debian's Jupyter client, nbclient and nbconvert (integration tests drive the real kernel with them) and
+#     Jupyter's kernel test suite (jupyter_kernel_test); the kernel itself needs no native ZeroMQ (NetMQ is managed)
 #   - Chromium (headless rendering checks of exported charts)
 #   - plotly.js from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts at build time)
 # Without root (or on another OS) it prints what to install and carries on: the managed back-end still works.
@@ -13,8 +13,13 @@ cd "$(dirname "$0")/.."
 want_tests=0
 [[ "${1:-}" == "--tests" ]] && want_tests=1
 
+<<<<<<< HEAD
 runtime_pkgs=(libmkl-rt libzmq5)
 test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel chromium python3-h5py)
+=======
+runtime_pkgs=(libmkl-rt)
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium)
+>>>>>>> main
 pkgs=("${runtime_pkgs[@]}")
 (( want_tests )) && pkgs+=("${test_pkgs[@]}")
 

@@ -379,7 +379,7 @@ internal static class HessianFreeSuite
         return new Timing(wall[runs / 2], cpu[runs / 2], runs);
     }
 
-    private static JsonObject Machine()
+    internal static JsonObject Machine()
     {
         string cpu = "unknown";
         try
@@ -396,7 +396,7 @@ internal static class HessianFreeSuite
         };
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;

@@ -20,20 +20,11 @@ public static partial class NeuroCharts
         var im = new double[n];
         var colors = new string[n];
         bool discrete = options.Dynamics == DynamicsKind.DiscreteTime;
-        double extent = discrete ? 1 : 0, minRe = 0, maxRe = 0, maxIm = discrete ? 1 : 0;
         for (int i = 0; i < n; i++)
         {
             re[i] = eigenvalues[i].Real;
             im[i] = eigenvalues[i].Imaginary;
-            bool stable = discrete ? Complex.Abs(eigenvalues[i]) < 1 : re[i] < 0;
-            colors[i] = stable ? Palette.Stable : Palette.Unstable;
-            if (double.IsFinite(re[i]) && double.IsFinite(im[i]))
-            {
-                extent = Math.Max(extent, Math.Max(Math.Abs(re[i]), Math.Abs(im[i])));
-                minRe = Math.Min(minRe, re[i]);
-                maxRe = Math.Max(maxRe, re[i]);
-                maxIm = Math.Max(maxIm, Math.Abs(im[i]));
-            }
+            colors[i] = IsStable(eigenvalues[i], discrete) ? Palette.Stable : Palette.Unstable;
         }
         var trace = new ScatterTrace
         {
@@ -44,30 +35,45 @@ public static partial class NeuroCharts
             Marker = new MarkerStyle { ColorValues = colors, Size = options.MarkerSize, Opacity = 0.85 },
             HoverTemplate = "%{x:.4f} %{y:+.4f}i<extra></extra>",
         };
+        return new Figure { Data = [trace], Layout = SpectrumLayout(eigenvalues, discrete) with { Title = options.Title, ShowLegend = false } };
+    }
+
+    private static bool IsStable(Complex eigenvalue, bool discrete) => discrete ? Complex.Abs(eigenvalue) < 1 : eigenvalue.Real < 0;
+
+    /// <summary>
+    /// Equal-aspect axes around the finite eigenvalues with the stability boundary: the unit circle (discrete time) or the
+    /// line Re = 0 (continuous time).
+    /// </summary>
+    private static Layout SpectrumLayout(IEnumerable<Complex> eigenvalues, bool discrete)
+    {
+        double extent = discrete ? 1 : 0, minRe = 0, maxRe = 0, maxIm = discrete ? 1 : 0;
+        foreach (var e in eigenvalues)
+        {
+            if (!double.IsFinite(e.Real) || !double.IsFinite(e.Imaginary)) continue;
+            extent = Math.Max(extent, Math.Max(Math.Abs(e.Real), Math.Abs(e.Imaginary)));
+            minRe = Math.Min(minRe, e.Real);
+            maxRe = Math.Max(maxRe, e.Real);
+            maxIm = Math.Max(maxIm, Math.Abs(e.Imaginary));
+        }
         var boundary = new LineStyle { Color = Palette.Reference, Width = 1.5, Dash = "dash" };
-        Layout layout;
         if (discrete)
         {
             double r = extent * 1.1;
-            layout = new Layout
+            return new Layout
             {
                 XAxes = [new Axis { Title = "Re λ", Range = (-r, r), ZeroLine = true, Constrain = "domain" }],
                 YAxes = [new Axis { Title = "Im λ", Range = (-r, r), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
                 Shapes = [Shape.Circle(0, 0, 1, boundary) with { Layer = "below" }],
             };
         }
-        else
+        double span = Math.Max(maxRe - minRe, Math.Max(2 * maxIm, 1e-12)), pad = 0.08 * span;
+        double yHalf = Math.Max(maxIm, span / 2) + pad;
+        return new Layout
         {
-            double span = Math.Max(maxRe - minRe, Math.Max(2 * maxIm, 1e-12)), pad = 0.08 * span;
-            double yHalf = Math.Max(maxIm, span / 2) + pad;
-            layout = new Layout
-            {
-                XAxes = [new Axis { Title = "Re λ", Range = (minRe - pad, maxRe + pad), ZeroLine = false, Constrain = "domain" }],
-                YAxes = [new Axis { Title = "Im λ", Range = (-yHalf, yHalf), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
-                Shapes = [Shape.VerticalLine(0, boundary)],
-            };
-        }
-        return new Figure { Data = [trace], Layout = layout with { Title = options.Title, ShowLegend = false } };
+            XAxes = [new Axis { Title = "Re λ", Range = (minRe - pad, maxRe + pad), ZeroLine = false, Constrain = "domain" }],
+            YAxes = [new Axis { Title = "Im λ", Range = (-yHalf, yHalf), ScaleAnchor = "x", ScaleRatio = 1, ZeroLine = true, Constrain = "domain" }],
+            Shapes = [Shape.VerticalLine(0, boundary)],
+        };
     }
 
     /// <summary>The same as <see cref="EigenvalueSpectrum(IReadOnlyList{Complex}, EigenvalueSpectrumOptions?)"/> from real and imaginary parts.</summary>

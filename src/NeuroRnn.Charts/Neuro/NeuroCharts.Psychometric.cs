@@ -28,6 +28,12 @@ public static partial class NeuroCharts
         Check.Count(options.ContextNames, pChoice.Count, nameof(options.ContextNames), "contexts");
         Check.Count(options.TrialCounts, pChoice.Count, nameof(options.TrialCounts), "contexts");
         Check.Count(options.Fits, pChoice.Count, nameof(options.Fits), "contexts");
+        Check.Count(options.FitLower, pChoice.Count, nameof(options.FitLower), "contexts");
+        Check.Count(options.FitUpper, pChoice.Count, nameof(options.FitUpper), "contexts");
+        if ((options.FitLower is null) != (options.FitUpper is null))
+            throw new ArgumentException("FitLower and FitUpper must be given together", options.FitLower is null ? nameof(options.FitUpper) : nameof(options.FitLower));
+        if (options.FitLower is not null && options.Fits is null)
+            throw new ArgumentException("FitLower/FitUpper draw a band around Fits, which was not given", nameof(options.FitLower));
         if (options.Fits is not null && options.FitPoints < 2)
             throw new ArgumentOutOfRangeException(nameof(options.FitPoints), options.FitPoints, "FitPoints must be at least 2");
         if (options.TrialCounts is not null)
@@ -83,6 +89,26 @@ public static partial class NeuroCharts
                     fy[i] = fit(fx[i]);
                 }
                 var name = options.ContextNames?[c] ?? $"context {c}";
+                if (options.FitLower is not null)
+                {
+                    var lower = options.FitLower[c] ?? throw new ArgumentException($"FitLower[{c}] is null", nameof(options.FitLower));
+                    var upper = options.FitUpper![c] ?? throw new ArgumentException($"FitUpper[{c}] is null", nameof(options.FitUpper));
+                    // One closed polygon: along the upper edge, back along the lower one.
+                    traces.Add(new ScatterTrace
+                    {
+                        Name = $"{name} fit CI",
+                        LegendGroup = name,
+                        ShowLegend = false,
+                        X = fx.Concat(fx.Reverse()).ToArray(),
+                        Y = fx.Select(upper).Concat(fx.Reverse().Select(lower)).ToArray(),
+                        Mode = TraceMode.Lines,
+                        Line = new LineStyle { Color = Palette.Color(c), Width = 0 },
+                        Fill = "toself",
+                        FillColor = Palette.Color(c),
+                        Opacity = 0.2,
+                        HoverTemplate = "CI<extra></extra>",
+                    });
+                }
                 traces.Add(new ScatterTrace
                 {
                     Name = $"{name} fit",

@@ -67,7 +67,7 @@ internal static class KernelCommand
         try
         {
             // Warming the C# engine up while the front end is still connecting shortens the wait for the first result.
-            interpreter = new PolyglotInterpreter(language, new PolyglotInterpreterOptions { WarmUpCSharp = language == "csharp" });
+            interpreter = new PolyglotInterpreter(language, new PolyglotInterpreterOptions { WarmUpCSharp = language == "csharp", WarmUpFSharp = language == "fsharp" });
             using var server = new KernelServer(connection, interpreter, options);
             var reason = server.Run(cancellationToken);
             Console.Error.WriteLine($"neurornn kernel: stopped ({reason})");
@@ -84,6 +84,9 @@ internal static class KernelCommand
                 DisposeWithin(interpreter, TimeSpan.FromSeconds(2));
             }
         }
+
+        // Let the final shutdown reply leave the closed sockets, then stop the transport's I/O threads.
+        ZmqTransport.Shutdown(TimeSpan.FromSeconds(2));
 
         // A cell stuck in user code (or a thread it started) must not keep the process alive after shutdown: the
         // front end waits for this process to exit before it starts a new one on restart.

@@ -45,6 +45,7 @@ internal static class RunCommand
         try
         {
             notebook = NotebookFile.Load(notebookPath);
+            foreach (var note in notebook.LoadNotes) Console.Error.WriteLine($"neurornn run: note: {notebookPath}: {note}");
             if (outputPath is not null) ValidateExtension(outputPath, "--output", ".ipynb", ".dib");
             if (htmlPath is not null) ValidateExtension(htmlPath, "--html", ".html", ".htm");
             if (timeoutSeconds is <= 0) throw new ArgumentException($"--timeout must be a positive number of seconds, got {timeoutSeconds}.");

@@ -21,11 +21,13 @@ internal sealed class CSharpEngine : ILanguageEngine
     ];
 
     private ScriptState<object> _state;
+    private CSharpCompletion? _completion;
 
     public CSharpEngine()
     {
         var options = ScriptOptions.Default
-            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path)))
+            // With the SDK's XML docs attached (read lazily, for inspection); completion reuses these very references.
+            .WithReferences(HostAssemblies.ForCSharp().Select(path => MetadataReference.CreateFromFile(path, documentation: ReferenceDocumentation.For(path))))
             .WithImports(DefaultImports)
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -84,26 +86,13 @@ internal sealed class CSharpEngine : ILanguageEngine
         return result;
     }
 
-    public IEnumerable<string> Completions(string prefix)
-    {
-        var (target, partial) = CompletionText.Split(prefix);
-        if (target is not null)
-        {
-            var variable = Variables().FirstOrDefault(v => v.Name == target);
-            if (variable is null) return [];
-            return TypeSyntax.MemberNames(variable.Value?.GetType() ?? variable.Type).Where(n => n.StartsWith(partial, StringComparison.Ordinal));
-        }
-        return Variables().Select(v => v.Name)
-            .Concat(["display", "displayAs", "cancellationToken"])
-            .Concat(SyntaxFacts.GetKeywordKinds().Select(SyntaxFacts.GetText))
-            .Where(n => n.StartsWith(partial, StringComparison.Ordinal))
-            .Distinct()
-            .Order(StringComparer.Ordinal);
-    }
+    public CompletionResult Complete(string code, int position) => Completion.Complete(_state.Script, code, position);
 
-    /// <summary>Whether <paramref name="code"/> is a complete C# submission.</summary>
-    public static bool IsCompleteSubmission(string code) =>
-        SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script)));
+    public MimeBundle? Inspect(string code, int position, int detailLevel) => Completion.Inspect(_state.Script, code, position, detailLevel);
+
+    public string IsComplete(string code) => CSharpCompletion.IsComplete(code);
+
+    private CSharpCompletion Completion => _completion ??= new CSharpCompletion();
 
     private static ExecutionOutcome.Error CompilationError(IEnumerable<Diagnostic> diagnostics)
     {
@@ -116,7 +105,5 @@ internal sealed class CSharpEngine : ILanguageEngine
         return new ExecutionOutcome.Error("CompilationError", lines.FirstOrDefault() ?? "compilation failed", lines);
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _completion?.Dispose();
 }

@@ -21,7 +21,9 @@ internal sealed class FSharpEngine : ILanguageEngine
         var arguments = new List<string> { "fsi.exe", "--noninteractive", "--nologo", "--quiet", "--nowarn:3384" };
         foreach (var path in HostAssemblies.ApplicationAssemblies()) arguments.Add("-r:" + path);
         // FSI writes its own messages here; user output goes through Console (redirected to the running cell).
-        _session = FsiEvaluationSession.Create(configuration, arguments.ToArray(), Console.In, Console.Out, Console.Error, collectible: null, legacyReferenceResolver: null);
+        // FSI's error writer only carries its own messages (e.g. "Stopped due to error" after every failed cell); the
+        // cell's errors come back as diagnostics and user code's eprintfn goes to Console.Error, so drop the writer.
+        _session = FsiEvaluationSession.Create(configuration, arguments.ToArray(), Console.In, Console.Out, TextWriter.Null, collectible: null, legacyReferenceResolver: null);
         var setup = Execute("open System\nopen NeuroRnn.Kernel.Display\nopen type NeuroRnn.Kernel.Engines.KernelGlobals", CancellationToken.None);
         if (setup.Error is not null)
         {
@@ -81,23 +83,11 @@ internal sealed class FSharpEngine : ILanguageEngine
         return result;
     }
 
-    public IEnumerable<string> Completions(string prefix)
-    {
-        var start = prefix.Length;
-        while (start > 0 && (char.IsLetterOrDigit(prefix[start - 1]) || prefix[start - 1] is '_' or '.')) start--;
-        var longIdentifier = prefix[start..];
-        try
-        {
-            var partialStart = CompletionText.PartialStart(prefix) - start;
-            var qualifier = longIdentifier[..partialStart];
-            return _session.GetCompletions(longIdentifier).Select(c => c.StartsWith(qualifier, StringComparison.Ordinal) ? c[qualifier.Length..] : c).Distinct().ToArray();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Completion is a convenience: a failure of the F# service must not break the kernel.
-            return [];
-        }
-    }
+    public CompletionResult Complete(string code, int position) => FSharpCompletion.Complete(_session, code, position);
+
+    public MimeBundle? Inspect(string code, int position, int detailLevel) => FSharpCompletion.Inspect(_session, code, position);
+
+    public string IsComplete(string code) => FSharpCompletion.IsComplete(_session, code);
 
     private static Exception Unwrap(Exception exception)
     {

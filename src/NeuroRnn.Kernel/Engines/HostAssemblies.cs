@@ -57,5 +57,8 @@ internal static class HostAssemblies
         || name.StartsWith("testhost", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
         || name.Equals("FSharp.Compiler.Service", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("FSharp.DependencyManager.Nuget", StringComparison.OrdinalIgnoreCase);
+        || name.Equals("FSharp.DependencyManager.Nuget", StringComparison.OrdinalIgnoreCase)
+        // The kernel's own plumbing (transport, Roslyn's completion services) is not the notebook's business.
+        || name is "NetMQ" or "AsyncIO" or "NaCl" or "Humanizer"
+        || name.StartsWith("System.Composition", StringComparison.OrdinalIgnoreCase);
 }

@@ -23,8 +23,14 @@ internal interface ILanguageEngine : IDisposable
     /// <summary>Defines (or redefines) the variable <paramref name="name"/> with <paramref name="value"/>, typed as <paramref name="type"/> when the language can name it.</summary>
     EngineResult DefineVariable(string name, object? value, Type type);
 
-    /// <summary>Completion candidates for the identifier (or member access) ending at the end of <paramref name="prefix"/>.</summary>
-    IEnumerable<string> Completions(string prefix);
+    /// <summary>Completion candidates at <paramref name="position"/> of <paramref name="code"/> (a cell's code, directive lines blanked).</summary>
+    CompletionResult Complete(string code, int position);
+
+    /// <summary>Signature and documentation of the symbol at <paramref name="position"/>, or null when there is none.</summary>
+    MimeBundle? Inspect(string code, int position, int detailLevel);
+
+    /// <summary>"complete", "incomplete" (more lines could finish it) or "invalid" (a syntax error more text cannot fix).</summary>
+    string IsComplete(string code);
 }
 
 /// <summary>A variable of a language session.</summary>

@@ -41,6 +41,8 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
         _copies = new PrivateAssemblyCopies(_options.SessionDirectory);
         _nuget = new NuGetRestorer(_options.NuGetCacheDirectory, _options.NuGetRestoreTimeout);
         if (_options.WarmUpCSharp) _ = Task.Run(() => GetEngine(CellParser.CSharp));
+        // F# completion, inspection and is_complete need the F# session: an F# kernel starts it right away.
+        if (_options.WarmUpFSharp) _ = Task.Run(() => GetEngine(CellParser.FSharp));
     }
 
     /// <summary>"csharp" or "fsharp".</summary>
@@ -365,19 +367,23 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
                 .Where(n => n.StartsWith(typed, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
             return new CompletionResult(names, start, cursor);
         }
-        var language = CellParser.Parse(code, DefaultLanguage).Language;
-        var partialStart = CompletionText.PartialStart(prefix);
+        var empty = new CompletionResult([], CompletionText.PartialStart(prefix), cursor);
         try
         {
-            ILanguageEngine? engine;
-            lock (_engineGate) engine = language == CellParser.FSharp ? _fsharp : language == CellParser.CSharp ? GetEngine(language) : null;
-            var matches = engine?.Completions(prefix).ToArray() ?? [];
-            return new CompletionResult(matches, partialStart, cursor);
+            return InEngine(code, cursor, (engine, cellCode, position) =>
+            {
+                var result = engine.Complete(cellCode, position);
+                return result with
+                {
+                    CursorStart = CellPositions.ToCell(code, cellCode, result.CursorStart),
+                    CursorEnd = CellPositions.ToCell(code, cellCode, result.CursorEnd),
+                };
+            }) ?? empty;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Completion must never fail a request; an empty list is the honest answer.
-            return new CompletionResult([], partialStart, cursor);
+            return empty;
         }
     }
 
@@ -386,6 +392,34 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
     {
         ArgumentNullException.ThrowIfNull(code);
         var cursor = Math.Clamp(cursorPosition, 0, code.Length);
+        MimeBundle? semantic = null;
+        try
+        {
+            semantic = InEngine(code, cursor, (engine, cellCode, position) => engine.Inspect(cellCode, position, detailLevel));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The language service failed on this code; the session's variables may still answer below.
+        }
+        var variable = InspectVariable(code, cursor, detailLevel);
+        if (semantic is null || variable is null) return semantic ?? variable;
+        // A variable: its declaration from the compiler, then its current value.
+        var text = semantic.Data["text/plain"] + "\n\n" + variable.Data["text/plain"];
+        return MimeBundle.PlainText(text);
+    }
+
+    /// <summary>Runs a language-service question in the engine of the cell's language (starting it if needed); null for other cells or directive lines.</summary>
+    private T? InEngine<T>(string cell, int cursor, Func<ILanguageEngine, string, int, T?> ask) where T : class
+    {
+        var parsed = CellParser.Parse(cell, DefaultLanguage);
+        if (parsed.Language is not (CellParser.CSharp or CellParser.FSharp)) return null;
+        if (CellPositions.ToCode(cell, parsed.Code, cursor) is not { } position) return null;
+        var engine = GetEngine(parsed.Language);
+        lock (engine) return ask(engine, parsed.Code, position);
+    }
+
+    private MimeBundle? InspectVariable(string code, int cursor, int detailLevel)
+    {
         var start = cursor;
         while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_')) start--;
         var end = cursor;
@@ -405,8 +439,25 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
     {
         ArgumentNullException.ThrowIfNull(code);
         var cell = CellParser.Parse(code, DefaultLanguage);
-        if (cell.Language != CellParser.CSharp) return "complete";
-        return CSharpEngine.IsCompleteSubmission(cell.Code) ? "complete" : "incomplete";
+        return cell.Language switch
+        {
+            CellParser.CSharp => CSharpCompletion.IsComplete(cell.Code),
+            CellParser.FSharp => IsCompleteFSharp(cell.Code),
+            _ => "complete",
+        };
+    }
+
+    private string IsCompleteFSharp(string code)
+    {
+        try
+        {
+            var engine = GetEngine(CellParser.FSharp);
+            lock (engine) return engine.IsComplete(code);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "unknown";
+        }
     }
 
     /// <inheritdoc />

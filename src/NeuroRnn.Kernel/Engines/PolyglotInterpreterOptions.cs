@@ -23,4 +23,7 @@ public sealed record PolyglotInterpreterOptions
 
     /// <summary>Start the C# engine in the background right away so the first C# cell answers sooner.</summary>
     public bool WarmUpCSharp { get; init; }
+
+    /// <summary>Start the F# session in the background right away, so F# completion and inspection work from kernel start.</summary>
+    public bool WarmUpFSharp { get; init; }
 }

@@ -62,6 +62,12 @@ public interface IExecutionContext
     /// </summary>
     void PublishDisplay(MimeBundle bundle, string? displayId, bool isUpdate);
 
+    /// <summary>
+    /// Clears the cell's output so far (clear_output); with <paramref name="wait"/> the front end clears only when
+    /// the next output arrives, which avoids flicker in animations.
+    /// </summary>
+    void ClearOutput(bool wait);
+
     /// <summary>Asks the front end for a line of input (input_request); throws if stdin is not allowed.</summary>
     Task<string> RequestInputAsync(string prompt, bool password, CancellationToken cancellationToken);
 }
@@ -81,5 +87,5 @@ public abstract record ExecutionOutcome
     public sealed record Aborted() : ExecutionOutcome;
 }
 
-/// <summary>Completion candidates replacing code[CursorStart..CursorEnd).</summary>
-public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
+/// <summary>Completion candidates replacing code[CursorStart..CursorEnd); <c>Kinds</c> optionally names what each match is ("method", "class", ...).</summary>
+public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd, IReadOnlyList<string>? Kinds = null);

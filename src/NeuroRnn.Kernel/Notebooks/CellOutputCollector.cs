@@ -12,6 +12,7 @@ public sealed class CellOutputCollector : IExecutionContext
     private readonly object _gate = new();
     private readonly List<List<NotebookOutput>> _cells = [];
     private readonly Dictionary<string, (int Cell, int Index)> _displays = new(StringComparer.Ordinal);
+    private bool _clearBeforeNextOutput;
 
     /// <inheritdoc />
     public int ExecutionCount { get; private set; }
@@ -38,7 +39,7 @@ public sealed class CellOutputCollector : IExecutionContext
     /// <summary>Adds an output to the current cell (execute results and errors).</summary>
     public void Add(NotebookOutput output)
     {
-        lock (_gate) Current.Add(output);
+        lock (_gate) CurrentForNewOutput.Add(output);
     }
 
     /// <inheritdoc />
@@ -46,7 +47,7 @@ public sealed class CellOutputCollector : IExecutionContext
     {
         lock (_gate)
         {
-            var outputs = Current;
+            var outputs = CurrentForNewOutput;
             if (outputs.Count > 0 && outputs[^1] is NotebookOutput.Stream last && last.Name == name)
             {
                 outputs[^1] = last with { Text = last.Text + text };
@@ -70,10 +71,28 @@ public sealed class CellOutputCollector : IExecutionContext
                 }
                 return;
             }
-            var outputs = Current;
+            var outputs = CurrentForNewOutput;
             outputs.Add(new NotebookOutput.DisplayData(bundle, displayId));
             if (displayId is not null) _displays[displayId] = (_cells.Count - 1, outputs.Count - 1);
         }
+    }
+
+    /// <inheritdoc />
+    public void ClearOutput(bool wait)
+    {
+        lock (_gate)
+        {
+            if (wait) _clearBeforeNextOutput = true;
+            else ClearCurrent();
+        }
+    }
+
+    private void ClearCurrent()
+    {
+        _clearBeforeNextOutput = false;
+        var cell = _cells.Count - 1;
+        Current.Clear();
+        foreach (var id in _displays.Where(d => d.Value.Cell == cell).Select(d => d.Key).ToArray()) _displays.Remove(id);
     }
 
     /// <inheritdoc />
@@ -81,4 +100,14 @@ public sealed class CellOutputCollector : IExecutionContext
         throw new InvalidOperationException($"A notebook run cannot answer input requests (prompt: \"{prompt}\"). Pass values with --param instead.");
 
     private List<NotebookOutput> Current => _cells.Count > 0 ? _cells[^1] : throw new InvalidOperationException("BeginCell must be called before a cell writes output.");
+
+    /// <summary>The current cell's outputs, cleared first when a clear_output with wait is pending.</summary>
+    private List<NotebookOutput> CurrentForNewOutput
+    {
+        get
+        {
+            if (_clearBeforeNextOutput) ClearCurrent();
+            return Current;
+        }
+    }
 }

@@ -39,15 +39,16 @@ public static class IpynbFormat
             ?? "csharp";
         var cells = root["cells"] as JsonArray ?? throw new FormatException("The notebook has no \"cells\" array.");
         var result = new List<NotebookCell>();
+        var notes = new List<string>();
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i] as JsonObject ?? throw new FormatException($"Cell {i + 1} is not a JSON object.");
-            result.Add(ReadCell(cell, i, defaultLanguage));
+            result.Add(ReadCell(cell, i, defaultLanguage, notes));
         }
-        return new Notebook(result, defaultLanguage, (JsonObject)metadata.DeepClone());
+        return new Notebook(result, defaultLanguage, (JsonObject)metadata.DeepClone()) { LoadNotes = notes };
     }
 
-    private static NotebookCell ReadCell(JsonObject cell, int index, string defaultLanguage)
+    private static NotebookCell ReadCell(JsonObject cell, int index, string defaultLanguage, List<string> notes)
     {
         var kind = cell["cell_type"]?.GetValue<string>() ?? throw new FormatException($"Cell {index + 1} has no cell_type.");
         var source = JoinText(cell["source"]);
@@ -61,7 +62,10 @@ public static class IpynbFormat
             ?? KernelNames.Normalize(metadata["dotnet_interactive"]?["language"]?.GetValue<string>() ?? "")
             ?? FirstLineLanguage(source)
             ?? defaultLanguage;
-        var outputs = (cell["outputs"] as JsonArray ?? []).Select((o, j) => ReadOutput(o as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object."), index)).ToArray();
+        var outputs = (cell["outputs"] as JsonArray ?? [])
+            .Select((o, j) => ReadOutput(o as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object."), index, j, notes))
+            .OfType<NotebookOutput>()
+            .ToArray();
         int? count = cell["execution_count"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
         return new NotebookCell("code", language, source, id, outputs, count, metadata);
     }
@@ -72,9 +76,9 @@ public static class IpynbFormat
         return first.StartsWith("#!", StringComparison.Ordinal) ? KernelNames.Normalize(first[2..]) : null;
     }
 
-    private static NotebookOutput ReadOutput(JsonObject output, int cellIndex)
+    private static NotebookOutput? ReadOutput(JsonObject output, int cellIndex, int outputIndex, List<string> notes)
     {
-        var type = output["output_type"]?.GetValue<string>();
+        var type = output["output_type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var text) ? text : null;
         return type switch
         {
             "stream" => new NotebookOutput.Stream(output["name"]?.GetValue<string>() ?? "stdout", JoinText(output["text"])),
@@ -82,8 +86,15 @@ public static class IpynbFormat
             "execute_result" => new NotebookOutput.ExecuteResult(output["execution_count"]?.GetValue<int>() ?? 0, ReadBundle(output)),
             "error" => new NotebookOutput.Error(output["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
                 (output["traceback"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "").ToArray()),
-            _ => throw new FormatException($"Cell {cellIndex + 1} has an output of unknown type \"{type}\"."),
+            // Older .NET Interactive saved outputs of type "unknown"; a run replaces outputs, so drop them with a note.
+            _ => Dropped(notes, $"cell {cellIndex + 1}, output {outputIndex + 1}: output_type \"{type ?? "(missing)"}\" is not an nbformat 4 output type; the output was dropped"),
         };
+    }
+
+    private static NotebookOutput? Dropped(List<string> notes, string note)
+    {
+        notes.Add(note);
+        return null;
     }
 
     private static MimeBundle ReadBundle(JsonObject output)

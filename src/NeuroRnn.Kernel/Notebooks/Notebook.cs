@@ -12,6 +12,12 @@ namespace NeuroRnn.Kernel.Notebooks;
 /// <param name="Metadata">Notebook metadata as read (treat as read-only; writers copy it).</param>
 public sealed record Notebook(IReadOnlyList<NotebookCell> Cells, string DefaultLanguage, JsonObject Metadata)
 {
+    /// <summary>
+    /// What the reader left out, one note each (e.g. an output of a type nbformat does not know, as older .NET
+    /// Interactive versions saved): a run replaces outputs anyway, so such a notebook still loads.
+    /// </summary>
+    public IReadOnlyList<string> LoadNotes { get; init; } = [];
+
     /// <summary>An empty notebook in <paramref name="defaultLanguage"/>.</summary>
     public static Notebook Empty(string defaultLanguage = "csharp") => new([], defaultLanguage, new JsonObject());
 }

@@ -78,6 +78,13 @@ internal sealed class CellExecutionContext : IExecutionContext, IDisposable
     }
 
     /// <inheritdoc />
+    public void ClearOutput(bool wait)
+    {
+        _streams.Flush();
+        _publish(_factory.CreateBroadcast("clear_output", new JsonObject { ["wait"] = wait }, _request));
+    }
+
+    /// <inheritdoc />
     public Task<string> RequestInputAsync(string prompt, bool password, CancellationToken cancellationToken)
     {
         if (!AllowStdin)

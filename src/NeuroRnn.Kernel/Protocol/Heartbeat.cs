@@ -39,8 +39,9 @@ internal sealed class Heartbeat : IDisposable
                     _socket.SendMultipart(frames);
                 }
             }
-            catch (ZmqException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // The heartbeat must outlive any transport hiccup; the front end judges liveness by it.
                 _log.Write($"heartbeat: {e.Message}");
                 Thread.Sleep(100);
             }

@@ -1,76 +1,95 @@
+using NetMQ;
+using NetMQ.Sockets;
+
 namespace NeuroRnn.Kernel.ZeroMq;
 
 /// <summary>
-/// One libzmq socket with multipart send/receive. Like libzmq sockets themselves this class is not thread-safe:
-/// one thread uses it at a time (callers that share one serialise with a lock, which is also the memory barrier
-/// libzmq asks for when a socket moves between threads).
+/// One ZeroMQ socket with multipart send/receive, on NetMQ (a managed implementation of ZeroMQ's wire protocol
+/// ZMTP 3, so no native library is needed). Like ZeroMQ sockets themselves this class is not thread-safe: one
+/// thread uses it at a time (callers that share one serialise with a lock).
 /// </summary>
-internal sealed unsafe class ZmqSocket : IDisposable
+internal sealed class ZmqSocket : IDisposable
 {
-    private IntPtr _handle;
+    /// <summary>How long a send may wait for a peer before the message counts as undeliverable.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
-    internal ZmqSocket(IntPtr handle, ZmqSocketType type)
+    private readonly NetMQSocket _socket;
+    private List<byte[]>? _frames;
+    private int _disposed;
+
+    private ZmqSocket(NetMQSocket socket, ZmqSocketType type)
     {
-        _handle = handle;
+        _socket = socket;
         Type = type;
     }
 
     /// <summary>The socket's pattern.</summary>
     public ZmqSocketType Type { get; }
 
-    private IntPtr Handle
+    /// <summary>
+    /// Creates a socket. <paramref name="lingerMilliseconds"/> is how long queued outgoing messages (a final
+    /// shutdown reply) may still be delivered after the socket is disposed.
+    /// </summary>
+    public static ZmqSocket Create(ZmqSocketType type, int lingerMilliseconds = 1000)
     {
-        get
+        NetMQSocket socket = type switch
         {
-            ObjectDisposedException.ThrowIf(_handle == IntPtr.Zero, this);
-            return _handle;
-        }
+            ZmqSocketType.Publisher => new PublisherSocket(),
+            ZmqSocketType.Subscriber => new SubscriberSocket(),
+            ZmqSocketType.Request => new RequestSocket(),
+            ZmqSocketType.Reply => new ResponseSocket(),
+            ZmqSocketType.Dealer => new DealerSocket(),
+            ZmqSocketType.Router => new RouterSocket(),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown ZeroMQ socket type."),
+        };
+        socket.Options.Linger = TimeSpan.FromMilliseconds(lingerMilliseconds);
+        return new ZmqSocket(socket, type);
     }
 
-    /// <summary>Sets an integer socket option (ZMQ_LINGER, ZMQ_SNDHWM, ...).</summary>
-    public void SetOption(int option, int value)
+    /// <summary>The identity a DEALER presents to the ROUTER it connects to (set before connecting).</summary>
+    public byte[] RoutingId
     {
-        if (ZmqNative.SetSocketOption(Handle, option, &value, sizeof(int)) != 0)
-        {
-            throw ZmqException.FromLastError($"zmq_setsockopt({option})");
-        }
+        set => Socket.Options.Identity = value;
     }
 
-    /// <summary>Sets a binary socket option (ZMQ_ROUTING_ID).</summary>
-    public void SetOption(int option, ReadOnlySpan<byte> value)
+    /// <summary>A restarted front end reconnects with the same identity: let it take over the old connection (ROUTER).</summary>
+    public bool RouterHandover
     {
-        fixed (byte* pointer = value)
-        {
-            if (ZmqNative.SetSocketOption(Handle, option, pointer, (nuint)value.Length) != 0)
-            {
-                throw ZmqException.FromLastError($"zmq_setsockopt({option})");
-            }
-        }
+        set => Socket.Options.RouterHandover = value;
     }
+
+    /// <summary>Subscribes a SUB socket to every topic.</summary>
+    public void SubscribeToAll() => ((SubscriberSocket)Socket).SubscribeToAnyTopic();
 
     /// <summary>Binds to an endpoint such as <c>tcp://127.0.0.1:5555</c>.</summary>
     public void Bind(string endpoint)
     {
-        if (ZmqNative.Bind(Handle, endpoint) != 0)
+        try
         {
-            var text = ZmqNative.LastErrorText(out var error);
-            throw new ZmqException($"Cannot bind a ZeroMQ {Type} socket to '{endpoint}': {text}", error);
+            Socket.Bind(endpoint);
+        }
+        catch (Exception e) when (e is NetMQException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            throw new ZmqException($"Cannot bind a ZeroMQ {Type} socket to '{endpoint}': {e.Message}", e);
         }
     }
 
     /// <summary>Connects to an endpoint (client side; used by tests).</summary>
     public void Connect(string endpoint)
     {
-        if (ZmqNative.Connect(Handle, endpoint) != 0)
+        try
         {
-            var text = ZmqNative.LastErrorText(out var error);
-            throw new ZmqException($"Cannot connect a ZeroMQ {Type} socket to '{endpoint}': {text}", error);
+            Socket.Connect(endpoint);
+        }
+        catch (Exception e) when (e is NetMQException or ArgumentException)
+        {
+            throw new ZmqException($"Cannot connect a ZeroMQ {Type} socket to '{endpoint}': {e.Message}", e);
         }
     }
 
     /// <summary>
-    /// Sends all frames as one multipart message. Returns false when libzmq drops it instead (a ROUTER peer that
-    /// is gone, or the context is shutting down).
+    /// Sends all frames as one multipart message. Returns false when it cannot be delivered instead (no peer took it
+    /// within a few seconds, or the socket is being closed). A ROUTER drops messages for peers that are gone.
     /// </summary>
     public bool SendMultipart(IReadOnlyList<byte[]> frames)
     {
@@ -80,115 +99,52 @@ internal sealed unsafe class ZmqSocket : IDisposable
             throw new ArgumentException("A ZeroMQ message needs at least one frame.", nameof(frames));
         }
 
-        var handle = Handle;
-        for (var i = 0; i < frames.Count; i++)
+        try
         {
-            var flags = i < frames.Count - 1 ? ZmqNative.FlagSendMore : 0;
-            var frame = frames[i];
-            fixed (byte* pointer = frame)
-            {
-                while (ZmqNative.Send(handle, pointer, (nuint)frame.Length, flags) < 0)
-                {
-                    var error = ZmqNative.Errno();
-                    if (error == ZmqNative.ErrorInterrupted)
-                    {
-                        continue;
-                    }
-
-                    if (error is ZmqNative.ErrorTerminated or ZmqNative.ErrorHostUnreachable)
-                    {
-                        return false;
-                    }
-
-                    throw ZmqException.FromLastError("zmq_send");
-                }
-            }
+            return Socket.TrySendMultipartBytes(SendTimeout, frames);
         }
-
-        return true;
+        catch (TerminatingException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
-    /// Waits up to <paramref name="timeoutMilliseconds"/> (-1: forever) for a message and receives all its frames;
-    /// null when none arrived in time.
+    /// Waits up to <paramref name="timeoutMilliseconds"/> (-1: forever, 0: just check) for a message and receives
+    /// all its frames; null when none arrived in time.
     /// </summary>
     public List<byte[]>? ReceiveMultipart(int timeoutMilliseconds)
     {
-        if (!WaitReadable(timeoutMilliseconds))
+        var timeout = timeoutMilliseconds < 0 ? SendReceiveForever : TimeSpan.FromMilliseconds(timeoutMilliseconds);
+        var frames = _frames ?? new List<byte[]>(8);
+        _frames = null;
+        if (!Socket.TryReceiveMultipartBytes(timeout, ref frames!))
         {
+            // Keep the list for the next call: polling loops would otherwise allocate one per timeout.
+            _frames = frames;
             return null;
         }
 
-        var frames = new List<byte[]>(8);
-        var message = default(ZmqNative.Message);
-        while (true)
-        {
-            ZmqNative.MessageInit(&message);
-            try
-            {
-                // The first frame is known to be there (poll said so); the rest of a multipart message arrives
-                // atomically with it, so DONTWAIT never returns EAGAIN mid-message.
-                while (ZmqNative.MessageReceive(&message, Handle, frames.Count == 0 ? ZmqNative.FlagDontWait : 0) < 0)
-                {
-                    var error = ZmqNative.Errno();
-                    if (error == ZmqNative.ErrorInterrupted)
-                    {
-                        continue;
-                    }
-
-                    if (error == ZmqNative.ErrorAgain && frames.Count == 0)
-                    {
-                        return null;
-                    }
-
-                    throw ZmqException.FromLastError("zmq_msg_recv");
-                }
-
-                var size = checked((int)ZmqNative.MessageSize(&message));
-                var bytes = new byte[size];
-                new ReadOnlySpan<byte>(ZmqNative.MessageData(&message), size).CopyTo(bytes);
-                frames.Add(bytes);
-                if (ZmqNative.MessageMore(&message) == 0)
-                {
-                    return frames;
-                }
-            }
-            finally
-            {
-                ZmqNative.MessageClose(&message);
-            }
-        }
+        return frames;
     }
 
-    /// <summary>Whether a message can be received within the timeout (-1: wait forever, 0: just check).</summary>
-    public bool WaitReadable(int timeoutMilliseconds)
+    private static readonly TimeSpan SendReceiveForever = TimeSpan.FromMilliseconds(-1);
+
+    private NetMQSocket Socket
     {
-        var item = new ZmqNative.PollItem { Socket = Handle, Events = ZmqNative.PollIn };
-        while (true)
+        get
         {
-            var ready = ZmqNative.Poll(&item, 1, timeoutMilliseconds);
-            if (ready >= 0)
-            {
-                return ready > 0 && (item.ReturnedEvents & ZmqNative.PollIn) != 0;
-            }
-
-            // A signal interrupted the wait: report "nothing yet" and let the caller's loop decide to wait again.
-            if (ZmqNative.Errno() == ZmqNative.ErrorInterrupted)
-            {
-                return false;
-            }
-
-            throw ZmqException.FromLastError("zmq_poll");
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _socket;
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        var handle = Interlocked.Exchange(ref _handle, IntPtr.Zero);
-        if (handle != IntPtr.Zero)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            ZmqNative.Close(handle);
+            _socket.Dispose();
         }
     }
 }

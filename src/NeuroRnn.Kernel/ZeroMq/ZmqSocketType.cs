@@ -4,20 +4,20 @@ namespace NeuroRnn.Kernel.ZeroMq;
 internal enum ZmqSocketType
 {
     /// <summary>Publisher (iopub).</summary>
-    Publisher = ZmqNative.Pub,
+    Publisher,
 
     /// <summary>Subscriber (client side of iopub; used by tests).</summary>
-    Subscriber = ZmqNative.Sub,
+    Subscriber,
 
     /// <summary>Request (client side of the heartbeat; used by tests).</summary>
-    Request = ZmqNative.Req,
+    Request,
 
     /// <summary>Reply (heartbeat).</summary>
-    Reply = ZmqNative.Rep,
+    Reply,
 
     /// <summary>Dealer (client side of shell/control/stdin; used by tests).</summary>
-    Dealer = ZmqNative.Dealer,
+    Dealer,
 
     /// <summary>Router (shell, control, stdin).</summary>
-    Router = ZmqNative.Router,
+    Router,
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NeuroRnn.Models;
 using NeuroRnn.Training;
+using NeuroRnn.Training.Force;
 
 namespace NeuroRnn.Checkpoints;
 
@@ -64,6 +65,8 @@ public static class CheckpointJson
             {
                 new JsonDerivedType(typeof(HessianFreeStepDetails), HessianFreeTrainer.OptimizerName),
                 new JsonDerivedType(typeof(AdamStepDetails), AdamTrainer.OptimizerName),
+                // FORCE and full-FORCE report the same kind of details.
+                new JsonDerivedType(typeof(ForceStepDetails), ForceTrainer.OptimizerName),
             },
         };
     }

@@ -1,4 +1,5 @@
 using NeuroRnn.Training;
+using NeuroRnn.Training.Force;
 
 namespace NeuroRnn.Checkpoints;
 
@@ -27,6 +28,14 @@ internal static class OptimizerStateCodec
                 vectors["firstMoment"] = ParameterSized(adam.FirstMoment, "firstMoment", parameterCount);
                 vectors["secondMoment"] = ParameterSized(adam.SecondMoment, "secondMoment", parameterCount);
                 break;
+            case ForceState force:
+                vectors["inverseCorrelation"] = force.InverseCorrelation;
+                break;
+            case FullForceState full:
+                scalars["hintCount"] = full.HintCount;
+                vectors["inverseCorrelations"] = full.InverseCorrelations;
+                vectors["hintReadout"] = full.HintReadout;
+                break;
             default:
                 throw new ArgumentException($"Checkpoints cannot store the state of optimizer '{state.Optimizer}' ({state.GetType().Name}).", nameof(state));
         }
@@ -46,9 +55,14 @@ internal static class OptimizerStateCodec
         {
             HessianFreeTrainer.OptimizerName => new HessianFreeState(iteration, Scalar("lambda"), Vector("previousSolution")),
             AdamTrainer.OptimizerName => new AdamState(iteration, Scalar("steps"), Vector("firstMoment"), Vector("secondMoment")),
+            ForceTrainer.OptimizerName => new ForceState(iteration, Vector("inverseCorrelation")),
+            FullForceTrainer.OptimizerName => new FullForceState(iteration, Vector("inverseCorrelations"), Vector("hintReadout"), Count(Scalar("hintCount"))),
             _ => throw new CheckpointException(path, $"holds the state of an unknown optimizer '{name}'."),
         };
     }
+
+    private static int Count(double value) => value >= 0 && value <= int.MaxValue && value == Math.Floor(value) ? (int)value
+        : throw new FormatException($"The optimizer scalar 'hintCount' is {value}, not a count.");
 
     private static double[] ParameterSized(double[] vector, string field, int parameterCount) =>
         vector.Length == parameterCount ? vector

@@ -22,6 +22,7 @@ internal interface IRateRnnEngine
     double[] CopyOutputPreactivations();
     double[] CopyStates();
     double[] CopyRates();
+    void SetInterventions(UnitInterventions? interventions);
 }
 
 /// <summary>Creates the engine of the model's precision.</summary>

@@ -101,9 +101,13 @@ public sealed class RateRnn
     /// <paramref name="backend"/> (default <see cref="NumericsBackend.Current"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The batch does not match the model or is malformed.</exception>
-    public RnnTrajectory Run(TrialBatch batch, long noiseIndex = 0, INumericsBackend? backend = null)
+    public RnnTrajectory Run(TrialBatch batch, long noiseIndex = 0, INumericsBackend? backend = null) => RunWith(batch, null, noiseIndex, backend);
+
+    /// <summary>Simulates <paramref name="batch"/> with <paramref name="interventions"/> applied (null: none).</summary>
+    internal RnnTrajectory RunWith(TrialBatch batch, UnitInterventions? interventions, long noiseIndex = 0, INumericsBackend? backend = null)
     {
         var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
+        engine.SetInterventions(interventions);
         engine.LoadParameters(_parameters);
         engine.Bind(batch, noiseIndex);
         engine.Forward();

@@ -225,6 +225,8 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         if (_i > 0)
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _i, T.One, _win, _n, _u, _i, T.One, drive, _n);
 
+        if (_interventions is not null) Stimulate(drive);
+
         var nonlinearity = _s.Options.Nonlinearity;
         for (int t = 0; t < _steps; t++)
         {
@@ -233,10 +235,63 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             // next = α·(W r[t] + drive) + (1 − α)·x[t]
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, _batch, _n, _alpha, _w, _n, r.Slice(t * nb, nb), _n, _alpha, next, _n);
             RateKernels.LeakAndActivate(nonlinearity, next, previous, _leak, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
+            if (_interventions is not null) Intervene(t, next, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
         }
         ComputeOutputs(r.Slice(nb, _n * tb), _z);
         ApplyOutputNonlinearity();
         _forwardValid = true;
+    }
+
+    // ------------------------------------------------------------------ interventions (simulation only)
+
+    private UnitInterventions? _interventions;
+
+    /// <summary>Interventions applied by the next forward passes (null: none). A perturbed pass must not be differentiated.</summary>
+    public void SetInterventions(UnitInterventions? interventions)
+    {
+        _interventions = interventions;
+        _forwardValid = false;
+    }
+
+    /// <summary>Adds each stimulation's current to the drive of its units in its steps.</summary>
+    private void Stimulate(Span<T> drive)
+    {
+        foreach (var item in _interventions!.Items)
+        {
+            if (item.Kind != InterventionKind.Stimulate || item.Strength == 0) continue;
+            T current = T.CreateTruncating(item.Strength);
+            for (int t = item.FirstStep; t < Math.Min(item.EndStep, _steps); t++)
+                for (int b = 0; b < _batch; b++)
+                    foreach (int unit in item.Units) drive[(t * _batch + b) * _n + unit] += current;
+        }
+    }
+
+    /// <summary>Silences or clamps units in the state, rates and f′ of the step just computed.</summary>
+    private void Intervene(int step, Span<T> x, Span<T> r, Span<T> fp)
+    {
+        var nonlinearity = _s.Options.Nonlinearity;
+        foreach (var item in _interventions!.Items)
+        {
+            if (item.Kind == InterventionKind.Stimulate || !item.ActiveAt(step)) continue;
+            T s = T.CreateTruncating(item.Strength), keep = T.One - s, value = T.CreateTruncating(item.Value);
+            for (int b = 0; b < _batch; b++)
+                foreach (int unit in item.Units)
+                {
+                    int k = b * _n + unit;
+                    if (item.Kind == InterventionKind.Silence)
+                    {
+                        r[k] *= keep;
+                        fp[k] *= keep;
+                    }
+                    else
+                    {
+                        T clamped = keep * x[k] + s * value;
+                        if (clamped == x[k]) continue; // a zero-strength clamp leaves the step bit-identical
+                        x[k] = clamped;
+                        RateKernels.Activate<T>(nonlinearity, x.Slice(k, 1), r.Slice(k, 1), fp.Slice(k, 1));
+                    }
+                }
+        }
     }
 
     /// <summary>Readout of the rates of steps 1..T into <paramref name="z"/> (or, for the identity unit readout, nothing: z aliases the rates).</summary>

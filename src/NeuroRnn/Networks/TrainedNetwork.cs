@@ -109,6 +109,61 @@ public sealed class TrainedNetwork
     }
 
     /// <summary>
+    /// Runs <paramref name="batch"/> twice, without and with <paramref name="perturbations"/> (applied in list order at every
+    /// step of their windows), and returns both runs' rates and outputs as recordings with the trials table of
+    /// <see cref="Record"/>, the task's score of each, and for decision tasks the fraction of choices changed and both
+    /// psychometric functions.
+    /// </summary>
+    /// <exception cref="ArgumentException">A perturbation names units the network does not have, lists a unit twice, has an
+    /// empty window or an out-of-range strength, or filters by cell type without Dale's law (the message names
+    /// <c>perturbations[i]</c> and the field); or the batch does not fit the network.</exception>
+    public PerturbationResult Perturb(TrialBatch batch, IReadOnlyList<Perturbation> perturbations)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(perturbations);
+        if (perturbations.Count == 0) throw new ArgumentException("perturbations is empty; give at least one.", nameof(perturbations));
+        var (dt, onset) = ActivityRecordings.Timing(Task, Model);
+        var time = ActivityRecordings.TimeAxis(batch.Steps, dt, onset);
+        var items = new UnitIntervention[perturbations.Count];
+        for (int k = 0; k < items.Length; k++)
+            items[k] = (perturbations[k] ?? throw new ArgumentException($"perturbations[{k}] is null.", nameof(perturbations)))
+                .Compile(Model, time, $"{nameof(perturbations)}[{k}]");
+        var control = Run(batch);
+        var perturbed = Model.RunWith(batch, new UnitInterventions(items));
+        var units = ActivityRecordings.UnitsTable(Model);
+        Recording Rates(RnnTrajectory run, ColumnTable trials, string name) =>
+            ActivityRecordings.FromTrajectory(run, batch, RecordedSignal.Rates, trials, units, dt, onset, name);
+        Recording Outputs(RnnTrajectory run, ColumnTable trials, string name) =>
+            ActivityRecordings.FromTrajectory(run, batch, RecordedSignal.Outputs, trials, units, dt, onset, name);
+        var controlTrials = ActivityRecordings.TrialsTable(batch, Task, control.Outputs);
+        var perturbedTrials = ActivityRecordings.TrialsTable(batch, Task, perturbed.Outputs);
+        double squares = 0;
+        for (int k = 0; k < control.Outputs.Length; k++)
+        {
+            double d = perturbed.Outputs[k] - control.Outputs[k];
+            squares += d * d;
+        }
+        double? flips = null;
+        IReadOnlyList<PsychometricPoint>? controlCurves = null, perturbedCurves = null;
+        if (Task is IDecisionTask decision)
+        {
+            var before = TaskScoring.Choices(batch, control.Outputs);
+            var after = TaskScoring.Choices(batch, perturbed.Outputs);
+            flips = (double)Enumerable.Range(0, before.Length).Count(b => before[b] != after[b]) / before.Length;
+            if (batch.Conditions is not null)
+            {
+                controlCurves = decision.Psychometric(batch, control.Outputs);
+                perturbedCurves = decision.Psychometric(batch, perturbed.Outputs);
+            }
+        }
+        return new PerturbationResult([.. perturbations],
+            Rates(control, controlTrials, $"{Task.Name} network rates"), Rates(perturbed, perturbedTrials, $"{Task.Name} network rates, perturbed"),
+            Outputs(control, controlTrials, $"{Task.Name} network outputs"), Outputs(perturbed, perturbedTrials, $"{Task.Name} network outputs, perturbed"),
+            Task.Score(batch, control.Outputs), Task.Score(batch, perturbed.Outputs), Math.Sqrt(squares / Math.Max(1, control.Outputs.Length)),
+            flips, controlCurves, perturbedCurves);
+    }
+
+    /// <summary>
     /// A checkpoint to continue this run with <see cref="TaskTraining.Train"/> (<c>resumeFrom</c>) or to save with
     /// <see cref="CheckpointFile.Save"/>: the parameters and optimizer state after the last completed iteration (not the
     /// best ones — continuing needs the former), the seed, the statistics, and the options as metadata.

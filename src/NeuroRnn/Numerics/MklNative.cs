@@ -179,7 +179,7 @@ internal sealed unsafe class MklNative
 
     // ---- BLAS level 2: rank-1 updates and symmetric products, resolved on first use ----
 
-    private nint _dger, _dsymv, _dsyr;
+    private nint _dger, _dsymv, _dsyr, _setNumThreadsLocal;
 
     /// <summary>cblas_dger(layout, m, n, alpha, x, incx, y, incy, a, lda).</summary>
     public delegate* unmanaged<int, int, int, double, double*, int, double*, int, double*, int, void> Dger =>
@@ -192,6 +192,10 @@ internal sealed unsafe class MklNative
     /// <summary>cblas_dsyr(layout, uplo, n, alpha, x, incx, a, lda).</summary>
     public delegate* unmanaged<int, int, int, double, double*, int, double*, int, void> Dsyr =>
         (delegate* unmanaged<int, int, int, double, double*, int, double*, int, void>)Resolve(ref _dsyr, "cblas_dsyr");
+
+    /// <summary>MKL_Set_Num_Threads_Local(n): the calling thread's MKL thread count (0 = the global one); returns the previous value.</summary>
+    public delegate* unmanaged<int, int> SetNumThreadsLocal =>
+        (delegate* unmanaged<int, int>)Resolve(ref _setNumThreadsLocal, "MKL_Set_Num_Threads_Local");
 
     private nint Resolve(ref nint cached, string name) => cached != 0 ? cached : cached = Export(name);
 

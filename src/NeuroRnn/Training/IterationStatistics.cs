@@ -16,7 +16,7 @@ namespace NeuroRnn.Training;
 /// <param name="ElapsedSeconds">Wall time since this training call started, including validation.</param>
 /// <param name="Note">Why a step was rejected, or other detail worth reading (e.g. the backtracked CG iterate).</param>
 /// <param name="Details">The optimizer-specific part: <see cref="HessianFreeStepDetails"/>, <see cref="AdamStepDetails"/>,
-/// …, or null.</param>
+/// <see cref="Force.ForceStepDetails"/>, or null.</param>
 public sealed record IterationStatistics(
     int Iteration,
     double Loss,

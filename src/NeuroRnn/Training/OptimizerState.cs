@@ -3,7 +3,7 @@ namespace NeuroRnn.Training;
 /// <summary>
 /// Everything an optimizer needs to continue exactly where it stopped, besides the parameters and the data (which
 /// derive from the seed and the iteration number). Each optimizer has its own typed state —
-/// <see cref="HessianFreeState"/>, <see cref="AdamState"/>, … — returned in
+/// <see cref="HessianFreeState"/>, <see cref="AdamState"/>, <see cref="Force.ForceState"/>, <see cref="Force.FullForceState"/> — returned in
 /// <see cref="TrainingResult.State"/>, passed back as <c>resumeFrom</c> and stored in checkpoints
 /// (<see cref="Checkpoints.CheckpointFile"/>). Arrays in a state are owned by it: trainers copy them on resume.
 /// </summary>

@@ -42,6 +42,11 @@ public sealed class RecordingContext : IExecutionContext
         lock (Events) Events.Add(new Event(isUpdate ? "update" : "display", bundle.Data.GetValueOrDefault("text/plain", ""), bundle, displayId, DateTime.UtcNow));
     }
 
+    public void ClearOutput(bool wait)
+    {
+        lock (Events) Events.Add(new Event("clear", wait ? "wait" : "", null, null, DateTime.UtcNow));
+    }
+
     public Task<string> RequestInputAsync(string prompt, bool password, CancellationToken cancellationToken)
     {
         if (!AllowStdin) throw new InvalidOperationException("stdin not allowed");

@@ -12,19 +12,24 @@ internal static class JupyterClientScript
 {
     public const string Python = "/usr/bin/python3";
 
-    public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Integration", "kernel_client_checks.py");
+    public static string ScriptPath => PathOf("kernel_client_checks.py");
 
     /// <summary>The JSON report lines of the checks; throws with the script's full output when any check fails.</summary>
-    public static IReadOnlyList<JsonObject> Run(string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public static IReadOnlyList<JsonObject> Run(string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run("kernel_client_checks.py", arguments, timeout, environment);
+
+    /// <summary>The JSON lines printed by one of the Python scripts next to the tests; throws with its full output when it fails.</summary>
+    public static IReadOnlyList<JsonObject> Run(string script, string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var scriptPath = PathOf(script);
         if (!File.Exists(Python))
         {
             throw new InvalidOperationException($"{Python} is missing: install Debian's python3 and python3-jupyter-client (apt-get install python3-jupyter-client).");
         }
 
-        if (!File.Exists(ScriptPath))
+        if (!File.Exists(scriptPath))
         {
-            throw new FileNotFoundException($"The client script was not copied next to the tests: {ScriptPath}");
+            throw new FileNotFoundException($"The client script was not copied next to the tests: {scriptPath}");
         }
 
         var start = new ProcessStartInfo(Python)
@@ -34,7 +39,7 @@ internal static class JupyterClientScript
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-u");
-        start.ArgumentList.Add(ScriptPath);
+        start.ArgumentList.Add(scriptPath);
         foreach (var argument in SplitArguments(arguments))
         {
             start.ArgumentList.Add(argument);
@@ -56,18 +61,18 @@ internal static class JupyterClientScript
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"kernel_client_checks.py {arguments} did not finish within {timeout}.\nstdout:\n{output}\nstderr:\n{errors}");
+            throw new TimeoutException($"{script} {arguments} did not finish within {timeout}.\nstdout:\n{output}\nstderr:\n{errors}");
         }
 
         process.WaitForExit();
         if (process.ExitCode == 3)
         {
-            throw new InvalidOperationException($"Debian's jupyter_client is missing (install python3-jupyter-client): {errors}");
+            throw new InvalidOperationException($"A Debian Python package is missing (python3-jupyter-client, python3-jupyter-kernel-test): {errors}");
         }
 
         if (process.ExitCode != 0)
         {
-            throw new Xunit.Sdk.XunitException($"kernel_client_checks.py {arguments} failed (exit {process.ExitCode}).\nstdout:\n{output}\nstderr:\n{errors}");
+            throw new Xunit.Sdk.XunitException($"{script} {arguments} failed (exit {process.ExitCode}).\nstdout:\n{output}\nstderr:\n{errors}");
         }
 
         return output.ToString()
@@ -76,6 +81,8 @@ internal static class JupyterClientScript
             .Select(line => JsonNode.Parse(line)!.AsObject())
             .ToArray();
     }
+
+    private static string PathOf(string script) => Path.Combine(AppContext.BaseDirectory, "Integration", script);
 
     private static IEnumerable<string> SplitArguments(string arguments) =>
         arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -27,9 +27,9 @@ public sealed class KernelProcessTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public void CSharp_ProtocolChecks()
     {
-        var reports = Run("csharp", "kernel_info,streams,display,execute_result,errors,completion,input,bad_signature,state,interrupt");
+        var reports = Run("csharp", "kernel_info,streams,display,execute_result,errors,completion,input,bad_signature,state,interrupt,native_libraries");
         Assert.Equal(
-            ["kernel_info", "streams", "display", "execute_result", "errors", "completion_inspect_is_complete", "input", "bad_signature_rejected", "state_kept", "interrupt"],
+            ["kernel_info", "streams", "display", "execute_result", "errors", "completion_inspect_is_complete", "input", "bad_signature_rejected", "state_kept", "interrupt", "native_libraries"],
             reports.Select(r => r["check"]!.GetValue<string>()));
     }
 

@@ -440,7 +440,29 @@ def check_rss_both(s, d):
     report("rss_both", rss_mb=round(rss_kb(s.pid) / 1024, 1), hwm_mb=round(rss_kb(s.pid, "VmHWM") / 1024, 1))
 
 
+def check_rss_completion(s, d):
+    """Resident memory after semantic completion was used in both languages (the language services load lazily)."""
+    check(s.manager is not None, "rss_completion needs --kernel-name")
+    for code in ("#!csharp\nConsole.WriteL", "#!fsharp\nSystem.Console.WriteL"):
+        s.client.complete(code, len(code))
+        reply = s.client.get_shell_msg(timeout=TIMEOUT)
+        check(reply["content"]["status"] == "ok", f"{code!r}: {reply['content']}")
+    report("rss_completion", rss_mb=round(rss_kb(s.pid) / 1024, 1), hwm_mb=round(rss_kb(s.pid, "VmHWM") / 1024, 1))
+
+
+def check_native_libraries(s, d):
+    """The transport is managed (NetMQ): after a cell ran, no native ZeroMQ library is mapped into the kernel."""
+    check(s.manager is not None, "native_libraries needs --kernel-name (the kernel's own process)")
+    s.run(d["trivial"])
+    with open(f"/proc/{s.pid}/maps") as maps:
+        mapped = maps.read()
+    check("libzmq" not in mapped, "a native libzmq is mapped into the kernel process")
+    check("NetMQ.dll" in mapped, "NetMQ.dll is not mapped into the kernel process")
+    report("native_libraries", pid=s.pid)
+
+
 CHECKS = {
+    "native_libraries": check_native_libraries, "rss_completion": check_rss_completion,
     "rss_both": check_rss_both,
     "kernel_info": check_kernel_info, "streams": check_streams, "display": check_display, "execute_result": check_result,
     "errors": check_errors, "completion": check_completion, "interrupt": check_interrupt, "input": check_input,

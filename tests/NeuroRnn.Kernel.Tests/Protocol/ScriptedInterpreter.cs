@@ -45,6 +45,9 @@ internal sealed class ScriptedInterpreter : IKernelInterpreter
                 case "print":
                     context.WriteStream("stdout", argument + "\n");
                     break;
+                case "clear":
+                    context.ClearOutput(argument == "wait");
+                    break;
                 case "eprint":
                     context.WriteStream("stderr", argument + "\n");
                     break;

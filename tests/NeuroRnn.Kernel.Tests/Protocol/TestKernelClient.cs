@@ -6,10 +6,9 @@ using NeuroRnn.Kernel.ZeroMq;
 
 namespace NeuroRnn.Kernel.Tests.Protocol;
 
-/// <summary>A minimal Jupyter client built on the kernel's own ZeroMQ binding, for in-process protocol tests.</summary>
+/// <summary>A minimal Jupyter client built on the kernel's own ZeroMQ transport, for in-process protocol tests.</summary>
 internal sealed class TestKernelClient : IDisposable
 {
-    private readonly ZmqContext _context = new();
     private readonly WireCodec _codec;
     private readonly string _session = Guid.NewGuid().ToString("N");
 
@@ -20,8 +19,8 @@ internal sealed class TestKernelClient : IDisposable
         Shell = Connect(ZmqSocketType.Dealer, connection.Endpoint(connection.ShellPort), identity);
         Control = Connect(ZmqSocketType.Dealer, connection.Endpoint(connection.ControlPort), identity);
         Stdin = Connect(ZmqSocketType.Dealer, connection.Endpoint(connection.StdinPort), identity);
-        IoPub = _context.CreateSocket(ZmqSocketType.Subscriber, 0);
-        IoPub.SetOption(ZmqNative.OptionSubscribe, ReadOnlySpan<byte>.Empty);
+        IoPub = ZmqSocket.Create(ZmqSocketType.Subscriber, 0);
+        IoPub.SubscribeToAll();
         IoPub.Connect(connection.Endpoint(connection.IOPubPort));
         Heartbeat = Connect(ZmqSocketType.Request, connection.Endpoint(connection.HeartbeatPort), null);
     }
@@ -157,15 +156,14 @@ internal sealed class TestKernelClient : IDisposable
         Stdin.Dispose();
         IoPub.Dispose();
         Heartbeat.Dispose();
-        _context.Dispose();
     }
 
     private ZmqSocket Connect(ZmqSocketType type, string endpoint, byte[]? identity)
     {
-        var socket = _context.CreateSocket(type, 0);
+        var socket = ZmqSocket.Create(type, 0);
         if (identity is not null)
         {
-            socket.SetOption(ZmqNative.OptionRoutingId, identity);
+            socket.RoutingId = identity;
         }
 
         socket.Connect(endpoint);

@@ -154,10 +154,30 @@ public class ContextIntegrationTaskTests
     }
 
     [Fact]
+    public void A_delay_separates_the_stimulus_from_the_response_window_with_the_output_unconstrained()
+    {
+        var task = new ContextIntegrationTask(new DecisionTaskOptions { DtMs = 10, FixationMs = 20, StimulusMs = 100, DelayMs = 50, ResponseMs = 30 });
+        var o = task.Options;
+        Assert.Equal(2 + 10 + 5 + 3, o.Steps);
+        var batch = task.Sample(8, 2);
+        for (int b = 0; b < 8; b++)
+            for (int t = 0; t < batch.Steps; t++)
+            {
+                bool stimulus = t >= 2 && t < 12, response = t >= 17;
+                Assert.Equal(response ? 1 : 0, batch.Mask[batch.OutputIndex(t, b, 0)]);
+                if (!stimulus) Assert.Equal(0, batch.Inputs[batch.InputIndex(t, b, ContextIntegrationTask.MotionInput)]);
+            }
+    }
+
+    [Fact]
     public void Durations_that_round_to_no_step_are_rejected_naming_the_field()
     {
         var e = Assert.Throws<ArgumentException>(() => new ContextIntegrationTask(new DecisionTaskOptions { StimulusMs = 1 }));
         Assert.Equal("StimulusMs", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => new ContextIntegrationTask(new DecisionTaskOptions { DtMs = 0 }));
+        Assert.Equal("DtMs", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => new ContextIntegrationTask(new DecisionTaskOptions { DelayMs = -5 }));
+        Assert.Equal("DelayMs", e.ParamName);
         e = Assert.Throws<ArgumentException>(() => new ContextIntegrationTask(new DecisionTaskOptions { DtMs = 0 }));
         Assert.Equal("DtMs", e.ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ContextIntegrationTask().SampleBalanced(0, 1));
