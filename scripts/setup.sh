@@ -13,13 +13,8 @@ cd "$(dirname "$0")/.."
 want_tests=0
 [[ "${1:-}" == "--tests" ]] && want_tests=1
 
-<<<<<<< HEAD
-runtime_pkgs=(libmkl-rt libzmq5)
-test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel chromium python3-h5py)
-=======
 runtime_pkgs=(libmkl-rt)
-test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium)
->>>>>>> main
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium python3-h5py)
 pkgs=("${runtime_pkgs[@]}")
 (( want_tests )) && pkgs+=("${test_pkgs[@]}")
 

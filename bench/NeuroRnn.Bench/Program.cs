@@ -7,12 +7,9 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["hf"] = HessianFreeSuite.Run,
     ["charts"] = ChartsSuite.Run,
     ["readers"] = ReadersSuite.Run,
-<<<<<<< HEAD
-    ["hdf5-child"] = ReadersSuite.Hdf5Child, // one read in a fresh process, for the readers suite's peak-memory column
-=======
     ["force"] = ForceSuite.Run,
     ["mante"] = ManteSuite.Run,
->>>>>>> main
+    ["hdf5-child"] = ReadersSuite.Hdf5Child, // one read in a fresh process, for the readers suite's peak-memory column
 };
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
 {
