@@ -14,7 +14,7 @@ want_tests=0
 [[ "${1:-}" == "--tests" ]] && want_tests=1
 
 runtime_pkgs=(libmkl-rt)
-test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium)
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium python3-h5py)
 pkgs=("${runtime_pkgs[@]}")
 (( want_tests )) && pkgs+=("${test_pkgs[@]}")
 

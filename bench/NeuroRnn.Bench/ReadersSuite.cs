@@ -12,14 +12,16 @@ namespace NeuroRnn.Bench;
 /// floor for any managed reader). Nothing is dropped from the page cache: cat runs first, so every measurement after it
 /// reads from a warm cache when RAM allows; the first (cold) sample of each is reported separately. Medians of --runs
 /// (default 5). Also times reading the shipped dataset data/v1-gratings.npz.
-/// Writes bench/results/readers.md. Options: --size-mb N (default 1024), --runs N, --dir DIR (default /tmp), --out DIR.
+/// Then the NWB and MAT v7.3 rows (ReadersSuite.Hdf5.cs). Writes bench/results/readers.md. Options: --size-mb N (default 1024),
+/// --hdf5-mb N (default 200), --runs N, --dir DIR (default /tmp), --out DIR.
 /// </summary>
-internal static class ReadersSuite
+internal static partial class ReadersSuite
 {
     public static int Run(string[] args)
     {
         int sizeMb = IntOption(args, "--size-mb", 1024);
         int runs = IntOption(args, "--runs", 5);
+        int hdf5Mb = IntOption(args, "--hdf5-mb", 200);
         string dir = StringOption(args, "--dir", Path.GetTempPath());
         string outDir = StringOption(args, "--out", Path.Combine(FindRepositoryRoot(), "bench", "results"));
         string path = Path.Combine(dir, $"neurornn-readers-bench-{Environment.ProcessId}.npy");
@@ -50,7 +52,8 @@ internal static class ReadersSuite
             if (File.Exists(dataset))
                 for (int run = 0; run < runs; run++) datasetTimes.Add(Time(() => RecordingNpz.Read(dataset)));
 
-            string report = Report(sizeMb, mb, runs, cat, raw, reader, datasetTimes, dataset, loadBefore, Uptime(), started);
+            string hdf5 = Hdf5Section(dir, hdf5Mb, Math.Min(runs, 3));
+            string report = Report(sizeMb, mb, runs, cat, raw, reader, datasetTimes, dataset, loadBefore, Uptime(), started) + hdf5;
             Console.WriteLine(report);
             Directory.CreateDirectory(outDir);
             File.WriteAllText(Path.Combine(outDir, "readers.md"), report);
@@ -129,7 +132,7 @@ internal static class ReadersSuite
         sb.AppendLine(ci, $"- `uptime` after: {loadAfter}");
         sb.AppendLine("- The machine is shared with other jobs running at the same time, so these timings are noisy.");
         sb.AppendLine();
-        sb.AppendLine(ci, $"## 1 GiB float32 .npy ({sizeMb} MiB = {mb:0} MB, shape ({sizeMb * 256}, 1024), C order)");
+        sb.AppendLine(ci, $"## {sizeMb} MiB float32 .npy ({mb:0} MB, shape ({sizeMb * 256}, 1024), C order)");
         sb.AppendLine();
         sb.AppendLine(ci, $"Median of {runs} interleaved runs (cat, raw read, NpyReader per run). Page cache not dropped: the first cat");
         sb.AppendLine("reads from disk (or whatever the write left cached), later runs mostly from the cache; \"first\" shows run 1.");

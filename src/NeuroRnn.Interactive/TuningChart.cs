@@ -1,7 +1,6 @@
 using NeuroRnn.Analysis;
 using NeuroRnn.Charts;
 using NeuroRnn.Fitting;
-using ChartTuningOptions = NeuroRnn.Charts.TuningCurveOptions;
 
 namespace NeuroRnn.Interactive;
 
@@ -26,7 +25,7 @@ public static class TuningChart
         }
         return NeuroCharts.TuningCurves(angles, data.Select(c => (IReadOnlyList<double>)c.Mean).ToArray(), data.Select(c => (IReadOnlyList<double>)c.Sem).ToArray(),
             model?.Select(c => (IReadOnlyList<double>)c.Mean).ToArray(),
-            new ChartTuningOptions { Title = title, UnitNames = data.Select(c => c.UnitId).ToArray(), StimulusTitle = "direction (deg)", ResponseTitle = "rate (Hz)" });
+            new TuningChartOptions { Title = title, UnitNames = data.Select(c => c.UnitId).ToArray(), StimulusTitle = "direction (deg)", ResponseTitle = $"response ({data[0].ResponseUnit})" });
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public class BuilderGoldenTests
     [Fact]
     public void Golden_polar_tuning_curves_closes_full_circle()
     {
-        var f = NeuroCharts.PolarTuningCurves([0, 90, 180, 270], Mean, options: new TuningCurveOptions { UnitNames = ["a", "b"] });
+        var f = NeuroCharts.PolarTuningCurves([0, 90, 180, 270], Mean, options: new TuningChartOptions { UnitNames = ["a", "b"] });
         Assert.Equal(2, f.Data.Count);
         Assert.Equal(5, ((ScatterPolarTrace)f.Data[0]).R!.Length);
         Golden.Match("builder-polar-tuning", f);

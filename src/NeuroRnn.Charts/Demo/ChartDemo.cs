@@ -61,8 +61,8 @@ public static class ChartDemo
         }
         var names = new[] { "unit 12", "unit 47", "unit 83" };
         return polar
-            ? NeuroCharts.PolarTuningCurves(angles, mean, model, new TuningCurveOptions { Title = "Orientation tuning (polar)", UnitNames = names, Sector = (0, 180) })
-            : NeuroCharts.TuningCurves(angles, mean, sem, model, new TuningCurveOptions { Title = "Orientation tuning", UnitNames = names });
+            ? NeuroCharts.PolarTuningCurves(angles, mean, model, new TuningChartOptions { Title = "Orientation tuning (polar)", UnitNames = names, Sector = (0, 180) })
+            : NeuroCharts.TuningCurves(angles, mean, sem, model, new TuningChartOptions { Title = "Orientation tuning", UnitNames = names });
     }
 
     private static Figure StateSpace(Random random, int dimensions)

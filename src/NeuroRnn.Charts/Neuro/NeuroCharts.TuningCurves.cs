@@ -21,9 +21,9 @@ public static partial class NeuroCharts
         IReadOnlyList<IReadOnlyList<double>> responses,
         IReadOnlyList<IReadOnlyList<double>>? sem = null,
         IReadOnlyList<IReadOnlyList<double>>? model = null,
-        TuningCurveOptions? options = null)
+        TuningChartOptions? options = null)
     {
-        options ??= new TuningCurveOptions();
+        options ??= new TuningChartOptions();
         Check.NotEmpty(stimuli, nameof(stimuli));
         Check.NotEmpty(responses, nameof(responses));
         Check.Rows(responses, stimuli.Count, nameof(responses), nameof(stimuli));
@@ -98,9 +98,9 @@ public static partial class NeuroCharts
         IReadOnlyList<double> anglesDegrees,
         IReadOnlyList<IReadOnlyList<double>> responses,
         IReadOnlyList<IReadOnlyList<double>>? model = null,
-        TuningCurveOptions? options = null)
+        TuningChartOptions? options = null)
     {
-        options ??= new TuningCurveOptions { Title = "Polar tuning curves" };
+        options ??= new TuningChartOptions { Title = "Polar tuning curves" };
         Check.NotEmpty(anglesDegrees, nameof(anglesDegrees));
         Check.NotEmpty(responses, nameof(responses));
         Check.Rows(responses, anglesDegrees.Count, nameof(responses), nameof(anglesDegrees));

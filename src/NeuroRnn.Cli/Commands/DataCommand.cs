@@ -26,8 +26,12 @@ internal static class DataCommand
         var binMs = new Option<double>("--bin-ms") { Description = "Bin width in ms", DefaultValueFactory = _ => defaults.BinMs };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same bytes)", DefaultValueFactory = _ => defaults.Seed };
         var expected = new Option<bool>("--expected-counts") { Description = "Write each bin's expected count (no Poisson noise, trial gain 1): the ground-truth mean response to score fits against (neurornn fit --truth)" };
+        var spikeTable = new Option<string?>("--spike-table")
+        {
+            Description = "Also write the counts as spike times: PREFIX-spikes.csv (unit,time_ms on a session clock, trials 3 s apart) and PREFIX-trials.csv (onset_ms + trial columns); read them back with `fit --data PREFIX-spikes.csv --trials-file PREFIX-trials.csv`",
+        };
         var command = new Command("generate-v1", "Generate mouse-V1-like spike counts to drifting gratings (with ground-truth tuning) as a recording .npz.");
-        foreach (var option in new Option[] { output, units, directions, trials, binMs, seed, expected }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, units, directions, trials, binMs, seed, expected, spikeTable }) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var options = defaults with
@@ -45,6 +49,12 @@ internal static class DataCommand
                 var recording = V1GratingGenerator.Generate(options);
                 file.Directory?.Create();
                 RecordingNpz.Write(recording, file.FullName);
+                if (parseResult.GetValue(spikeTable) is { } prefix)
+                {
+                    if (options.ExpectedCounts) throw new ArgumentException("--spike-table needs spike counts, not --expected-counts.");
+                    SpikeTableWriter.Write(recording, prefix + "-spikes.csv", prefix + "-trials.csv", trialPeriodMs: 3000, seed: options.Seed);
+                    Console.WriteLine($"wrote {prefix}-spikes.csv and {prefix}-trials.csv");
+                }
                 Console.WriteLine(recording.Summary());
                 Console.WriteLine($"wrote {file.FullName} ({new FileInfo(file.FullName).Length / 1024.0:0.#} KiB)");
                 return 0;

@@ -47,12 +47,18 @@ internal static class FitCommand
         var offsetMs = new Option<double>("--offset-ms") { Description = "Stimulus offset in ms (the shipped V1 protocol: 900)", DefaultValueFactory = _ => stimulusDefaults.OffsetMs };
         var onsetColumn = new Option<string?>("--onset-column") { Description = "Trials-table column with a per-trial onset in ms (overrides --onset-ms)" };
         var offsetColumn = new Option<string?>("--offset-column") { Description = "Trials-table column with a per-trial offset in ms (overrides --offset-ms)" };
+        var loss = new Option<string>("--loss") { Description = "What is minimised: squared (scaled rates, default), poisson (log-rate read-out of counts) or poisson-softplus", DefaultValueFactory = _ => "squared" };
+        var readout = new Option<string?>("--readout") { Description = "units (recorded unit k = network unit k; default for --loss squared) or linear (a trained read-out; default and required for Poisson)" };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "L2 penalty ½λ‖W‖² on the weights", DefaultValueFactory = _ => defaults.Loss.WeightDecay };
+        var rateL2 = new Option<double>("--rate-l2") { Description = "Rate regularisation: coefficient of the mean squared network rate", DefaultValueFactory = _ => defaults.Loss.ActivityL2 };
+        var validation = new Option<double>("--validation-fraction") { Description = "Fraction of each condition's training trials kept for early stopping (0 = off)", DefaultValueFactory = _ => defaults.ValidationFraction };
+        var patience = new Option<int>("--patience") { Description = "Early stopping: iterations without a better validation loss", DefaultValueFactory = _ => defaults.EarlyStoppingPatience };
         var truth = new Option<string?>("--truth")
         {
             Description = "Noise-free reference of the same recording (e.g. `neurornn data generate-v1 --expected-counts`): also report held-out trial-averaged R² against it",
         };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
-        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience }) command.Options.Add(option);
         read.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, read, new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
@@ -62,12 +68,15 @@ internal static class FitCommand
             {
                 OnsetMs = parseResult.GetValue(onsetMs), OffsetMs = parseResult.GetValue(offsetMs),
                 OnsetColumn = parseResult.GetValue(onsetColumn), OffsetColumn = parseResult.GetValue(offsetColumn),
-            }), cancellationToken)));
+            },
+            parseResult.GetValue(loss)!, parseResult.GetValue(readout), parseResult.GetValue(weightDecay), parseResult.GetValue(rateL2),
+            parseResult.GetValue(validation), parseResult.GetValue(patience)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
-        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus);
+        int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus,
+        string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience);
 
     private static int Run(ParseResult parseResult, RecordingReadArguments read, Settings s, CancellationToken cancellationToken)
     {
@@ -93,8 +102,27 @@ internal static class FitCommand
             if (s.RecordedUnits is { } k && k > recording.UnitCount)
                 throw new ArgumentException($"--recorded-units {k} exceeds the {recording.UnitCount} units of {s.Data}.");
             var defaults = new RecordingFitOptions();
+            var objective = s.Loss switch
+            {
+                "squared" => FitObjective.SquaredError,
+                "poisson" => FitObjective.Poisson,
+                "poisson-softplus" => FitObjective.PoissonSoftplus,
+                _ => throw new ArgumentException($"--loss must be squared, poisson or poisson-softplus, not '{s.Loss}'."),
+            };
+            var fitReadout = s.Readout switch
+            {
+                null => objective == FitObjective.SquaredError ? FitReadout.Units : FitReadout.Linear,
+                "units" => FitReadout.Units,
+                "linear" => FitReadout.Linear,
+                _ => throw new ArgumentException($"--readout must be units or linear, not '{s.Readout}'."),
+            };
             options = defaults with
             {
+                Objective = objective,
+                Readout = fitReadout,
+                Loss = defaults.Loss with { WeightDecay = s.WeightDecay, ActivityL2 = s.RateL2 },
+                ValidationFraction = s.ValidationFraction,
+                EarlyStoppingPatience = s.Patience,
                 UnitCount = s.Units,
                 Iterations = s.Iterations,
                 Seed = s.Seed,
@@ -224,6 +252,12 @@ internal static class FitCommand
             {
                 ["network_units"] = o.UnitCount,
                 ["readout"] = o.Readout.ToString(),
+                ["objective"] = o.Objective.ToString(),
+                ["weight_decay"] = o.Loss.WeightDecay,
+                ["rate_l2"] = o.Loss.ActivityL2,
+                ["validation_fraction"] = o.ValidationFraction,
+                ["validation_trials"] = fit.Dataset.ValidationTrials.Length,
+                ["early_stopping_patience"] = o.ValidationFraction > 0 ? o.EarlyStoppingPatience : null,
                 ["tau_ms"] = o.TauMs,
                 ["bin_ms"] = o.BinMs,
                 ["smoothing_ms"] = o.SmoothingMs,
@@ -258,8 +292,10 @@ internal static class FitCommand
             },
             ["hf_iterations"] = stats.Count,
             ["cg_steps_total"] = stats.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
-            ["stop_reason"] = fit.Training.StopReason.Description,
-            ["final_training_mse"] = Number(fit.FinalLoss),
+            ["stop_reason"] = fit.StoppedEarly ? $"early stopping: no better validation loss for {o.EarlyStoppingPatience} iterations" : fit.Training.StopReason.Description,
+            ["best_validation_iteration"] = fit.BestValidationIteration is { } best ? best + 1 : null,
+            ["validation_loss_curve"] = Numbers(stats.Select(x => x.Validation ?? double.NaN)),
+            ["final_training_loss"] = Number(fit.FinalLoss),
             ["r2"] = new JsonObject
             {
                 ["heldout_trial_averaged"] = Number(fit.TrialAveraged.Overall),

@@ -12,6 +12,15 @@ namespace NeuroRnn.Analysis;
 public sealed record VonMisesFit(double PreferredOrientationDeg, double Kappa, double Amplitude, double Baseline, double RSquared, int Iterations)
 {
     /// <summary>
+    /// The parameters that ended on a bound (A ≥ 0, κ in [MinKappa, MaxKappa]), each with what it means; empty for an
+    /// interior optimum. A fit with entries here has not estimated those parameters from the data.
+    /// </summary>
+    public IReadOnlyList<string> ParametersAtBounds { get; init; } = [];
+
+    /// <summary>True when some parameter sits on a bound (see <see cref="ParametersAtBounds"/>).</summary>
+    public bool IsAtBound => ParametersAtBounds.Count > 0;
+
+    /// <summary>
     /// Half width at half maximum in degrees of orientation: ½ arccos(1 + ln(½)/κ); 90° when the curve never falls to half
     /// its peak above baseline (κ &lt; ln 2 / 2).
     /// </summary>

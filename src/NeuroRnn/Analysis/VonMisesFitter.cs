@@ -36,58 +36,27 @@ public static class VonMisesFitter
             }
         if (double.IsInfinity(best.Sse)) best = (sst, mean, 0, 0, phis[0]);
 
-        // Levenberg–Marquardt.
-        var p = new[] { best.B, best.A, best.LogKappa, best.Phi };
-        double lambda = 1e-3, sseCurrent = Sse(theta, r, p);
-        var jtj = new double[4, 4];
-        var jtr = new double[4];
-        var trial = new double[4];
-        Span<double> j = stackalloc double[4];
-        int iterations = 0;
-        double minLog = Math.Log(options.MinKappa), maxLog = Math.Log(options.MaxKappa);
-        for (; iterations < options.MaxIterations && sseCurrent > 0; iterations++)
+        // Levenberg–Marquardt on (B, A, log κ, φ) with A ≥ 0 and κ in its bounds; parameters ending on a bound are reported.
+        BoundedLeastSquares.Model model = (p, i, g) =>
         {
-            Array.Clear(jtj);
-            Array.Clear(jtr);
-            double kappa = Math.Exp(p[2]);
-            for (int i = 0; i < theta.Length; i++)
-            {
-                double c = Math.Cos(2 * (theta[i] - p[3])), s = Math.Sin(2 * (theta[i] - p[3]));
-                double e = Math.Exp(kappa * (c - 1));
-                double residual = r[i] - (p[0] + p[1] * e);
-                j[0] = 1;
-                j[1] = e;
-                j[2] = p[1] * e * (c - 1) * kappa;
-                j[3] = p[1] * e * kappa * 2 * s;
-                for (int a = 0; a < 4; a++)
-                {
-                    jtr[a] += j[a] * residual;
-                    for (int b = 0; b < 4; b++) jtj[a, b] += j[a] * j[b];
-                }
-            }
-            bool improved = false;
-            while (lambda < 1e12)
-            {
-                var step = Solve(jtj, jtr, lambda);
-                if (step is null) { lambda *= 10; continue; }
-                for (int a = 0; a < 4; a++) trial[a] = p[a] + step[a];
-                trial[2] = Math.Clamp(trial[2], minLog, maxLog);
-                double sseTrial = Sse(theta, r, trial);
-                if (sseTrial < sseCurrent)
-                {
-                    double relative = (sseCurrent - sseTrial) / Math.Max(sseCurrent, 1e-300);
-                    Array.Copy(trial, p, 4);
-                    sseCurrent = sseTrial;
-                    lambda = Math.Max(lambda / 10, 1e-12);
-                    improved = relative > options.Tolerance;
-                    break;
-                }
-                lambda *= 10;
-            }
-            if (!improved) break;
-        }
-        double pref = OrientationSelectivity.Mod(p[3] * 180 / Math.PI, 180);
-        return new VonMisesFit(pref, Math.Exp(p[2]), p[1], p[0], sst > 0 ? 1 - sseCurrent / sst : double.NaN, iterations);
+            double kappa = Math.Exp(p[2]), c = Math.Cos(2 * (theta[i] - p[3])), s = Math.Sin(2 * (theta[i] - p[3]));
+            double e = Math.Exp(kappa * (c - 1));
+            g[0] = 1;
+            g[1] = e;
+            g[2] = p[1] * e * (c - 1) * kappa;
+            g[3] = p[1] * e * kappa * 2 * s;
+            return p[0] + p[1] * e;
+        };
+        double minLog = Math.Log(options.MinKappa), maxLog = Math.Log(options.MaxKappa);
+        var fit = BoundedLeastSquares.Fit(model, r, new[] { best.B, best.A, best.LogKappa, best.Phi },
+            new[] { double.NegativeInfinity, 0, minLog, double.NegativeInfinity }, new[] { double.PositiveInfinity, double.PositiveInfinity, maxLog, double.PositiveInfinity },
+            options.MaxIterations, options.Tolerance);
+        var q = fit.Parameters;
+        var atBounds = new List<string>();
+        if (fit.AtBound[1]) atBounds.Add("Amplitude at its lower bound 0 (no peak above baseline: the orientation and κ are meaningless)");
+        if (fit.AtBound[2]) atBounds.Add(q[2] <= minLog + 1e-9 ? $"Kappa at its lower bound {options.MinKappa} (flat curve)" : $"Kappa at its upper bound {options.MaxKappa} (narrower than the angle sampling resolves)");
+        double pref = OrientationSelectivity.Mod(q[3] * 180 / Math.PI, 180);
+        return new VonMisesFit(pref, Math.Exp(q[2]), q[1], q[0], sst > 0 ? 1 - fit.Sse / sst : double.NaN, fit.Iterations) { ParametersAtBounds = atBounds };
     }
 
     /// <summary>Fits a tuning curve's means.</summary>
@@ -128,37 +97,5 @@ public static class VonMisesFitter
             sse += d * d;
         }
         return sse;
-    }
-
-    /// <summary>Solves (JᵀJ + λ diag(JᵀJ)) δ = Jᵀr by Gaussian elimination with partial pivoting; null if singular.</summary>
-    private static double[]? Solve(double[,] jtj, double[] jtr, double lambda)
-    {
-        var m = new double[4, 5];
-        for (int a = 0; a < 4; a++)
-        {
-            for (int b = 0; b < 4; b++) m[a, b] = jtj[a, b];
-            m[a, a] += lambda * Math.Max(jtj[a, a], 1e-12);
-            m[a, 4] = jtr[a];
-        }
-        for (int col = 0; col < 4; col++)
-        {
-            int pivot = col;
-            for (int row = col + 1; row < 4; row++) if (Math.Abs(m[row, col]) > Math.Abs(m[pivot, col])) pivot = row;
-            if (Math.Abs(m[pivot, col]) < 1e-300) return null;
-            if (pivot != col) for (int c = 0; c < 5; c++) (m[col, c], m[pivot, c]) = (m[pivot, c], m[col, c]);
-            for (int row = col + 1; row < 4; row++)
-            {
-                double f = m[row, col] / m[col, col];
-                for (int c = col; c < 5; c++) m[row, c] -= f * m[col, c];
-            }
-        }
-        var x = new double[4];
-        for (int row = 3; row >= 0; row--)
-        {
-            double s = m[row, 4];
-            for (int c = row + 1; c < 4; c++) s -= m[row, c] * x[c];
-            x[row] = s / m[row, row];
-        }
-        return x.All(double.IsFinite) ? x : null;
     }
 }

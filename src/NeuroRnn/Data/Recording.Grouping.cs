@@ -6,7 +6,8 @@ public sealed partial class Recording
 {
     /// <summary>
     /// Groups the trials by the values of <paramref name="columns"/> and averages each group (PSTH with SEM). Conditions
-    /// appear in order of first occurrence. Missing values form their own group.
+    /// appear in order of first occurrence. Missing values form their own group. The averages' trials table holds the
+    /// grouping columns, <c>n_trials</c>, and every other trial column that is constant within each condition.
     /// </summary>
     /// <exception cref="ArgumentException">No column given, or a column does not exist.</exception>
     public ConditionAverage GroupTrials(params string[] columns)
@@ -44,6 +45,14 @@ public sealed partial class Recording
         var firstRows = groups.Select(list => list[0]).ToArray();
         var keyTable = new ColumnTable(g, columns.Select(name => Trials[name].Take(firstRows)))
             .With(new DoubleColumn("n_trials", groups.Select(list => (double)list.Length)));
+        // Other trial columns that are constant within every condition (a per-condition stimulus onset, a label) stay.
+        foreach (var column in Trials.Columns)
+        {
+            if (keyTable.Contains(column.Name)) continue;
+            bool constant = groups.All(list => list.All(k => column.IsMissing(k) == column.IsMissing(list[0])
+                && (column.IsMissing(k) || column.FormatValue(k) == column.FormatValue(list[0]))));
+            if (constant) keyTable = keyTable.With(column.Take(firstRows));
+        }
         var kind = ValueKind == RecordingValueKind.Counts ? RecordingValueKind.Other : ValueKind;
         return new ConditionAverage(
             Derive(mean, timeMs, keyTable, Units, kind, Name + " (mean)"),

@@ -118,7 +118,12 @@ public sealed record RecordingReadOptions
         Add(nameof(Units), Units, null);
         Add(nameof(TrialsPath), TrialsPath, null);
         if (DimensionOrder is not null) parts.Add($"{nameof(DimensionOrder)}={string.Join(",", DimensionOrder)}");
-        if (Columns != defaults.Columns) parts.Add($"{nameof(Columns)}={Columns}");
+        var c = Columns ?? defaults.Columns;
+        var d = defaults.Columns;
+        var mapped = new[] { (nameof(c.Trial), c.Trial, d.Trial), (nameof(c.Time), c.Time, d.Time), (nameof(c.Unit), c.Unit, d.Unit),
+            (nameof(c.Value), c.Value, d.Value), (nameof(c.SpikeTime), c.SpikeTime, d.SpikeTime), (nameof(c.AlignTo), c.AlignTo, d.AlignTo) }
+            .Where(x => x.Item2 != x.Item3).Select(x => $"{x.Item1}={x.Item2}").ToArray();
+        if (mapped.Length > 0) parts.Add($"{nameof(Columns)}: {string.Join(", ", mapped)}");
         Add(nameof(TimeUnit), TimeUnit, defaults.TimeUnit);
         if (Binning is not null) parts.Add($"{nameof(Binning)}=[{Binning.WindowStartMs}, {Binning.WindowEndMs}) ms in {Binning.BinMs} ms bins");
         Add(nameof(ValueKind), ValueKind, null);

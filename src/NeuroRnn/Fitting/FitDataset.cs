@@ -43,6 +43,12 @@ public sealed record FitDataset
     /// <summary>The trials table of the training batch's columns (condition keys with <c>n_trials</c>, or the training trials).</summary>
     public required ColumnTable TrainBatchTrials { get; init; }
 
+    /// <summary>Indices (into the recording) of the training trials set aside for validation (empty without a validation split).</summary>
+    public int[] ValidationTrials { get; init; } = [];
+
+    /// <summary>Single validation trials in the network's scaled units, or null without a validation split.</summary>
+    public TrialBatch? ValidationBatch { get; init; }
+
     internal Func<ColumnTable, double[]> EncodeInputs { get; init; } = _ => throw new InvalidOperationException("The dataset has no stimulus encoder.");
 
     // Checks that the recording has the fitted recording's shape before processing it.

@@ -33,6 +33,7 @@ internal static class FitDatasetBuilder
             return Rebin(rates, options);
         }
         var processed = Preprocess(recording);
+        encoder.CheckStimulusTimes(processed.Trials, processed.GetTimeMs()); // a session-clock onset is named before anything is averaged
 
         var split = processed.SplitTrials(new TrialSplitOptions
         {
@@ -46,11 +47,30 @@ internal static class FitDatasetBuilder
             throw new ArgumentException("Every trial was held out; lower TestFraction.", nameof(options));
 
         var trainRec = split.Train;
+        int[] trainIndices = split.TrainIndices, validationIndices = [];
+        Recording? validationRec = null;
+        if (options.ValidationFraction > 0)
+        {
+            // A second stratified split of the training trials only: the held-out test trials stay untouched.
+            var inner = trainRec.SplitTrials(new TrialSplitOptions
+            {
+                TestFraction = options.ValidationFraction,
+                Seed = unchecked((ulong)(uint)options.Seed + 0x9E37UL),
+                StratifyBy = conditions,
+            });
+            if (inner.TestIndices.Length == 0)
+                throw new ArgumentException($"No training trial was set aside for validation (ValidationFraction {options.ValidationFraction}; too few trials per condition); raise it or set it to 0.", nameof(options));
+            validationIndices = inner.TestIndices.Select(i => trainIndices[i]).ToArray();
+            trainIndices = inner.TrainIndices.Select(i => trainIndices[i]).ToArray();
+            trainRec = inner.Train;
+            validationRec = inner.Test;
+        }
         Recording trainTargets;
         double[] weights;
         if (options.TrainOnConditionAverages)
         {
             var average = trainRec.GroupTrials(conditions).Mean;
+            RequireConstantStimulusColumns(trainRec, conditions, options.Stimulus);
             trainTargets = average;
             var counts = average.Trials.GetDoubles("n_trials");
             double meanCount = counts.Average();
@@ -63,18 +83,25 @@ internal static class FitDatasetBuilder
         }
 
         var trainAverages = options.TrainOnConditionAverages ? trainTargets : trainRec.GroupTrials(conditions).Mean;
-        double[] scales = Scales(trainAverages, options);
+        // Poisson fits compare expected counts per fit bin: Hz × bin / 1000, the same factor for every unit.
+        double[] scales = options.Objective == FitObjective.SquaredError
+            ? Scales(trainAverages, options)
+            : Enumerable.Repeat(1000.0 / options.BinMs, trainAverages.UnitCount).ToArray();
         var timeMs = processed.GetTimeMs();
         Func<ColumnTable, double[]> encode = table => encoder.Encode(table, timeMs);
         var trainBatch = ToBatch(trainTargets, encode(trainTargets.Trials), encoder.ChannelCount, scales, weights);
         var testRec = split.Test;
         var testBatch = ToBatch(testRec, encode(testRec.Trials), encoder.ChannelCount, scales, Enumerable.Repeat(1.0, testRec.TrialCount).ToArray());
+        var validationBatch = validationRec is null ? null
+            : ToBatch(validationRec, encode(validationRec.Trials), encoder.ChannelCount, scales, Enumerable.Repeat(1.0, validationRec.TrialCount).ToArray());
 
         return new FitDataset
         {
             FittedUnits = fitted,
             Processed = processed,
-            TrainTrials = split.TrainIndices,
+            TrainTrials = trainIndices,
+            ValidationTrials = validationIndices,
+            ValidationBatch = validationBatch,
             TestTrials = split.TestIndices,
             ConditionColumns = conditions,
             Scales = scales,
@@ -85,6 +112,28 @@ internal static class FitDatasetBuilder
             EncodeInputs = encode,
             Preprocess = Preprocess,
         };
+    }
+
+    /// <summary>
+    /// Condition averages keep the trial columns that are constant within each condition; a per-trial stimulus onset or
+    /// offset column that is not has no single value for an average, which is refused with the way out.
+    /// </summary>
+    private static void RequireConstantStimulusColumns(Recording trials, string[] conditions, StimulusEncoding stimulus)
+    {
+        var groups = trials.GroupTrialIndices(conditions);
+        foreach (var (column, option) in new[] { (stimulus.OnsetColumn, nameof(StimulusEncoding.OnsetColumn)), (stimulus.OffsetColumn, nameof(StimulusEncoding.OffsetColumn)) })
+        {
+            if (column is null || !trials.Trials.Contains(column)) continue;
+            var source = trials.Trials[column];
+            foreach (var group in groups)
+            {
+                var distinct = group.Select(k => source.IsMissing(k) ? null : source.FormatValue(k)).Distinct().ToArray();
+                if (distinct.Length > 1)
+                    throw new ArgumentException(
+                        $"StimulusEncoding.{option} '{column}' takes {distinct.Length} values ({string.Join(", ", distinct.Take(3))}…) within one condition ({string.Join(", ", conditions)}), " +
+                        "so a condition average has no single stimulus time; set TrainOnConditionAverages = false to fit single trials, or add the column to ConditionColumns.", "options");
+            }
+        }
     }
 
     private static int[] SelectUnits(Recording recording, RecordingFitOptions options)

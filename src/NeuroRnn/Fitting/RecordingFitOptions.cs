@@ -82,8 +82,21 @@ public sealed record RecordingFitOptions
     /// </summary>
     public RateRnnOptions Network { get; init; } = new() { LearnInitialState = true };
 
-    /// <summary>Loss penalties (weight decay, rate L2). Default: plain mean squared error.</summary>
+    /// <summary>Loss penalties: <see cref="RnnLossOptions.WeightDecay"/> (L2 on the weights) and <see cref="RnnLossOptions.ActivityL2"/> (rate regularisation). Default: none.</summary>
     public RnnLossOptions Loss { get; init; } = new();
+
+    /// <summary>What is minimised: squared error of scaled rates (default) or the Poisson likelihood of spike counts.</summary>
+    public FitObjective Objective { get; init; } = FitObjective.SquaredError;
+
+    /// <summary>
+    /// Fraction of each condition's training trials set aside as a validation split for early stopping, in [0, 1); 0
+    /// (default) = no validation split. With a split, the network with the lowest validation loss is returned and training
+    /// stops after <see cref="EarlyStoppingPatience"/> iterations without improvement. Held-out test trials are never used.
+    /// </summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Iterations without a better validation loss before training stops (with a validation split). Default 10.</summary>
+    public int EarlyStoppingPatience { get; init; } = 10;
 
     /// <summary>
     /// Hessian-free settings. Default: Martens' constants with initial damping λ = 0.01 (with λ = 1 the first iterations
@@ -129,6 +142,11 @@ public sealed record RecordingFitOptions
         if (Optimizer is null) throw Bad(nameof(Optimizer), "is null");
         if (ConditionColumns is { Count: 0 }) throw Bad(nameof(ConditionColumns), "is empty; give at least one column or null for the default");
         if (NetworkUnits is not null && Readout != FitReadout.Units) throw Bad(nameof(NetworkUnits), "is set but Readout is Linear");
+        if (!Enum.IsDefined(Objective)) throw Bad(nameof(Objective), $"has the undefined value {(int)Objective}");
+        if (Objective != FitObjective.SquaredError && Readout != FitReadout.Linear)
+            throw Bad(nameof(Objective), $"= {Objective} needs Readout = Linear: expected counts are read out as exp (or softplus) of W_out·r + b_out, which a unit's rate in (−1, 1) cannot express");
+        if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw Bad(nameof(ValidationFraction), $"must be in [0, 1), got {ValidationFraction}");
+        if (EarlyStoppingPatience < 1) throw Bad(nameof(EarlyStoppingPatience), $"must be ≥ 1, got {EarlyStoppingPatience}");
         Loss.Validate();
         Optimizer.Validate();
     }

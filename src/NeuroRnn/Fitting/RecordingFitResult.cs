@@ -32,6 +32,12 @@ public sealed class RecordingFitResult
     /// <summary>The settings of the fit.</summary>
     public RecordingFitOptions Options { get; }
 
+    /// <summary>The iteration whose network was kept because it had the lowest validation loss (null without a validation split).</summary>
+    public int? BestValidationIteration { get; init; }
+
+    /// <summary>True when training stopped because the validation loss stopped improving.</summary>
+    public bool StoppedEarly { get; init; }
+
     /// <summary>The prepared data (processed rates, split, scales, batches).</summary>
     public FitDataset Dataset { get; }
 

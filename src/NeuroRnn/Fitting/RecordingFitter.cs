@@ -34,6 +34,12 @@ public static class RecordingFitter
             Tau = options.TauMs,
             ReadoutUnits = readout,
             Seed = options.Seed,
+            OutputKind = options.Objective switch
+            {
+                FitObjective.Poisson => Trials.OutputKind.PoissonLogRate,
+                FitObjective.PoissonSoftplus => Trials.OutputKind.PoissonSoftplusRate,
+                _ => Trials.OutputKind.LinearSquaredError,
+            },
         };
         network.Validate();
         return network;
@@ -69,16 +75,59 @@ public static class RecordingFitter
         var backend = NumericsBackend.Current;
         var objective = new RnnObjective(model, options.Loss, backend);
         var trainer = new HessianFreeTrainer(options.Optimizer);
+        var early = dataset.ValidationBatch is { } validation ? new EarlyStopping(options.EarlyStoppingPatience) : null;
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
             MaxWallTime = options.TimeLimit,
-            StopWhen = options.TargetMse is { } target ? s => s.LossAfter < target : null,
+            Validate = dataset.ValidationBatch is { } v ? objective1 => ValidationLoss(options.Objective, v, objective1.Predict(v)) : null,
+            StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || early is not null && early.ShouldStop(s),
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: onIteration, cancellationToken: cancellationToken);
-        model.SetParameters(training.Parameters);
+        // With a validation split the best network by validation loss is the fit; otherwise the last one.
+        model.SetParameters(early is null ? training.Parameters : training.BestParameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name);
+        return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name)
+        {
+            BestValidationIteration = early?.BestIteration,
+            StoppedEarly = early?.Stopped ?? false,
+        };
+    }
+
+    /// <summary>
+    /// The data loss on a validation batch without penalties: mean squared error, or the mean Poisson deviance
+    /// 2·[t ln(t/y) − (t − y)] per scored entry.
+    /// </summary>
+    internal static double ValidationLoss(FitObjective objective, Trials.TrialBatch batch, double[] outputs)
+    {
+        double sum = 0, weight = 0;
+        for (int k = 0; k < outputs.Length; k++)
+        {
+            double m = batch.Mask[k];
+            if (m == 0) continue;
+            double y = outputs[k], t = batch.Targets[k];
+            sum += m * (objective == FitObjective.SquaredError ? (y - t) * (y - t) : 2 * ((t > 0 ? t * Math.Log(t / y) : 0) - (t - y)));
+            weight += m;
+        }
+        return weight > 0 ? sum / weight : double.NaN;
+    }
+
+    /// <summary>Stops after a given number of validated iterations without a new best validation loss.</summary>
+    private sealed class EarlyStopping(int patience)
+    {
+        private double best = double.PositiveInfinity;
+        private int sinceBest;
+
+        public int? BestIteration { get; private set; }
+        public bool Stopped { get; private set; }
+
+        public bool ShouldStop(IterationStatistics s)
+        {
+            if (s.Validation is not { } value) return false;
+            if (value < best) { best = value; sinceBest = 0; BestIteration = s.Iteration; return false; }
+            Stopped = ++sinceBest >= patience;
+            return Stopped;
+        }
     }
 }

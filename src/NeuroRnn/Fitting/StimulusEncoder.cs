@@ -64,6 +64,8 @@ internal sealed class StimulusEncoder
             onset[b] = _encoding.OnsetColumn is { } on ? Number(row, on) : _encoding.OnsetMs;
             offset[b] = _encoding.OffsetColumn is { } off ? Number(row, off) : _encoding.OffsetMs;
         }
+        CheckOnTrialAxis(_encoding.OnsetColumn, onset, timeMs);
+        CheckOnTrialAxis(_encoding.OffsetColumn, offset, timeMs);
         var inputs = new double[T * B * I];
         for (int t = 0; t < T; t++)
             for (int b = 0; b < B; b++)
@@ -102,6 +104,30 @@ internal sealed class StimulusEncoder
             }
         }
         if (_encoding.IncludeStimulusOn) channel[k] = 1;
+    }
+
+    /// <summary>Checks the per-trial stimulus columns of <paramref name="trials"/> against the time axis (see <see cref="CheckOnTrialAxis"/>).</summary>
+    public void CheckStimulusTimes(ColumnTable trials, double[] timeMs)
+    {
+        foreach (var column in new[] { _encoding.OnsetColumn, _encoding.OffsetColumn })
+            if (column is not null)
+                CheckOnTrialAxis(column, Enumerable.Range(0, trials.RowCount).Select(b => Number(trials.Row(b), column)).ToArray(), timeMs);
+    }
+
+    /// <summary>
+    /// Per-trial stimulus times are on the trial's own time axis (relative to the event the trial is aligned to), like
+    /// <see cref="StimulusEncoding.OnsetMs"/>. A value far outside that axis is almost always a session-clock time (the
+    /// trials file's alignment column itself), which would silently give an all-zero input.
+    /// </summary>
+    private static void CheckOnTrialAxis(string? column, double[] times, double[] timeMs)
+    {
+        if (column is null || timeMs.Length == 0) return;
+        double span = Math.Max(timeMs[^1] - timeMs[0], 1);
+        for (int b = 0; b < times.Length; b++)
+            if (times[b] < timeMs[0] - span || times[b] > timeMs[^1] + span)
+                throw new ArgumentException(
+                    $"Trials-table column '{column}' is {times[b]} ms in trial {b}, far outside the trial's time axis ({timeMs[0]} … {timeMs[^1]} ms). " +
+                    "Stimulus times are relative to each trial's alignment (its time 0), not times on the session clock; NWB trials give relative '<column>_ms' columns (e.g. stim_on_time_ms).", "options");
     }
 
     private static double Number(TableRow row, string column)

@@ -40,9 +40,13 @@ public sealed record StimulusEncoding
     /// <summary>Stimulus offset in ms (used when <see cref="OffsetColumn"/> is null). Default 900, the shipped V1 protocol.</summary>
     public double OffsetMs { get; init; } = 900;
 
-    /// <summary>Optional trials-table column with a per-trial onset in ms.</summary>
+    /// <summary>
+    /// Optional trials-table column with a per-trial onset in ms <em>on the trial's time axis</em> (relative to the event
+    /// the trial is aligned to, like <see cref="OnsetMs"/>) — not the session-clock alignment time of a spike table's
+    /// trials file. Kept through condition averages when constant within each condition.
+    /// </summary>
     public string? OnsetColumn { get; init; }
 
-    /// <summary>Optional trials-table column with a per-trial offset in ms.</summary>
+    /// <summary>Optional trials-table column with a per-trial offset in ms on the trial's time axis (see <see cref="OnsetColumn"/>).</summary>
     public string? OffsetColumn { get; init; }
 }

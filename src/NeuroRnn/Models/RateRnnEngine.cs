@@ -189,28 +189,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         batch.Validate();
     }
 
-    private double ComputeNormalization(TrialBatch batch)
-    {
-        switch (_loss.Normalization)
-        {
-            case LossNormalization.None: return 1.0;
-            case LossNormalization.TrialCount: return batch.BatchSize;
-        }
-        double total = 0;
-        var mask = batch.Mask;
-        if (_s.Options.OutputKind == OutputKind.SoftmaxCrossEntropy)
-        {
-            for (int column = 0; column < _steps * _batch; column++)
-            {
-                double w = 0;
-                for (int o = 0; o < _o; o++) w = Math.Max(w, mask[column * _o + o]);
-                total += w;
-            }
-        }
-        else
-            foreach (double m in mask) total += m;
-        return total; // 0 for an all-zero mask: simulating is fine, Loss then throws.
-    }
+    private double ComputeNormalization(TrialBatch batch) => OutputLoss<T>.Normalization(_s.Options.OutputKind, _loss.Normalization, batch, _o);
 
     // Buffers only grow: a trainer alternates one engine between batches of different sizes (the gradient batch and
     // the curvature minibatch), and reallocating for each would allocate and page in hundreds of MB per iteration.
@@ -335,33 +314,10 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         _s.IdentityReadout ? _r.AsSpan(NB, _n * _steps * _batch) : _z.AsSpan(0, _o * _steps * _batch);
 
     private ReadOnlySpan<T> Outputs =>
-        _s.Options.OutputKind == OutputKind.LinearSquaredError ? OutputPreactivations : _y.AsSpan(0, _o * _steps * _batch);
+        OutputLoss<T>.HasOutputNonlinearity(_s.Options.OutputKind) ? _y.AsSpan(0, _o * _steps * _batch) : OutputPreactivations;
 
-    private void ApplyOutputNonlinearity()
-    {
-        int tb = _steps * _batch;
-        var z = OutputPreactivations;
-        var y = _y.AsSpan(0, _o * tb);
-        switch (_s.Options.OutputKind)
-        {
-            case OutputKind.LinearSquaredError:
-                break;
-            case OutputKind.LogisticCrossEntropy:
-                TensorPrimitives.Sigmoid(z, y);
-                break;
-            case OutputKind.SoftmaxCrossEntropy:
-                for (int column = 0; column < tb; column++)
-                {
-                    var zc = z.Slice(column * _o, _o);
-                    var yc = y.Slice(column * _o, _o);
-                    T max = TensorPrimitives.Max(zc);
-                    T sum = T.Zero;
-                    for (int o = 0; o < _o; o++) { yc[o] = T.Exp(zc[o] - max); sum += yc[o]; }
-                    for (int o = 0; o < _o; o++) yc[o] /= sum;
-                }
-                break;
-        }
-    }
+    private void ApplyOutputNonlinearity() =>
+        OutputLoss<T>.Apply(_s.Options.OutputKind, OutputPreactivations, _y.AsSpan(0, _o * _steps * _batch), _o);
 
     // ------------------------------------------------------------------ loss
 
@@ -379,60 +335,12 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         var y = Outputs;
         var targets = _targets.AsSpan(0, count);
         var mask = _mask.AsSpan(0, count);
-        var error = ErrorDestination;
-        double norm = _normalization, loss = 0;
-        switch (_s.Options.OutputKind)
-        {
-            case OutputKind.LinearSquaredError:
-            {
-                double c = _loss.SquaredErrorScale;
-                T scale = T.CreateTruncating(2 * c / norm);
-                loss = c / norm * RateKernels.SquaredError(y, targets, mask, scale, writeError ? error : default);
-                break;
-            }
-            case OutputKind.LogisticCrossEntropy:
-            {
-                T inverse = T.CreateTruncating(1 / norm);
-                for (int k = 0; k < count; k++)
-                {
-                    T m = mask[k];
-                    if (m != T.Zero)
-                        loss += double.CreateTruncating(m * (RateKernels.Softplus(z[k]) - targets[k] * z[k]));
-                    if (writeError) error[k] = inverse * m * (y[k] - targets[k]);
-                }
-                loss /= norm;
-                break;
-            }
-            case OutputKind.SoftmaxCrossEntropy:
-            {
-                T inverse = T.CreateTruncating(1 / norm);
-                for (int column = 0; column < tb; column++)
-                {
-                    int start = column * _o;
-                    T w = StepWeight(mask.Slice(start, _o));
-                    var zc = z.Slice(start, _o);
-                    var tc = targets.Slice(start, _o);
-                    T targetSum = TensorPrimitives.Sum(tc);
-                    if (w != T.Zero)
-                    {
-                        T max = TensorPrimitives.Max(zc), sum = T.Zero;
-                        for (int o = 0; o < _o; o++) sum += T.Exp(zc[o] - max);
-                        T logSumExp = max + T.Log(sum);
-                        loss += double.CreateTruncating(w * (targetSum * logSumExp - TensorPrimitives.Dot(tc, zc)));
-                    }
-                    if (writeError)
-                        for (int o = 0; o < _o; o++) error[start + o] = inverse * w * (y[start + o] * targetSum - tc[o]);
-                }
-                loss /= norm;
-                break;
-            }
-        }
+        double loss = OutputLoss<T>.Loss(_s.Options.OutputKind, _loss.SquaredErrorScale, z, y, targets, mask, _normalization, _o,
+            writeError ? ErrorDestination : default);
         if (_loss.ActivityL2 > 0)
             loss += _loss.ActivityL2 * RateKernels.SumOfSquaresAsDouble<T>(_r.AsSpan(NB, _n * tb)) / ((double)_n * tb);
         return loss;
     }
-
-    private static T StepWeight(ReadOnlySpan<T> mask) => TensorPrimitives.Max(mask);
 
     /// <summary>Where dL/dz (or H·R{z}) is written: straight into the rate gradient for the identity unit readout.</summary>
     private Span<T> ErrorDestination =>
@@ -584,43 +492,12 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         MultiplyByLossHessian(rz);
     }
 
-    /// <summary>error = H_L·R{z}: the Hessian of the matching loss with respect to the output pre-activations.</summary>
+    /// <summary>error = H_L·R{z}: the Gauss-Newton curvature of the output loss with respect to the pre-activations.</summary>
     private void MultiplyByLossHessian(ReadOnlySpan<T> rz)
     {
-        int tb = _steps * _batch, count = _o * tb;
-        var error = ErrorDestination;
-        var mask = _mask.AsSpan(0, count);
-        var y = _y.AsSpan(0, count);
-        switch (_s.Options.OutputKind)
-        {
-            case OutputKind.LinearSquaredError:
-            {
-                T scale = T.CreateTruncating(2 * _loss.SquaredErrorScale / _normalization);
-                RateKernels.ScaledProduct(mask, rz, scale, error[..count]);
-                break;
-            }
-            case OutputKind.LogisticCrossEntropy:
-            {
-                T inverse = T.CreateTruncating(1 / _normalization);
-                for (int k = 0; k < count; k++) error[k] = inverse * mask[k] * y[k] * (T.One - y[k]) * rz[k];
-                break;
-            }
-            case OutputKind.SoftmaxCrossEntropy:
-            {
-                T inverse = T.CreateTruncating(1 / _normalization);
-                var targets = _targets.AsSpan(0, count);
-                for (int column = 0; column < tb; column++)
-                {
-                    int start = column * _o;
-                    T w = StepWeight(mask.Slice(start, _o)) * TensorPrimitives.Sum(targets.Slice(start, _o)) * inverse;
-                    var yc = y.Slice(start, _o);
-                    var rc = rz.Slice(start, _o);
-                    T projection = TensorPrimitives.Dot(yc, rc);
-                    for (int o = 0; o < _o; o++) error[start + o] = w * yc[o] * (rc[o] - projection);
-                }
-                break;
-            }
-        }
+        int count = _o * _steps * _batch;
+        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations, _y.AsSpan(0, count),
+            _targets.AsSpan(0, count), _mask.AsSpan(0, count), _normalization, _o, rz, ErrorDestination);
     }
 
     private void ImportDirection(ReadOnlySpan<double> v)

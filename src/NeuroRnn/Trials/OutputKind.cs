@@ -12,4 +12,14 @@ public enum OutputKind
     LogisticCrossEntropy,
     /// <summary>Softmax over all outputs with multinomial cross-entropy (one-hot targets).</summary>
     SoftmaxCrossEntropy,
+    /// <summary>
+    /// Spike counts: the expected count is y = exp(z) (log-rate output) and the loss is the Poisson negative
+    /// log-likelihood Σ mask·(y − t·z) (dropping log t!). Matching pair: dL/dz = y − t, Hessian y (targets ≥ 0).
+    /// </summary>
+    PoissonLogRate,
+    /// <summary>
+    /// Spike counts: the expected count is y = softplus(z) = ln(1 + eᶻ) and the loss is Σ mask·(y − t·ln y). Not a
+    /// matching pair; its Gauss-Newton matrix takes the softplus into the model: H_z = σ(z)²·t/y² (positive semi-definite).
+    /// </summary>
+    PoissonSoftplusRate,
 }

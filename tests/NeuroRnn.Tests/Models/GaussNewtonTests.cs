@@ -14,7 +14,7 @@ public sealed class GaussNewtonTests
         foreach (var c in RnnTestCases.All)
         {
             data.Add(c.Name, 0.0);
-            if (c.Name is "tanh-squared-error" or "softplus" or "relu" or "masks-frozen" or "weight-decay-activity-l2" or "softmax-output" or "orthogonal-logistic-dale")
+            if (c.Name is "tanh-squared-error" or "softplus" or "relu" or "masks-frozen" or "weight-decay-activity-l2" or "softmax-output" or "orthogonal-logistic-dale" or "poisson-log-rate" or "poisson-softplus-rate")
                 data.Add(c.Name, 0.7);
         }
         return data;
@@ -44,6 +44,8 @@ public sealed class GaussNewtonTests
     [InlineData("logistic-output")]
     [InlineData("multi-area")]
     [InlineData("weight-decay-activity-l2")]
+    [InlineData("poisson-log-rate")]
+    [InlineData("poisson-softplus-rate")]
     public void ProductIsSymmetricAndPositiveSemidefinite(string caseName)
     {
         var testCase = RnnTestCases.Get(caseName);
@@ -109,6 +111,7 @@ public sealed class GaussNewtonTests
         engine.LoadParameters(theta);
         engine.Bind(batch, 0);
         var y = engine.CopyOutputs();
+        var z = engine.CopyOutputPreactivations();
         var x = engine.CopyStates();
         double norm = engine.Normalization;
         int n = s.N, o = s.O, steps = batch.Steps, trials = batch.BatchSize, nb = n * trials;
@@ -161,6 +164,16 @@ public sealed class GaussNewtonTests
                         for (int q2 = 0; q2 < o; q2++)
                             sum += ((q == q2 ? y[start + q] : 0) - y[start + q] * y[start + q2]) * jzv[start + q2];
                         hz[start + q] = w * targetSum / norm * sum;
+                    }
+                    break;
+                case OutputKind.PoissonLogRate: // ℓ = y − t z with y = eᶻ: ∂²ℓ/∂z² = y
+                    for (int q = 0; q < o; q++) hz[start + q] = batch.Mask[start + q] * y[start + q] / norm * jzv[start + q];
+                    break;
+                case OutputKind.PoissonSoftplusRate: // ℓ = y − t ln y, y = softplus(z): Gauss-Newton through y, (∂y/∂z)² ∂²ℓ/∂y² = σ(z)² t / y²
+                    for (int q = 0; q < o; q++)
+                    {
+                        double sigma = 1 / (1 + Math.Exp(-z[start + q])), t = batch.Mask[start + q] == 0 ? 0 : batch.Targets[start + q];
+                        hz[start + q] = batch.Mask[start + q] * sigma * sigma * t / (y[start + q] * y[start + q]) / norm * jzv[start + q];
                     }
                     break;
             }

@@ -56,6 +56,9 @@ public static class RnnTestCases
         new("unit-readout-subset", Tiny with { OutputCount = 2, ReadoutUnits = [3, 1] }, new RnnLossOptions { Normalization = LossNormalization.None }),
         new("noise", Tiny with { InputNoiseStd = 0.3, RecurrentNoiseStd = 0.2, NoiseSeed = 9 }, DefaultLoss),
         new("alpha-one-sparse-init", Tiny with { Dt = 1, Tau = 1, Initialization = WeightInitialization.Sparse, SparseConnectionCount = 3, SpectralRadius = 1.1 }, DefaultLoss),
+        new("poisson-log-rate", Tiny with { OutputKind = OutputKind.PoissonLogRate, OutputWeightStd = 0.3 }, DefaultLoss, PartialMask: true),
+        new("poisson-softplus-rate", Tiny with { OutputKind = OutputKind.PoissonSoftplusRate, Seed = 4 }, new RnnLossOptions { WeightDecay = 0.01, ActivityL2 = 0.1 }),
+        new("poisson-unit-readout", Tiny with { OutputKind = OutputKind.PoissonLogRate, OutputCount = 2, ReadoutUnits = [4, 0], LearnInitialState = true }, new RnnLossOptions { ActivityL2 = 0.05 }),
         new("orthogonal-logistic-dale", Tiny with { Initialization = WeightInitialization.Orthogonal, DalesLaw = true, OutputKind = OutputKind.LogisticCrossEntropy }, new RnnLossOptions { ActivityL2 = 0.1 }),
     ];
 

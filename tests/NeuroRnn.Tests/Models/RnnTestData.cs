@@ -30,6 +30,7 @@ public static class RnnTestData
                     {
                         OutputKind.LinearSquaredError => Gaussian(),
                         OutputKind.LogisticCrossEntropy => random.NextDouble(),
+                        OutputKind.PoissonLogRate or OutputKind.PoissonSoftplusRate => random.Next(4), // spike counts 0…3
                         _ => o == hot ? 1 : 0,
                     };
                     mask[start + o] = stepCounts ? 1 : 0;

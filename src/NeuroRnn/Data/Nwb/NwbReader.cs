@@ -185,7 +185,8 @@ internal sealed class NwbReader(Hdf5Source h5, RecordingReadOptions options, ILi
             ids = Enumerable.Range(0, unitCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         }
         if (ids.Length != unitCount) throw h5.Fail("/units/id", $"has {ids.Length} entries but spike_times_index has {unitCount}");
-        columns.Insert(0, StringColumn.Own("unit", ids.Select(i => (string?)i).ToArray()));
+        // The NWB id becomes the 'unit' column unless the table has its own 'unit' column (then it is kept as 'id').
+        columns.Insert(0, StringColumn.Own(columns.Any(c => c.Name == "unit") ? "id" : "unit", ids.Select(i => (string?)i).ToArray()));
         columns.AddRange(Electrodes(unitCount));
         var units = new ColumnTable(unitCount, columns);
 

@@ -81,11 +81,11 @@ public class Mat73ReaderTests
     [Fact]
     public void A_dimension_order_that_does_not_fit_names_the_dimension()
     {
-        // 'big' is 50 × 40 × 3; with time_ms (6 entries) nothing fits, and the message says which dimension has which size.
+        // 'big' is 20 × 10 × 3; with time_ms (6 entries) nothing fits, and the message says which dimension has which size.
         var e = Assert.Throws<RecordingFormatException>(() => Recording.Read(File73, new RecordingReadOptions { Data = "big" }));
         Assert.Contains(File73, e.Message);
         Assert.Contains("'time_ms'", e.Message);
-        Assert.Contains("50×40×3 read as units × time × trials", e.Message);
+        Assert.Contains("20×10×3 read as units × time × trials", e.Message);
         // data is 4 × 6 × 5: read as time × units × trials, time_ms's 6 entries match dimension 2, read as units.
         e = Assert.Throws<RecordingFormatException>(() => Recording.Read(File73,
             new RecordingReadOptions { DimensionOrder = [RecordingDimension.Time, RecordingDimension.Units, RecordingDimension.Trials] }));

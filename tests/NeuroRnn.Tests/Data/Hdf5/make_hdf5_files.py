@@ -197,7 +197,7 @@ with h5py.File(os.path.join(out, "v73.mat"), "w", userblock_size=512) as f:
     mat_char(f, "x_char", "hello")
     # a 2-row char matrix ['ab'; 'cd']
     d = mat_array(f, "x_char_rows", np.array([[ord("a"), ord("b")], [ord("c"), ord("d")]], dtype=np.uint16), "char")
-    big = rng.standard_normal((50, 40, 3))
+    big = rng.standard_normal((20, 10, 3))
     mat_array(f, "big", big, "double")
     expect("v73.mat", "data", data)
     expect("v73.mat", "big", big)

@@ -1,7 +1,7 @@
 namespace NeuroRnn.Charts;
 
 /// <summary>Options of <see cref="NeuroCharts.TuningCurves"/> and <see cref="NeuroCharts.PolarTuningCurves"/>.</summary>
-public sealed record TuningCurveOptions
+public sealed record TuningChartOptions
 {
     /// <summary>Figure title.</summary>
     public string Title { get; init; } = "Tuning curves";
