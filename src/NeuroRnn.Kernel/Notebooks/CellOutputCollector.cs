@@ -10,7 +10,7 @@ namespace NeuroRnn.Kernel.Notebooks;
 public sealed class CellOutputCollector : IExecutionContext
 {
     private readonly object _gate = new();
-    private readonly List<List<NotebookOutput>> _cells = [];
+    private readonly List<List<CellOutput>> _cells = [];
     private readonly Dictionary<string, (int Cell, int Index)> _displays = new(StringComparer.Ordinal);
     private bool _clearBeforeNextOutput;
 
@@ -31,13 +31,13 @@ public sealed class CellOutputCollector : IExecutionContext
     }
 
     /// <summary>The outputs of the cell started <paramref name="cellNumber"/>-th (0-based), with later display updates applied.</summary>
-    public IReadOnlyList<NotebookOutput> OutputsOf(int cellNumber)
+    public IReadOnlyList<CellOutput> OutputsOf(int cellNumber)
     {
         lock (_gate) return _cells[cellNumber].ToArray();
     }
 
     /// <summary>Adds an output to the current cell (execute results and errors).</summary>
-    public void Add(NotebookOutput output)
+    public void Add(CellOutput output)
     {
         lock (_gate) CurrentForNewOutput.Add(output);
     }
@@ -48,12 +48,12 @@ public sealed class CellOutputCollector : IExecutionContext
         lock (_gate)
         {
             var outputs = CurrentForNewOutput;
-            if (outputs.Count > 0 && outputs[^1] is NotebookOutput.Stream last && last.Name == name)
+            if (outputs.Count > 0 && outputs[^1] is CellOutput.Stream last && last.Name == name)
             {
                 outputs[^1] = last with { Text = last.Text + text };
                 return;
             }
-            outputs.Add(new NotebookOutput.Stream(name, text));
+            outputs.Add(new CellOutput.Stream(name, text));
         }
     }
 
@@ -67,12 +67,12 @@ public sealed class CellOutputCollector : IExecutionContext
                 // An update for an id that was never shown is dropped, as Jupyter front ends do.
                 if (displayId is not null && _displays.TryGetValue(displayId, out var place))
                 {
-                    _cells[place.Cell][place.Index] = new NotebookOutput.DisplayData(bundle, displayId);
+                    _cells[place.Cell][place.Index] = new CellOutput.DisplayData(bundle, displayId);
                 }
                 return;
             }
             var outputs = CurrentForNewOutput;
-            outputs.Add(new NotebookOutput.DisplayData(bundle, displayId));
+            outputs.Add(new CellOutput.DisplayData(bundle, displayId));
             if (displayId is not null) _displays[displayId] = (_cells.Count - 1, outputs.Count - 1);
         }
     }
@@ -99,10 +99,10 @@ public sealed class CellOutputCollector : IExecutionContext
     public Task<string> RequestInputAsync(string prompt, bool password, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"A notebook run cannot answer input requests (prompt: \"{prompt}\"). Pass values with --param instead.");
 
-    private List<NotebookOutput> Current => _cells.Count > 0 ? _cells[^1] : throw new InvalidOperationException("BeginCell must be called before a cell writes output.");
+    private List<CellOutput> Current => _cells.Count > 0 ? _cells[^1] : throw new InvalidOperationException("BeginCell must be called before a cell writes output.");
 
     /// <summary>The current cell's outputs, cleared first when a clear_output with wait is pending.</summary>
-    private List<NotebookOutput> CurrentForNewOutput
+    private List<CellOutput> CurrentForNewOutput
     {
         get
         {

@@ -64,7 +64,7 @@ public static class IpynbFormat
             ?? defaultLanguage;
         var outputs = (cell["outputs"] as JsonArray ?? [])
             .Select((o, j) => ReadOutput(o as JsonObject ?? throw new FormatException($"Output {j + 1} of cell {index + 1} is not a JSON object."), index, j, notes))
-            .OfType<NotebookOutput>()
+            .OfType<CellOutput>()
             .ToArray();
         int? count = cell["execution_count"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
         return new NotebookCell("code", language, source, id, outputs, count, metadata);
@@ -76,22 +76,22 @@ public static class IpynbFormat
         return first.StartsWith("#!", StringComparison.Ordinal) ? KernelNames.Normalize(first[2..]) : null;
     }
 
-    private static NotebookOutput? ReadOutput(JsonObject output, int cellIndex, int outputIndex, List<string> notes)
+    private static CellOutput? ReadOutput(JsonObject output, int cellIndex, int outputIndex, List<string> notes)
     {
         var type = output["output_type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var text) ? text : null;
         return type switch
         {
-            "stream" => new NotebookOutput.Stream(output["name"]?.GetValue<string>() ?? "stdout", JoinText(output["text"])),
-            "display_data" => new NotebookOutput.DisplayData(ReadBundle(output)),
-            "execute_result" => new NotebookOutput.ExecuteResult(output["execution_count"]?.GetValue<int>() ?? 0, ReadBundle(output)),
-            "error" => new NotebookOutput.Error(output["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
+            "stream" => new CellOutput.Stream(output["name"]?.GetValue<string>() ?? "stdout", JoinText(output["text"])),
+            "display_data" => new CellOutput.DisplayData(ReadBundle(output)),
+            "execute_result" => new CellOutput.ExecuteResult(output["execution_count"]?.GetValue<int>() ?? 0, ReadBundle(output)),
+            "error" => new CellOutput.Error(output["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
                 (output["traceback"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "").ToArray()),
             // Older .NET Interactive saved outputs of type "unknown"; a run replaces outputs, so drop them with a note.
             _ => Dropped(notes, $"cell {cellIndex + 1}, output {outputIndex + 1}: output_type \"{type ?? "(missing)"}\" is not an nbformat 4 output type; the output was dropped"),
         };
     }
 
-    private static NotebookOutput? Dropped(List<string> notes, string note)
+    private static CellOutput? Dropped(List<string> notes, string note)
     {
         notes.Add(note);
         return null;
@@ -167,15 +167,15 @@ public static class IpynbFormat
         return json;
     }
 
-    private static JsonObject WriteOutput(NotebookOutput output) => output switch
+    private static JsonObject WriteOutput(CellOutput output) => output switch
     {
-        NotebookOutput.Stream s => new JsonObject { ["name"] = s.Name, ["output_type"] = "stream", ["text"] = SplitLines(s.Text) },
-        NotebookOutput.DisplayData d => new JsonObject { ["data"] = WriteData(d.Bundle), ["metadata"] = WriteMetadata(d.Bundle), ["output_type"] = "display_data" },
-        NotebookOutput.ExecuteResult r => new JsonObject
+        CellOutput.Stream s => new JsonObject { ["name"] = s.Name, ["output_type"] = "stream", ["text"] = SplitLines(s.Text) },
+        CellOutput.DisplayData d => new JsonObject { ["data"] = WriteData(d.Bundle), ["metadata"] = WriteMetadata(d.Bundle), ["output_type"] = "display_data" },
+        CellOutput.ExecuteResult r => new JsonObject
         {
             ["data"] = WriteData(r.Bundle), ["execution_count"] = r.ExecutionCount, ["metadata"] = WriteMetadata(r.Bundle), ["output_type"] = "execute_result",
         },
-        NotebookOutput.Error e => new JsonObject
+        CellOutput.Error e => new JsonObject
         {
             ["ename"] = e.Name, ["evalue"] = e.Value, ["output_type"] = "error", ["traceback"] = new JsonArray(e.Traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
         },

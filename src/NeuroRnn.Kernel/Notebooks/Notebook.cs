@@ -30,7 +30,7 @@ public sealed record Notebook(IReadOnlyList<NotebookCell> Cells, string DefaultL
 /// <param name="Outputs">Outputs of the last run (code cells).</param>
 /// <param name="ExecutionCount">Execution count of the last run, if any.</param>
 /// <param name="Metadata">Cell metadata as read (treat as read-only).</param>
-public sealed record NotebookCell(string Kind, string Language, string Source, string Id, IReadOnlyList<NotebookOutput> Outputs, int? ExecutionCount, JsonObject Metadata)
+public sealed record NotebookCell(string Kind, string Language, string Source, string Id, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount, JsonObject Metadata)
 {
     /// <summary>A code cell in <paramref name="language"/> with a fresh id and no outputs.</summary>
     public static NotebookCell Code(string language, string source) => new("code", language, source, NewId(), [], null, new JsonObject());

@@ -55,21 +55,21 @@ public static class NotebookHtmlExporter
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static void AppendOutput(StringBuilder html, NotebookOutput output)
+    private static void AppendOutput(StringBuilder html, CellOutput output)
     {
         html.Append("<div class=\"output\">");
         switch (output)
         {
-            case NotebookOutput.Stream stream:
+            case CellOutput.Stream stream:
                 html.Append("<pre class=\"").Append(stream.Name == "stderr" ? "stderr" : "stdout").Append("\">").Append(Encode(stream.Text)).Append("</pre>");
                 break;
-            case NotebookOutput.DisplayData display:
+            case CellOutput.DisplayData display:
                 AppendBundle(html, display.Bundle);
                 break;
-            case NotebookOutput.ExecuteResult result:
+            case CellOutput.ExecuteResult result:
                 AppendBundle(html, result.Bundle);
                 break;
-            case NotebookOutput.Error error:
+            case CellOutput.Error error:
                 html.Append("<pre class=\"error\">").Append(Encode($"{error.Name}: {error.Value}\n" + string.Join("\n", error.Traceback))).Append("</pre>");
                 break;
         }

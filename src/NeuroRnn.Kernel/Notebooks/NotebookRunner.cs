@@ -48,16 +48,16 @@ public static class NotebookRunner
             switch (outcome)
             {
                 case ExecutionOutcome.Success { Result: { } result }:
-                    collector.Add(new NotebookOutput.ExecuteResult(executionCount, result));
+                    collector.Add(new CellOutput.ExecuteResult(executionCount, result));
                     break;
                 case ExecutionOutcome.Error error:
-                    collector.Add(new NotebookOutput.Error(error.Name, error.Value, error.Traceback));
+                    collector.Add(new CellOutput.Error(error.Name, error.Value, error.Traceback));
                     failure = $"{error.Name}: {error.Value}";
                     break;
                 case ExecutionOutcome.Aborted:
                     cancellationToken.ThrowIfCancellationRequested();
                     failure = options.CellTimeout is { } t ? $"timed out after {t.TotalSeconds:0.###} s" : "interrupted";
-                    collector.Add(new NotebookOutput.Error("Aborted", failure, [failure]));
+                    collector.Add(new CellOutput.Error("Aborted", failure, [failure]));
                     break;
             }
             options.CellCompleted?.Invoke(index, cell, failure is null ? "ok" : failure, stopwatch.Elapsed);

@@ -15,13 +15,13 @@ public sealed class ClearOutputTests
         collector.BeginCell(1);
         var outcome = await interpreter.ExecuteAsync("Console.WriteLine(\"gone\"); var d = display(1); clearOutput(); Console.WriteLine(\"kept\");", collector, CancellationToken.None);
         Assert.IsType<ExecutionOutcome.Success>(outcome);
-        Assert.Equal("kept\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(collector.OutputsOf(0))).Text);
+        Assert.Equal("kept\n", Assert.IsType<CellOutput.Stream>(Assert.Single(collector.OutputsOf(0))).Text);
 
         // The cleared display cannot be updated back into existence.
         collector.BeginCell(2);
         await interpreter.ExecuteAsync("d.Update(2);", collector, CancellationToken.None);
         Assert.Empty(collector.OutputsOf(1));
-        Assert.Equal("kept\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(collector.OutputsOf(0))).Text);
+        Assert.Equal("kept\n", Assert.IsType<CellOutput.Stream>(Assert.Single(collector.OutputsOf(0))).Text);
     }
 
     [Fact]
@@ -33,6 +33,6 @@ public sealed class ClearOutputTests
         collector.ClearOutput(wait: true);
         Assert.Single(collector.OutputsOf(0));
         collector.PublishDisplay(MimeBundle.PlainText("frame 2"), null, isUpdate: false);
-        Assert.Equal("frame 2", Assert.IsType<NotebookOutput.DisplayData>(Assert.Single(collector.OutputsOf(0))).Bundle.Data["text/plain"]);
+        Assert.Equal("frame 2", Assert.IsType<CellOutput.DisplayData>(Assert.Single(collector.OutputsOf(0))).Bundle.Data["text/plain"]);
     }
 }

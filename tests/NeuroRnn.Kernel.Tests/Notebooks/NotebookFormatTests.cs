@@ -45,10 +45,10 @@ public sealed class NotebookFormatTests
                 ExecutionCount = 1,
                 Outputs =
                 [
-                    new NotebookOutput.Stream("stdout", "line 1\nline 2\n"),
-                    new NotebookOutput.DisplayData(new MimeBundle(new Dictionary<string, string> { ["text/plain"] = "fig", ["application/vnd.plotly.v1+json"] = "{\"data\":[{\"y\":[1,2]}]}" })),
-                    new NotebookOutput.ExecuteResult(1, new MimeBundle(new Dictionary<string, string> { ["text/plain"] = "7.5", ["text/html"] = "<b>7.5</b>" })),
-                    new NotebookOutput.Error("Boom", "it failed", ["line a", "line b"]),
+                    new CellOutput.Stream("stdout", "line 1\nline 2\n"),
+                    new CellOutput.DisplayData(new MimeBundle(new Dictionary<string, string> { ["text/plain"] = "fig", ["application/vnd.plotly.v1+json"] = "{\"data\":[{\"y\":[1,2]}]}" })),
+                    new CellOutput.ExecuteResult(1, new MimeBundle(new Dictionary<string, string> { ["text/plain"] = "7.5", ["text/html"] = "<b>7.5</b>" })),
+                    new CellOutput.Error("Boom", "it failed", ["line a", "line b"]),
                 ],
             }).ToArray(),
         };
@@ -66,9 +66,9 @@ public sealed class NotebookFormatTests
         AssertSameCells(withOutputs, reread, compareIds: true);
         Assert.Equal(json, IpynbFormat.Write(reread));
         var outputs = reread.Cells[1].Outputs;
-        Assert.Equal("line 1\nline 2\n", Assert.IsType<NotebookOutput.Stream>(outputs[0]).Text);
-        Assert.Equal("7.5", Assert.IsType<NotebookOutput.ExecuteResult>(outputs[2]).Bundle.Data["text/plain"]);
-        Assert.Equal(["line a", "line b"], Assert.IsType<NotebookOutput.Error>(outputs[3]).Traceback);
+        Assert.Equal("line 1\nline 2\n", Assert.IsType<CellOutput.Stream>(outputs[0]).Text);
+        Assert.Equal("7.5", Assert.IsType<CellOutput.ExecuteResult>(outputs[2]).Bundle.Data["text/plain"]);
+        Assert.Equal(["line a", "line b"], Assert.IsType<CellOutput.Error>(outputs[3]).Traceback);
         Assert.Equal(1, reread.Cells[1].ExecutionCount);
     }
 

@@ -15,14 +15,14 @@ public sealed class NotebookRunnerTests
         var cells = result.Executed.Cells;
         Assert.Equal([null, 1, 2, 3], cells.Select(c => c.ExecutionCount));
 
-        Assert.Equal("5 rates\n", Assert.IsType<NotebookOutput.Stream>(cells[1].Outputs[0]).Text);
-        Assert.Equal("7.5", Assert.IsType<NotebookOutput.ExecuteResult>(cells[1].Outputs[1]).Bundle.Data["text/plain"]);
-        Assert.Equal("max 5\n", Assert.IsType<NotebookOutput.Stream>(cells[2].Outputs[0]).Text);
-        Assert.Equal("15", Assert.IsType<NotebookOutput.ExecuteResult>(cells[2].Outputs[1]).Bundle.Data["text/plain"]);
+        Assert.Equal("5 rates\n", Assert.IsType<CellOutput.Stream>(cells[1].Outputs[0]).Text);
+        Assert.Equal("7.5", Assert.IsType<CellOutput.ExecuteResult>(cells[1].Outputs[1]).Bundle.Data["text/plain"]);
+        Assert.Equal("max 5\n", Assert.IsType<CellOutput.Stream>(cells[2].Outputs[0]).Text);
+        Assert.Equal("15", Assert.IsType<CellOutput.ExecuteResult>(cells[2].Outputs[1]).Bundle.Data["text/plain"]);
         // The display was updated in place: one display_data with the final value.
-        var display = Assert.IsType<NotebookOutput.DisplayData>(cells[3].Outputs[0]);
+        var display = Assert.IsType<CellOutput.DisplayData>(cells[3].Outputs[0]);
         Assert.Equal("done: 5 values", display.Bundle.Data["text/plain"]);
-        Assert.Contains("<th>Index</th><th>Value</th>", Assert.IsType<NotebookOutput.ExecuteResult>(cells[3].Outputs[1]).Bundle.Data["text/html"]);
+        Assert.Contains("<th>Index</th><th>Value</th>", Assert.IsType<CellOutput.ExecuteResult>(cells[3].Outputs[1]).Bundle.Data["text/html"]);
 
         var html = NotebookHtmlExporter.ToHtml(result.Executed, name);
         Assert.Contains("<h1", html);
@@ -37,8 +37,8 @@ public sealed class NotebookRunnerTests
         var result = await NotebookRunner.RunAsync(NotebookFile.Load(SampleNotebooks.Path("magics.dib")));
         Assert.True(result.Succeeded, result.FailureMessage);
         var last = result.Executed.Cells[^1];
-        Assert.Equal("HELLO, NOTEBOOK!\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(last.Outputs)).Text);
-        Assert.StartsWith("Wall time: ", result.Executed.Cells[2].Outputs.OfType<NotebookOutput.Stream>().Single().Text);
+        Assert.Equal("HELLO, NOTEBOOK!\n", Assert.IsType<CellOutput.Stream>(Assert.Single(last.Outputs)).Text);
+        Assert.StartsWith("Wall time: ", result.Executed.Cells[2].Outputs.OfType<CellOutput.Stream>().Single().Text);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class NotebookRunnerTests
         Assert.False(result.Succeeded);
         Assert.Equal(1, result.FailedCellIndex);
         Assert.Equal("cell 2 (// second cell) failed: InvalidOperationException: bad input", result.FailureMessage);
-        Assert.IsType<NotebookOutput.Error>(Assert.Single(result.Executed.Cells[1].Outputs));
+        Assert.IsType<CellOutput.Error>(Assert.Single(result.Executed.Cells[1].Outputs));
         Assert.Null(result.Executed.Cells[2].ExecutionCount);
     }
 
@@ -74,8 +74,8 @@ public sealed class NotebookRunnerTests
             NotebookCell.Code("csharp", "while (true) { }"),
         ], "csharp", new System.Text.Json.Nodes.JsonObject());
         var result = await NotebookRunner.RunAsync(notebook, options);
-        Assert.Equal("6 2 False ABC", Assert.IsType<NotebookOutput.ExecuteResult>(result.Executed.Cells[0].Outputs[0]).Bundle.Data["text/plain"]);
-        Assert.Equal("changed later", Assert.IsType<NotebookOutput.DisplayData>(result.Executed.Cells[1].Outputs[0]).Bundle.Data["text/plain"]);
+        Assert.Equal("6 2 False ABC", Assert.IsType<CellOutput.ExecuteResult>(result.Executed.Cells[0].Outputs[0]).Bundle.Data["text/plain"]);
+        Assert.Equal("changed later", Assert.IsType<CellOutput.DisplayData>(result.Executed.Cells[1].Outputs[0]).Bundle.Data["text/plain"]);
         Assert.Equal(3, result.FailedCellIndex);
         Assert.Contains("timed out after 2 s", result.FailureMessage);
         Assert.Throws<ArgumentException>(() => NotebookRunOptions.ParseParameter("no-equals"));

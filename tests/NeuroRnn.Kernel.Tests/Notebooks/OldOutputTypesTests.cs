@@ -26,7 +26,7 @@ public sealed class OldOutputTypesTests
     {
         var notebook = IpynbFormat.Read(WithUnknownOutputs);
         var cell = Assert.Single(notebook.Cells);
-        Assert.Equal("kept\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(cell.Outputs)).Text);
+        Assert.Equal("kept\n", Assert.IsType<CellOutput.Stream>(Assert.Single(cell.Outputs)).Text);
         Assert.Equal(
             [
                 "cell 1, output 1: output_type \"unknown\" is not an nbformat 4 output type; the output was dropped",
@@ -39,6 +39,6 @@ public sealed class OldOutputTypesTests
     public async Task SuchANotebook_Runs()
     {
         var result = await NotebookRunner.RunAsync(IpynbFormat.Read(WithUnknownOutputs));
-        Assert.Equal("kept\n", Assert.IsType<NotebookOutput.Stream>(Assert.Single(result.Executed.Cells[0].Outputs)).Text);
+        Assert.Equal("kept\n", Assert.IsType<CellOutput.Stream>(Assert.Single(result.Executed.Cells[0].Outputs)).Text);
     }
 }
