@@ -48,6 +48,54 @@ internal static class FigureHtml
         });
     }
 
+    /// <summary>
+    /// The div and script of a figure given as plotly JSON (an object with <c>data</c> and optionally <c>layout</c> and
+    /// <c>config</c>, e.g. from another .NET plotting library), drawn exactly like a <see cref="Figure"/>'s.
+    /// </summary>
+    /// <exception cref="ArgumentException">The JSON is not an object with a <c>data</c> array.</exception>
+    public static string FragmentFromJson(string figureJson, HtmlOptions options, bool includeLibrary)
+    {
+        var (width, height) = CheckFigureJson(figureJson);
+        var divId = options.DivId ?? NewDivId();
+        ValidateDivId(divId);
+        var sb = new StringBuilder(figureJson.Length + 1024);
+        var w = width is double wv ? wv.ToString(CultureInfo.InvariantCulture) + "px" : "100%";
+        var h = height is double hv ? hv.ToString(CultureInfo.InvariantCulture) + "px" : System.Net.WebUtility.HtmlEncode(options.DefaultHeight);
+        sb.Append("<div id=\"").Append(divId).Append("\" class=\"neurornn-plot\" style=\"width:").Append(w).Append(";height:").Append(h).Append(";\"></div>\n");
+        bool embed = includeLibrary && options.PlotlyJs == PlotlyJsMode.Embedded;
+        if (embed) AppendEmbeddedLibrary(sb);
+        // "<" only occurs inside JSON strings; as \u003c it cannot end the script element ("</script>") early.
+        sb.Append(DrawScriptStart).Append(figureJson.Replace("<", "\\u003c", StringComparison.Ordinal));
+        AppendDrawScriptEnd(sb, divId, includeLibrary && options.PlotlyJs == PlotlyJsMode.Cdn);
+        return sb.ToString();
+    }
+
+    /// <summary>Checks the shape of figure JSON; returns layout.width and layout.height when they are numbers.</summary>
+    private static (double? Width, double? Height) CheckFigureJson(string figureJson)
+    {
+        ArgumentNullException.ThrowIfNull(figureJson);
+        System.Text.Json.JsonDocument document;
+        try
+        {
+            document = System.Text.Json.JsonDocument.Parse(figureJson);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ArgumentException($"figureJson is not valid JSON: {e.Message}", nameof(figureJson), e);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != System.Text.Json.JsonValueKind.Array)
+                throw new ArgumentException("figureJson must be a JSON object with a \"data\" array (and optionally \"layout\" and \"config\" objects).", nameof(figureJson));
+            double? Number(string name) =>
+                root.TryGetProperty("layout", out var layout) && layout.ValueKind == System.Text.Json.JsonValueKind.Object
+                && layout.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Number
+                && value.GetDouble() is var d && double.IsFinite(d) && d > 0 ? d : null;
+            return (Number("width"), Number("height"));
+        }
+    }
+
     /// <summary>The library for the page head: inline or a CDN script tag.</summary>
     public static void AppendHeadLibrary(StringBuilder sb, PlotlyJsMode mode)
     {

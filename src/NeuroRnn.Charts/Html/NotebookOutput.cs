@@ -24,6 +24,28 @@ public static class NotebookOutput
     /// <summary>Makes the next notebook figure embed plotly.js again.</summary>
     public static void ResetPlotlyEmbedding() => Interlocked.Exchange(ref libraryEmitted, 0);
 
+    /// <summary>
+    /// The notebook HTML of a figure given as plotly JSON (<c>{"data": [...], "layout": {...}, "config": {...}}</c>, e.g. a
+    /// Plotly.NET chart's <c>GenericChart.toJson</c>), drawn with the same embedded plotly.js as <see cref="Figure"/>s:
+    /// the library rides along only if no figure of this process carried it yet.
+    /// </summary>
+    /// <exception cref="ArgumentException">The JSON is not an object with a <c>data</c> array.</exception>
+    public static string Html(string figureJson)
+    {
+        ArgumentNullException.ThrowIfNull(figureJson);
+        var mode = Mode;
+        bool claimed = mode == PlotlyJsMode.Embedded && Interlocked.Exchange(ref libraryEmitted, 1) == 0;
+        try
+        {
+            return FigureHtml.FragmentFromJson(figureJson, new HtmlOptions { PlotlyJs = mode }, includeLibrary: mode != PlotlyJsMode.Embedded || claimed);
+        }
+        catch when (claimed)
+        {
+            ResetPlotlyEmbedding(); // bad JSON: the next figure must still carry the library
+            throw;
+        }
+    }
+
     /// <summary>The notebook HTML of a figure (embeds plotly.js only if no figure of this process has yet).</summary>
     public static string Html(Figure figure)
     {

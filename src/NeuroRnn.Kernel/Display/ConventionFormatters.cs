@@ -57,8 +57,11 @@ internal sealed class ConventionFormatters
             {
                 var attributeType = attribute.GetType();
                 if (attributeType.Name != AttributeName) continue;
-                var sourceType = attributeType.GetProperty("FormatterSourceType", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(attribute) as Type
+                var sourceType = SourceTypeOf(attribute, current)
                     ?? throw new InvalidOperationException($"{attributeType.FullName} on {current.FullName} has no FormatterSourceType.");
+                // A source the convention cannot create (Plotly.NET 6's GenericChartFormatterSource has no parameterless
+                // constructor; .NET Interactive skips it too) declares nothing: registered and built-in formatters apply.
+                if (sourceType.GetConstructor(Type.EmptyTypes) is null) continue;
                 var preferred = attributeType.GetProperty("PreferredMimeTypes", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(attribute) as string[];
                 var formatters = CreateFormatters(sourceType);
                 // Without PreferredMimeTypes a source may state its preference with Formatter.SetPreferredMimeTypesFor
@@ -68,6 +71,26 @@ internal sealed class ConventionFormatters
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The formatter source named by the attribute: its <c>FormatterSourceType</c> property, or <c>TypeFormatterSourceType</c>
+    /// (Plotly.NET's spelling), or else the <see cref="Type"/> passed to its constructor.
+    /// </summary>
+    private static Type? SourceTypeOf(object attribute, Type marked)
+    {
+        const BindingFlags Instance = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        var attributeType = attribute.GetType();
+        foreach (var name in new[] { "FormatterSourceType", "TypeFormatterSourceType" })
+        {
+            if (attributeType.GetProperty(name, Instance)?.GetValue(attribute) is Type type) return type;
+        }
+        return marked.GetCustomAttributesData()
+            .Where(data => data.AttributeType == attributeType)
+            .SelectMany(data => data.ConstructorArguments)
+            .Select(argument => argument.Value)
+            .OfType<Type>()
+            .FirstOrDefault();
     }
 
     private static List<ReflectedFormatter> CreateFormatters(Type sourceType)

@@ -119,6 +119,14 @@ internal sealed class LanguageSessions : IDisposable
                 }
                 _references.Add(path);
                 MagicDiscovery.RegisterFrom(assembly);
+                try
+                {
+                    FormatterRegistrations.RegisterFrom(assembly);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new MagicCommandException($"{directive}: {e.Message}", e);
+                }
             }
         }
     }
