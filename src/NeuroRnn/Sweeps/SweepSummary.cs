@@ -20,8 +20,9 @@ public sealed record SweepSummaryRow(IReadOnlyDictionary<string, SweepValue> Set
 /// </summary>
 public sealed class SweepSummary
 {
-    private SweepSummary(string metric, double level, IReadOnlyList<string> parameters, IReadOnlyList<SweepSummaryRow> rows)
+    private SweepSummary(string metric, double level, IReadOnlyList<string> parameters, IReadOnlyList<string> swept, IReadOnlyList<SweepSummaryRow> rows)
     {
+        SweptColumns = swept;
         Metric = metric;
         Level = level;
         ParameterColumns = parameters;
@@ -36,6 +37,9 @@ public sealed class SweepSummary
 
     /// <summary>The parameters that define a setting.</summary>
     public IReadOnlyList<string> ParameterColumns { get; }
+
+    /// <summary>The parameters that differ between settings.</summary>
+    public IReadOnlyList<string> SweptColumns { get; }
 
     /// <summary>One row per setting.</summary>
     public IReadOnlyList<SweepSummaryRow> Rows { get; }
@@ -76,10 +80,10 @@ public sealed class SweepSummary
             double half = x.Length < 2 ? double.NaN : StudentT.InvCDF(0, 1, x.Length - 1, (1 + level) / 2) * sd / Math.Sqrt(x.Length);
             rows.Add(new SweepSummaryRow(group.First().r.Run.Setting, x.Length, mean, sd, mean - half, mean + half));
         }
-        return new SweepSummary(metric, level, table.ParameterColumns, rows);
+        return new SweepSummary(metric, level, table.ParameterColumns, table.SweptColumns, rows);
     }
 
     /// <inheritdoc/>
     public override string ToString() => string.Join('\n', Rows.Select(r => string.Create(CultureInfo.InvariantCulture,
-        $"{string.Join(", ", r.Setting.Select(p => $"{p.Key}={p.Value.Text}"))}: {Metric} {r.Mean:G4} [{r.Low:G4}, {r.High:G4}] (n = {r.N})")));
+        $"{string.Join(", ", r.Setting.Where(p => SweptColumns.Contains(p.Key)).Select(p => $"{p.Key}={p.Value.Text}"))}: {Metric} {r.Mean:G4} [{r.Low:G4}, {r.High:G4}] (n = {r.N})")));
 }

@@ -21,11 +21,15 @@ public sealed class SweepTable
         Status = status;
     }
 
-    /// <summary>The table: <c>index, id, state, seed</c>, the parameters, the metrics, <c>iterations, seconds, attempts, host, error, log</c>.</summary>
+    /// <summary>The table: <c>index, id, state, seed</c>, the parameters, the metrics, <c>iterations_done, seconds, attempts, host, error, log</c>.</summary>
     public ColumnTable Table { get; }
 
     /// <summary>Names of the parameter columns (the spec's swept and fixed parameters).</summary>
     public IReadOnlyList<string> ParameterColumns { get; }
+
+    /// <summary>The parameter columns whose value differs between runs (the swept ones; fixed values are constant).</summary>
+    public IReadOnlyList<string> SweptColumns => ParameterColumns
+        .Where(p => Enumerable.Range(0, Table.RowCount).Select(i => Table[p].FormatValue(i)).Distinct().Count() > 1).ToArray();
 
     /// <summary>Names of the metric columns (the union over completed runs).</summary>
     public IReadOnlyList<string> MetricColumns { get; }
@@ -41,6 +45,9 @@ public sealed class SweepTable
         var summaries = runs.Select(r => r.State == SweepRunState.Completed ? ReadMetrics(r.Run.Folder) : null).ToArray();
         var parameterNames = runs.SelectMany(r => r.Run.Setting.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
         var metricNames = summaries.Where(s => s is not null).SelectMany(s => s!.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var reserved = new HashSet<string>(["index", "id", "state", "seed", "iterations_done", "seconds", "attempts", "host", "error", "log", .. parameterNames], StringComparer.Ordinal);
+        var clash = metricNames.FirstOrDefault(reserved.Contains);
+        if (clash is not null) throw new InvalidDataException($"Metric \"{clash}\" of sweep {status.Spec.Name} has the name of a parameter or table column; rename it in the job kind.");
         var columns = new List<TableColumn>
         {
             new DoubleColumn("index", runs.Select(r => (double)r.Run.Index)),
@@ -57,7 +64,7 @@ public sealed class SweepTable
         }
         foreach (var name in metricNames)
             columns.Add(new DoubleColumn(name, summaries.Select(s => s is not null && s.TryGetValue(name, out double v) ? v : double.NaN)));
-        columns.Add(new DoubleColumn("iterations", runs.Select(r => (double?)r.Record?.Iterations ?? double.NaN)));
+        columns.Add(new DoubleColumn("iterations_done", runs.Select(r => (double?)r.Record?.Iterations ?? double.NaN)));
         columns.Add(new DoubleColumn("seconds", runs.Select(r => r.Record is { } rec && rec.State != SweepRunState.Running ? rec.TotalSeconds : double.NaN)));
         columns.Add(new DoubleColumn("attempts", runs.Select(r => (double)(r.Record?.Attempts ?? 0))));
         columns.Add(new StringColumn("host", runs.Select(r => r.Record?.Host)));
@@ -87,7 +94,7 @@ public sealed class SweepTable
 
     /// <summary>Columns without per-run paths, for display: index, state, seed, parameters, metrics, iterations, seconds.</summary>
     public IReadOnlyList<string> DisplayColumns =>
-        ["index", "state", "seed", .. ParameterColumns, .. MetricColumns, "iterations", "seconds"];
+        ["index", "state", "seed", .. SweptColumns, .. MetricColumns, "iterations_done", "seconds"];
 
     /// <summary>The text of cell (<paramref name="column"/>, <paramref name="row"/>) as shown in tables.</summary>
     public static string Cell(TableColumn column, int row)

@@ -167,7 +167,7 @@ public sealed class RecordingFitJob : ISweepJob
             ["r2_single_trial"] = JobTraining.Finite(fit.SingleTrial.Overall),
             ["r2_training"] = JobTraining.Finite(fit.TrainingTrialAveraged.Overall),
             ["final_loss"] = JobTraining.Finite(fit.FinalLoss),
-            ["parameters"] = model.ParameterCount,
+            ["parameter_count"] = model.ParameterCount,
         };
         if (PreferredOrientationRecovery.Compute(fit, recording) is { } recovery)
         {

@@ -133,7 +133,7 @@ public sealed class TaskTrainingJob : ISweepJob
             ["test_error_rate"] = score.ErrorRate,
             ["test_loss"] = JobTraining.Finite(score.Loss),
             ["final_loss"] = stats.Count == 0 ? double.NaN : JobTraining.Finite(stats[^1].LossAfter),
-            ["parameters"] = network.Model.ParameterCount,
+            ["parameter_count"] = network.Model.ParameterCount,
         }, iteration);
     }
 
