@@ -11,17 +11,25 @@ open NeuroRnn.Sweeps
 
 let private values (xs: SweepValue list) = List<SweepValue>(xs) :> IReadOnlyList<SweepValue>
 
-let private spec folder =
+let private specWith folder (grid: IReadOnlyDictionary<string, IReadOnlyList<SweepValue>>) =
     SweepSpec(
         Name = "fsharp",
         Kind = "train-task",
-        Fixed = dict [ "task", SweepValue.String "addition"; "length", SweepValue.Number 10.0; "iterations", SweepValue.Number 2.0
-                       "batch", SweepValue.Number 20.0; "curvature_batch", SweepValue.Number 10.0; "max_cg", SweepValue.Number 4.0
-                       "test_trials", SweepValue.Number 20.0 ],
-        Grid = dict [ "units", values [ SweepValue.Number 4.0; SweepValue.Number 6.0 ] ],
+        Fixed =
+            readOnlyDict
+                [ "task", SweepValue.String "addition"
+                  "length", SweepValue.Number 10.0
+                  "iterations", SweepValue.Number 2.0
+                  "batch", SweepValue.Number 20.0
+                  "curvature_batch", SweepValue.Number 10.0
+                  "max_cg", SweepValue.Number 4.0
+                  "test_trials", SweepValue.Number 20.0 ],
+        Grid = grid,
         Seeds = [| 1; 2 |],
         Output = "out",
         BaseDirectory = folder)
+
+let private spec folder = specWith folder (readOnlyDict [ "units", values [ SweepValue.Number 4.0; SweepValue.Number 6.0 ] ])
 
 [<Fact>]
 let ``A spec built in F# expands, runs locally and gathers`` () =
@@ -42,8 +50,8 @@ let ``A spec built in F# expands, runs locally and gathers`` () =
 
 [<Fact>]
 let ``Bad specs name the field`` () =
-    let s = spec (Path.GetTempPath())
-    let unknown = Assert.Throws<SweepSpecException>(fun () -> (s with Grid = dict [ "neurons", values [ SweepValue.Number 4.0 ] ]).Expand() |> ignore)
+    let folder = Path.GetTempPath()
+    let unknown = Assert.Throws<SweepSpecException>(fun () -> (specWith folder (readOnlyDict [ "neurons", values [ SweepValue.Number 4.0 ] ])).Expand() |> ignore)
     Assert.Equal("grid.neurons", unknown.Field)
-    let empty = Assert.Throws<SweepSpecException>(fun () -> (s with Grid = dict [ "units", values [] ]).Expand() |> ignore)
+    let empty = Assert.Throws<SweepSpecException>(fun () -> (specWith folder (readOnlyDict [ "units", values [] ])).Expand() |> ignore)
     Assert.Equal("grid.units", empty.Field)
