@@ -16,4 +16,5 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(ChartDemoCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 return await root.Parse(args).InvokeAsync();

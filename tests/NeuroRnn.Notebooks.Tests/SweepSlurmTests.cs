@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using NeuroRnn.Sweeps;
+using Xunit.Abstractions;
+
+namespace NeuroRnn.Notebooks.Tests;
+
+/// <summary>
+/// <c>neurornn sweep</c> against a real single-node Slurm (job arrays through sbatch, squeue, scancel), compared with the
+/// local runner. Runs are tiny V1 fits (a few units, a few HF iterations) so each array finishes in seconds.
+/// </summary>
+public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : IClassFixture<SlurmCluster>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
+
+    private static string Spec(string folder, string output, int iterations, string grid = "\"units\": [6, 10]", string seeds = "[1, 2, 3]")
+    {
+        string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
+        string path = Path.Combine(folder, $"{output}.json");
+        File.WriteAllText(path, $$"""
+            { "name": "slurm-test", "kind": "fit-recording",
+              "fixed": { "data": "{{data}}", "iterations": {{iterations}}, "recorded_units": 4, "max_cg": 8 },
+              "grid": { {{grid}} }, "seeds": {{seeds}}, "checkpoint_every": 2, "output": "{{output}}",
+              "resources": { "threads": 1, "memory_mb": 500, "wall_time": "00:10:00" } }
+            """);
+        return path;
+    }
+
+    private CliRunner.Result Cli(params string[] args)
+    {
+        var result = Shell.Neurornn(Timeout, null, args);
+        output.WriteLine($"$ neurornn {string.Join(' ', args)}  → exit {result.ExitCode} in {result.Elapsed.TotalSeconds:0.0} s\n{result.Output}{result.Error}");
+        return result;
+    }
+
+    /// <summary>The metrics of every run by id (completed runs only).</summary>
+    private static Dictionary<string, (double Loss, double R2)> Metrics(string specPath)
+    {
+        var table = SweepTable.Gather(SweepSpecJson.Load(specPath)).Table;
+        var ids = table.GetStrings("id");
+        var loss = table.GetDoubles("final_loss");
+        var r2 = table.GetDoubles("r2_heldout");
+        return Enumerable.Range(0, table.RowCount).Where(i => double.IsFinite(loss[i])).ToDictionary(i => ids[i]!, i => (loss[i], r2[i]));
+    }
+
+    [Fact]
+    public void A_six_run_array_completes_gathers_and_equals_the_local_runner()
+    {
+        output.WriteLine(cluster.Log);
+        string dir = CliRunner.TempFolder("sweep-slurm");
+        string slurmSpec = Spec(dir, "slurm", iterations: 4);
+        var run = Cli("sweep", "run", slurmSpec, "--runner", "slurm");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("submitted Slurm array job", run.Output);
+        Assert.Contains("with 6 of 6 runs", run.Output);
+        Assert.Contains("6 runs: 6 completed", run.Output);
+
+        var gather = Cli("sweep", "gather", slurmSpec);
+        Assert.True(gather.ExitCode == 0, gather.Output + gather.Error);
+        var csv = File.ReadAllLines(Path.Combine(dir, "slurm", "results.csv"));
+        Assert.Equal(7, csv.Length);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "slurm", "results.json")))!;
+        Assert.Equal(6, results["runs"]!.AsArray().Count);
+        Assert.Equal(2, results["summaries"]!["r2_heldout"]!.AsArray().Count);
+
+        // Every run ran as an array task of the one submitted job (its own state file says so).
+        var spec = SweepSpecJson.Load(slurmSpec);
+        var job = Assert.Single(SlurmSweepRunner.Submissions(spec)).JobId;
+        Assert.All(SweepStatus.Read(spec).Runs, r =>
+        {
+            Assert.Equal(job, r.Record!.SlurmArrayJobId);
+            Assert.Equal(r.Run.Index.ToString(), r.Record.SlurmArrayTaskId);
+            Assert.True(File.Exists(Path.Combine(dir, "slurm", "slurm", $"{job}_{r.Run.Index}.out")));
+        });
+
+        // The local runner gives the same table.
+        string localSpec = Spec(dir, "local", iterations: 4);
+        var local = Cli("sweep", "run", localSpec, "--runner", "local");
+        Assert.True(local.ExitCode == 0, local.Output + local.Error);
+        Assert.Equal(Metrics(slurmSpec), Metrics(localSpec));
+        Assert.Equal(6, Metrics(localSpec).Count);
+    }
+
+    [Fact]
+    public void Cancelling_one_array_task_midway_then_rerunning_redoes_only_that_run_and_gives_the_uninterrupted_results()
+    {
+        string dir = CliRunner.TempFolder("sweep-scancel");
+        string specPath = Spec(dir, "slurm", iterations: 40);
+        var spec = SweepSpecJson.Load(specPath);
+        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
+        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
+
+        // Kill run 1 (array task 1) once it has written its first checkpoint: mid-way through its 40 iterations.
+        const int victim = 1;
+        var folder = spec.Expand()[victim].Folder;
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "run 1 never wrote a checkpoint");
+            Thread.Sleep(50);
+        }
+        string job = SlurmSweepRunner.Submissions(spec)[0].JobId;
+        var scancel = Shell.Run("scancel", [$"{job}_{victim}"], TimeSpan.FromSeconds(30));
+        Assert.True(scancel.ExitCode == 0, scancel.Error);
+
+        var afterCancel = SlurmSweepRunner.Wait(spec, new SlurmRunnerOptions { PollInterval = TimeSpan.FromSeconds(1) });
+        output.WriteLine(string.Join('\n', afterCancel.Runs.Select(r => $"{r.Run.Index} {r.State} {r.Record?.Iterations}")));
+        Assert.Equal(SweepRunState.Interrupted, afterCancel.Runs[victim].State);
+        Assert.InRange(afterCancel.Runs[victim].Record!.Iterations ?? 0, 0, 39);
+        Assert.Equal(5, afterCancel.Count(SweepRunState.Completed));
+
+        var rerun = Cli("sweep", "run", specPath, "--runner", "slurm");
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        Assert.Contains("with 1 of 6 runs", rerun.Output);
+        var final = SlurmSweepRunner.Status(spec);
+        Assert.True(final.AllCompleted, final.ToString());
+        Assert.Equal([victim], SlurmSweepRunner.Submissions(spec)[1].Indices);
+        Assert.All(final.Runs, r => Assert.Equal(r.Run.Index == victim ? 2 : 1, r.Record!.Attempts));
+        Assert.Contains("resuming from checkpoint.nrckpt", File.ReadAllText(Path.Combine(folder, SweepRunFiles.Log)));
+
+        // Identical to the same sweep run without interruption.
+        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
+        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
+        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
+    }
+
+    [Fact]
+    public void A_failing_run_is_reported_with_its_log_while_the_others_finish()
+    {
+        string dir = CliRunner.TempFolder("sweep-slurm-fail");
+        string specPath = Spec(dir, "slurm", iterations: 2, grid: "\"tau_ms\": [50, 5]", seeds: "[1, 2]");
+        var run = Cli("sweep", "run", specPath, "--runner", "slurm");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("4 runs: 2 completed, 2 failed", run.Output);
+        Assert.Contains("failed: ArgumentException: RecordingFitOptions.TauMs", run.Error);
+        Assert.Contains("log.txt", run.Error);
+        Assert.Contains("shorter than BinMs", run.Error); // the tail of the run's own log
+        var status = SlurmSweepRunner.Status(SweepSpecJson.Load(specPath));
+        Assert.All(status.Runs, r => Assert.Equal(r.Run.Setting["tau_ms"].Text == "5" ? SweepRunState.Failed : SweepRunState.Completed, r.State));
+    }
+
+    [Fact]
+    public void Without_sbatch_the_slurm_runner_names_it_and_submits_nothing()
+    {
+        string dir = CliRunner.TempFolder("sweep-nosbatch");
+        string empty = Directory.CreateDirectory(Path.Combine(dir, "empty-path")).FullName;
+        string specPath = Spec(dir, "slurm", iterations: 2);
+        var result = Shell.Neurornn(Timeout, new Dictionary<string, string> { ["PATH"] = empty }, "sweep", "run", specPath, "--runner", "slurm");
+        output.WriteLine(result.Output + result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("`sbatch`", result.Error);
+        Assert.Contains("Nothing was submitted", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "slurm")), "nothing may be written when the runner cannot submit");
+
+        // An unknown parameter is caught before anything is submitted, naming the field.
+        File.WriteAllText(specPath, File.ReadAllText(specPath).Replace("\"units\"", "\"unit_count\""));
+        var bad = Cli("sweep", "run", specPath, "--runner", "slurm");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("grid.unit_count is not a parameter of kind \"fit-recording\"", bad.Error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "slurm")));
+    }
+}
