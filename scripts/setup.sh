@@ -3,7 +3,7 @@
 #   - Intel MKL (Debian non-free: libmkl-rt) for the fast numerics back-end
 #   - Debian's Jupyter client, nbclient and nbconvert (integration tests drive the real kernel with them) and
 #     Jupyter's kernel test suite (jupyter_kernel_test); the kernel itself needs no native ZeroMQ (NetMQ is managed)
-#   - Chromium (headless rendering checks of exported charts)
+#   - Chromium (headless rendering checks of exported charts); GNU Octave (writes the MAT v5 files of the cross-reader tests)
 #   - Slurm (slurm-wlm) and munge: the sweep tests start a real single-node cluster with scripts/slurm-local.sh
 #   - plotly.js and mermaid from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts / NeuroRnn.Kernel at build time)
 # Without root (or on another OS) it prints what to install and carries on: the managed back-end still works.
@@ -15,7 +15,7 @@ want_tests=0
 [[ "${1:-}" == "--tests" ]] && want_tests=1
 
 runtime_pkgs=(libmkl-rt)
-test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium python3-h5py slurm-wlm munge)
+test_pkgs=(python3-jupyter-client python3-nbclient jupyter-nbconvert python3-ipykernel python3-jupyter-kernel-test chromium python3-h5py slurm-wlm munge octave)
 pkgs=("${runtime_pkgs[@]}")
 (( want_tests )) && pkgs+=("${test_pkgs[@]}")
 
