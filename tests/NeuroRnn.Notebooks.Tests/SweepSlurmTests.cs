@@ -124,6 +124,29 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void Sweep_cancel_scancels_the_array_and_sweep_run_finishes_it()
+    {
+        string dir = CliRunner.TempFolder("sweep-slurm-cancel");
+        string specPath = Spec(dir, "slurm", iterations: 40);
+        var spec = SweepSpecJson.Load(specPath);
+        Assert.Equal(0, Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait").ExitCode);
+        var status = Cli("sweep", "status", specPath); // --runner auto: the sweep was submitted to Slurm, so squeue is asked
+        Assert.Matches(@"6 runs: (\d queued|\d running|\d completed)", status.Output);
+        Assert.DoesNotContain("pending", status.Output);
+
+        var cancel = Cli("sweep", "cancel", specPath, "--runner", "slurm");
+        Assert.Equal(0, cancel.ExitCode);
+        Assert.Contains($"scancel {SlurmSweepRunner.Submissions(spec)[0].JobId}", cancel.Output);
+        var cancelled = SlurmSweepRunner.Wait(spec, new SlurmRunnerOptions { PollInterval = TimeSpan.FromSeconds(1) });
+        Assert.False(cancelled.AllCompleted, cancelled.ToString());
+        Assert.All(cancelled.Runs, r => Assert.Contains(r.State, new[] { SweepRunState.Completed, SweepRunState.Interrupted, SweepRunState.Pending }));
+
+        var rerun = Cli("sweep", "run", specPath, "--runner", "slurm");
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        Assert.True(SlurmSweepRunner.Status(spec).AllCompleted);
+    }
+
+    [Fact]
     public void A_failing_run_is_reported_with_its_log_while_the_others_finish()
     {
         string dir = CliRunner.TempFolder("sweep-slurm-fail");

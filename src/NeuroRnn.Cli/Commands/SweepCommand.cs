@@ -80,14 +80,13 @@ internal static class SweepCommand
     private static Command CreateStatus()
     {
         var spec = Spec();
-        var runner = Runner();
+        var runner = AutoRunner();
         var watch = new Option<bool>("--watch") { Description = "Keep showing the status until no run is queued or running" };
         var command = new Command("status", "Show every run's state (from the run folders and, for Slurm, squeue).") { spec, runner, watch };
         command.SetAction((parse, token) => Task.FromResult(Guard("status", () =>
         {
             var s = SweepSpecJson.Load(parse.GetValue(spec)!);
-            bool slurm = RunnerName(parse.GetValue(runner)!) == "slurm";
-            SweepStatus Read() => slurm ? SlurmSweepRunner.Status(s) : SweepStatus.Read(s);
+            SweepStatus Read() => ReadStatus(s, parse.GetValue(runner)!);
             var status = parse.GetValue(watch)
                 ? Live(progress =>
                 {
@@ -109,13 +108,14 @@ internal static class SweepCommand
     private static Command CreateGather()
     {
         var spec = Spec();
+        var runner = AutoRunner();
         var metric = new Option<string[]>("--metric") { Description = "Metric(s) to summarise over seeds (default: r2_heldout or test_accuracy)", AllowMultipleArgumentsPerToken = true };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals", DefaultValueFactory = _ => 0.95 };
-        var command = new Command("gather", "Gather all runs into OUTPUT/results.csv + results.json and summarise metrics over seeds (partial while running).") { spec, metric, level };
+        var command = new Command("gather", "Gather all runs into OUTPUT/results.csv + results.json and summarise metrics over seeds (partial while running).") { spec, runner, metric, level };
         command.SetAction(parse => Guard("gather", () =>
         {
             var s = SweepSpecJson.Load(parse.GetValue(spec)!);
-            var table = SweepTable.Gather(s);
+            var table = SweepTable.Gather(ReadStatus(s, parse.GetValue(runner)!));
             Directory.CreateDirectory(s.OutputDirectory);
             string csv = Path.Combine(s.OutputDirectory, "results.csv");
             File.WriteAllText(csv, table.ToCsv());
@@ -201,6 +201,23 @@ internal static class SweepCommand
         return command;
     }
 
+    private static Option<string> AutoRunner() => new("--runner")
+    {
+        Description = "Where queued runs are looked up: slurm (squeue), local, or auto (slurm when the sweep was submitted to Slurm)",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    /// <summary>The sweep's status, asking squeue when the runner is (or, for auto, was) Slurm.</summary>
+    private static SweepStatus ReadStatus(SweepSpec spec, string runner)
+    {
+        bool slurm = runner switch
+        {
+            "auto" => SlurmSweepRunner.Submissions(spec).Count > 0,
+            _ => RunnerName(runner) == "slurm",
+        };
+        return slurm ? SlurmSweepRunner.Status(spec) : SweepStatus.Read(spec);
+    }
+
     /// <summary>The tool that runs this command, as a shell command line for job scripts.</summary>
     private static string ToolCommand()
     {
@@ -212,7 +229,7 @@ internal static class SweepCommand
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
 
     private static string RunnerName(string runner) => runner is "local" or "slurm" ? runner
-        : throw new ArgumentException($"--runner must be local or slurm, not '{runner}'.");
+        : throw new ArgumentException($"--runner must be local or slurm (status and gather also take auto), not '{runner}'.");
 
     private static int Guard(string verb, Func<int> action)
     {
@@ -279,8 +296,15 @@ internal static class SweepCommand
         if (caption is not null) Console.WriteLine(caption);
     }
 
-    private static string[] Columns(SweepTable results, int maxMetrics) =>
-        results.DisplayColumns.Where(c => !results.MetricColumns.Contains(c) || results.MetricColumns.Take(maxMetrics).Contains(c)).ToArray();
+    /// <summary>Display columns with the headline metrics first (held-out R², test accuracy) when only a few fit.</summary>
+    private static string[] Columns(SweepTable results, int maxMetrics)
+    {
+        string[] headline = ["r2_heldout", "test_accuracy", "r2_normalised", "test_error_rate", "final_loss"];
+        var metrics = results.MetricColumns.OrderBy(m => Array.IndexOf(headline, m) is var i && i >= 0 ? i : headline.Length).Take(maxMetrics).ToArray();
+        var display = results.DisplayColumns.Where(c => !results.MetricColumns.Contains(c)).ToList();
+        display.InsertRange(display.IndexOf("iterations_done"), metrics);
+        return [.. display];
+    }
 
     private static Table StatusTable(SweepStatus status)
     {

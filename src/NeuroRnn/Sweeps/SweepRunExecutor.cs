@@ -37,15 +37,8 @@ public static class SweepRunExecutor
         if (previous?.State == SweepRunState.Completed && File.Exists(Path.Combine(run.Folder, SweepRunFiles.Summary))) return previous;
         if (previous?.State == SweepRunState.Failed && !retryFailed) return previous;
 
-        FileStream runLock;
-        try
-        {
-            runLock = new FileStream(Path.Combine(run.Folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return previous ?? new SweepRunRecord { State = SweepRunState.Running };
-        }
+        var runLock = TryLock(Path.Combine(run.Folder, LockFile));
+        if (runLock is null) return previous ?? new SweepRunRecord { State = SweepRunState.Running };
         using (runLock)
         using (var log = new StreamWriter(Path.Combine(run.Folder, SweepRunFiles.Log), append: true) { AutoFlush = true })
         {
@@ -100,6 +93,29 @@ public static class SweepRunExecutor
                 record = record with { State = SweepRunState.Failed, FinishedUtc = DateTime.UtcNow, Seconds = seconds, TotalSeconds = record.TotalSeconds + seconds, Error = $"{e.GetType().Name}: {e.Message}" };
                 record.Write(run.Folder);
                 return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The run's lock, or null when another attempt holds it. Status readers probe the lock for a moment
+    /// (<see cref="SweepStatus"/>), so a failed attempt is retried for about a second before giving up.
+    /// </summary>
+    private static FileStream? TryLock(string path)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 40)
+            {
+                Thread.Sleep(25);
+            }
+            catch (IOException)
+            {
+                return null;
             }
         }
     }

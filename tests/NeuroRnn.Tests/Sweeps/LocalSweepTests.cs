@@ -151,6 +151,36 @@ public class LocalSweepTests
     }
 
     [Fact]
+    public void Sweep_cancel_stops_a_local_sweep_whose_next_run_resumes_the_checkpoints()
+    {
+        string dir = SweepTestFiles.TempFolder("sweep-cancel");
+        var spec = SweepSpecJson.Load(SweepTestFiles.WriteSpec(dir, """
+            { "name": "cancel", "kind": "fit-recording", "fixed": { "data": "DATA", "iterations": 40, "recorded_units": 4, "max_cg": 8, "units": 8 },
+              "seeds": [1, 2, 3, 4], "checkpoint_every": 2, "output": "out" }
+            """));
+        var first = spec.Expand()[0];
+        var canceller = new Thread(() =>
+        {
+            while (!File.Exists(Path.Combine(first.Folder, SweepRunFiles.Checkpoint))) Thread.Sleep(2);
+            LocalSweepRunner.RequestCancel(spec); // what `neurornn sweep cancel SPEC` does from another process
+        }) { IsBackground = true };
+        canceller.Start();
+        var stopped = LocalSweepRunner.Run(spec, new LocalRunnerOptions { MaxConcurrent = 2 });
+        canceller.Join();
+        Assert.False(stopped.AllCompleted, stopped.ToString());
+        Assert.True(stopped.Idle);
+        Assert.Equal(SweepRunState.Interrupted, stopped.Runs[0].State);
+
+        var resumed = LocalSweepRunner.Run(spec, new LocalRunnerOptions { MaxConcurrent = 2 });
+        Assert.True(resumed.AllCompleted, resumed.ToString());
+        Assert.Equal(2, resumed.Runs[0].Record!.Attempts);
+        // Runs that had completed before the cancel were not run again.
+        foreach (var r in stopped.Runs.Where(r => r.State == SweepRunState.Completed))
+            Assert.Equal(1, resumed.Runs[r.Run.Index].Record!.Attempts);
+        Assert.Equal(40, resumed.Runs[0].Record!.Iterations);
+    }
+
+    [Fact]
     public void A_registered_kind_runs_in_process()
     {
         SweepJobs.Register(new DoublingKind());

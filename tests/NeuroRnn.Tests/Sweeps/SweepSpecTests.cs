@@ -137,6 +137,16 @@ public class SweepSpecTests
     }
 
     [Fact]
+    public void The_example_spec_of_the_readme_expands_to_nine_fits_of_the_shipped_data()
+    {
+        string path = Path.Combine(Path.GetDirectoryName(SweepTestFiles.Data)!, "..", "bench", "sweeps", "v1-size-by-seed.json");
+        var spec = SweepSpecJson.Load(path);
+        var runs = spec.Expand();
+        Assert.Equal(9, runs.Count);
+        Assert.Equal(Path.GetFullPath(SweepTestFiles.Data), Path.GetFullPath(Path.Combine(spec.BaseDirectory, spec.Resolve(runs[0])["data"].Text)));
+    }
+
+    [Fact]
     public void Registering_a_kind_checks_its_parameters()
     {
         Assert.Throws<ArgumentException>(() => SweepJobs.Register(new StubKind("with space", [])));
