@@ -75,23 +75,24 @@ public static class RecordingFitter
         var backend = NumericsBackend.Current;
         var objective = new RnnObjective(model, options.Loss, backend);
         var trainer = new HessianFreeTrainer(options.Optimizer);
-        var early = dataset.ValidationBatch is { } validation ? new EarlyStopping(options.EarlyStoppingPatience) : null;
+        bool early = dataset.ValidationBatch is not null;
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
             MaxWallTime = options.TimeLimit,
             Validate = dataset.ValidationBatch is { } v ? objective1 => ValidationLoss(options.Objective, v, objective1.Predict(v)) : null,
-            StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || early is not null && early.ShouldStop(s),
+            ValidationPatience = early ? options.EarlyStoppingPatience : null,
+            StopWhen = options.TargetMse is { } target ? s => s.LossAfter < target : null,
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: onIteration, cancellationToken: cancellationToken);
         // With a validation split the best network by validation loss is the fit; otherwise the last one.
-        model.SetParameters(early is null ? training.Parameters : training.BestParameters);
+        model.SetParameters(early ? training.BestParameters : training.Parameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name)
         {
-            BestValidationIteration = early?.BestIteration,
-            StoppedEarly = early?.Stopped ?? false,
+            BestValidationIteration = early ? BestValidationIteration(training.Statistics) : null,
+            StoppedEarly = training.StopReason.Kind == StopKind.Plateau,
         };
     }
 
@@ -113,21 +114,13 @@ public static class RecordingFitter
         return weight > 0 ? sum / weight : double.NaN;
     }
 
-    /// <summary>Stops after a given number of validated iterations without a new best validation loss.</summary>
-    private sealed class EarlyStopping(int patience)
+    /// <summary>The iteration whose validation metric was the first lowest (the one the loop kept).</summary>
+    private static int? BestValidationIteration(IReadOnlyList<IterationStatistics> statistics)
     {
-        private double best = double.PositiveInfinity;
-        private int sinceBest;
-
-        public int? BestIteration { get; private set; }
-        public bool Stopped { get; private set; }
-
-        public bool ShouldStop(IterationStatistics s)
-        {
-            if (s.Validation is not { } value) return false;
-            if (value < best) { best = value; sinceBest = 0; BestIteration = s.Iteration; return false; }
-            Stopped = ++sinceBest >= patience;
-            return Stopped;
-        }
+        int? best = null;
+        double bestValue = double.PositiveInfinity;
+        foreach (var s in statistics)
+            if (s.Validation is { } value && value < bestValue) { bestValue = value; best = s.Iteration; }
+        return best;
     }
 }
