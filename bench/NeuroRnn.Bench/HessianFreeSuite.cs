@@ -486,6 +486,9 @@ internal static partial class HessianFreeSuite
                     md.AppendLine($"Solved (< 1 % of 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (name == "w1") md.AppendLine("Peers: none solved W1 within 600 s (they trained on a fixed set; see benchmarks.md).");
                     break;
+                case "v1-fit":
+                    V1FitMarkdown(md, s);
+                    break;
                 case "mante":
                     md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutesPerOptimizer"]} min per optimizer.");
                     md.AppendLine();

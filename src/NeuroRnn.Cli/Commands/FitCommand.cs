@@ -29,14 +29,14 @@ internal static class FitCommand
         var read = new RecordingReadArguments();
         var units = new Option<int>("--units") { Description = "Network units N (≥ fitted recorded units)", DefaultValueFactory = _ => defaults.UnitCount };
         var output = new Option<string>("--out") { Description = "Output folder (created)", Required = true };
-        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 120 };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations (default: RecordingFitOptions.Iterations)", DefaultValueFactory = _ => defaults.Iterations };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test split and the initialisation", DefaultValueFactory = _ => defaults.Seed };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget of the training in seconds (default 240)", DefaultValueFactory = _ => 240 };
+        var timeLimit = new Option<double?>("--time-limit") { Description = $"Wall-time budget of the training in seconds (default {defaults.TimeLimit?.TotalSeconds.ToString(CultureInfo.InvariantCulture) ?? "none"})", DefaultValueFactory = _ => defaults.TimeLimit?.TotalSeconds };
         var float32 = new Option<bool>("--float32") { Description = "Simulate and differentiate in float32 (about twice as fast; parameters stay float64)" };
         var recorded = new Option<int?>("--recorded-units") { Description = "Fit only the first K recorded units (default: all)" };
         var tau = new Option<double>("--tau-ms") { Description = "Unit time constant τ in ms", DefaultValueFactory = _ => defaults.TauMs };
         var bin = new Option<double>("--bin-ms") { Description = "Fit bin = Euler step in ms", DefaultValueFactory = _ => defaults.BinMs };
-        var cg = new Option<int>("--max-cg") { Description = "Cap on conjugate-gradient steps per HF iteration", DefaultValueFactory = _ => 100 };
+        var cg = new Option<int>("--max-cg") { Description = "Cap on conjugate-gradient steps per HF iteration (default: RecordingFitOptions.Optimizer)", DefaultValueFactory = _ => defaults.Optimizer.MaxCgIterations };
         var threads = new Option<int>("--threads")
         {
             Description = "MKL threads (default 1: a fit's products are small, and one thread avoids OpenMP spin-waiting on a busy machine)",
