@@ -76,23 +76,26 @@ public static class RecordingFitter
         var objective = new RnnObjective(model, options.Loss, backend);
         var trainer = new HessianFreeTrainer(options.Optimizer);
         bool early = dataset.ValidationBatch is not null;
+        var plateau = options.LossPlateau is { } fraction ? new LossPlateauRule(fraction, options.LossPlateauWindow) : null;
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
             MaxWallTime = options.TimeLimit,
             Validate = dataset.ValidationBatch is { } v ? objective1 => ValidationLoss(options.Objective, v, objective1.Predict(v)) : null,
             ValidationPatience = early ? options.EarlyStoppingPatience : null,
-            StopWhen = options.TargetMse is { } target ? s => s.LossAfter < target : null,
+            StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || plateau?.Reached(s) == true,
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: onIteration, cancellationToken: cancellationToken);
+        if (plateau?.Description is { } why && training.StopReason.Kind == StopKind.StopCondition)
+            training = training with { StopReason = StopReason.Plateau(why) };
         // With a validation split the best network by validation loss is the fit; otherwise the last one.
         model.SetParameters(early ? training.BestParameters : training.Parameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name)
         {
             BestValidationIteration = early ? BestValidationIteration(training.Statistics) : null,
-            StoppedEarly = training.StopReason.Kind == StopKind.Plateau,
+            StoppedEarly = early && training.StopReason.Kind == StopKind.Plateau && plateau?.Description is null,
         };
     }
 
@@ -122,5 +125,24 @@ public static class RecordingFitter
         foreach (var s in statistics)
             if (s.Validation is { } value && value < bestValue) { bestValue = value; best = s.Iteration; }
         return best;
+    }
+
+    /// <summary>The training-loss plateau of <see cref="RecordingFitOptions.LossPlateau"/>.</summary>
+    private sealed class LossPlateauRule(double fraction, int window)
+    {
+        private readonly List<double> _losses = [];
+
+        /// <summary>Set when the rule fired.</summary>
+        public string? Description { get; private set; }
+
+        public bool Reached(IterationStatistics s)
+        {
+            _losses.Add(s.LossAfter);
+            if (_losses.Count <= window) return false;
+            double then = _losses[^(window + 1)], now = _losses[^1];
+            if (!(then > 0) || (then - now) >= fraction * then) return false;
+            Description = FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {window} iterations (< {fraction:P2})");
+            return true;
+        }
     }
 }

@@ -89,7 +89,7 @@ public static class TaskTraining
                 StopReason = result.StopReason with
                 {
                     Description = string.Create(CultureInfo.InvariantCulture,
-                        $"solved: test error {reached:0.0%} < {target:0.0%}{(options.TargetErrorRate is null ? " (the task's success criterion)" : "")} after iteration {result.State.Iteration}"),
+                        $"solved: test error {reached:0.0%} < {target:0.0%}{(options.TargetErrorRate is null ? " (the task's success criterion)" : "")}"),
                 },
             };
         model.SetParameters(result.BestParameters);
