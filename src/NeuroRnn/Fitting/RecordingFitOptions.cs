@@ -102,15 +102,17 @@ public sealed record RecordingFitOptions
 
     /// <summary>
     /// Hessian-free settings. Default: Martens' constants with initial damping λ = 0.01 (with λ = 1 the first iterations
-    /// of a fit take tiny steps: the scaled-rate MSE has small curvature), Martens' CG cap of 250 steps and his diagonal
-    /// preconditioner. The fit is ill-conditioned: from iteration ~10 on CG runs to any cap, and R² against the truth
-    /// depends on the total number of CG steps, not on how they are split into iterations (bench/results/hf.md, v1-fit).
+    /// of a fit take tiny steps: the scaled-rate MSE has small curvature) and Martens' CG cap of 250 steps. The fit is
+    /// ill-conditioned: from iteration ~10 on CG runs to any cap of 100 or more, and R² against the truth follows the total
+    /// number of CG steps; 250 per iteration needs fewer gradients, line searches and iterations than 100 (and 50 or 25 are
+    /// worse per CG step). Martens' diagonal preconditioner needed as many CG steps and costs a per-trial gradient
+    /// pass, so it is off (bench/results/hf.md, v1-fit).
     /// </summary>
-    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 250, InitialLambda = 0.01, UsePreconditioner = true };
+    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 250, InitialLambda = 0.01 };
 
     /// <summary>
     /// Maximum HF iterations. Default 25: with the default optimizer and precision the shipped V1 fit reaches held-out
-    /// R² ≥ 0.90 against the noise-free truth after 23 (≈ 27 CPU-seconds; bench/results/hf.md, v1-fit). More iterations
+    /// R² ≥ 0.90 against the noise-free truth after 23 (≈ 23 CPU-seconds; bench/results/hf.md, v1-fit). More iterations
     /// still add a little (the float64 fit with CG ≤ 100 went from 0.90 after 44 iterations to 0.91 after 120).
     /// </summary>
     public int Iterations { get; init; } = 25;
