@@ -24,7 +24,7 @@ namespace NeuroRnn.Bench;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
 /// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting).
 /// </summary>
-internal static class HessianFreeSuite
+internal static partial class HessianFreeSuite
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static int _threads = 2;
@@ -34,6 +34,8 @@ internal static class HessianFreeSuite
         bool quick = args.Contains("--quick");
         double minutes = quick ? 3 : 15;
         int threads = 2;
+        int v1Iterations = 150;
+        var v1Configurations = new List<string>();
         var sections = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -49,6 +51,12 @@ internal static class HessianFreeSuite
                     }
                     i++;
                     break;
+                case "--config" when i + 1 < args.Length:
+                    v1Configurations.Add(args[++i]);
+                    break;
+                case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], Inv, out v1Iterations) && v1Iterations > 0:
+                    i++;
+                    break;
                 case "--threads":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out threads) || threads < 1)
                     {
@@ -57,9 +65,9 @@ internal static class HessianFreeSuite
                     }
                     i++;
                     break;
-                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante": sections.Add(args[i]); break;
+                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -79,7 +87,6 @@ internal static class HessianFreeSuite
         string resultsDirectory = Path.Combine(RepositoryRoot(), "bench", "results");
         Directory.CreateDirectory(resultsDirectory);
         string jsonPath = Path.Combine(resultsDirectory, "hf.json");
-        JsonObject root;
 
         foreach (string section in sections)
         {
@@ -96,21 +103,34 @@ internal static class HessianFreeSuite
                 "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, curriculum: true, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes),
                 "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes),
+                "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
             };
-            result["machineAtStart"] = machine;
-            result["machineAtEnd"] = Machine();
-            result["mode"] = quick ? "quick" : "full";
-            result["threads"] = threads;
-            result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
-            // Re-read so that suites run concurrently (e.g. "w1" and "mante" in two processes) keep each other's sections.
-            root = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath)) as JsonObject ?? new JsonObject() : new JsonObject();
-            root[section] = result;
-            File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            File.WriteAllText(Path.Combine(resultsDirectory, "hf.md"), Markdown(root));
+            Save(jsonPath, resultsDirectory, section, result, machine, quick, threads);
             Console.WriteLine($"   written to {jsonPath}");
         }
         return 0;
+    }
+
+    /// <summary>Merges <paramref name="result"/> as <paramref name="section"/> into hf.json and regenerates hf.md.</summary>
+    private static void Save(string jsonPath, string resultsDirectory, string section, JsonObject result, JsonNode machine, bool quick, int threads)
+    {
+        result["machineAtStart"] = machine.DeepClone();
+        result["machineAtEnd"] = Machine();
+        result["mode"] = quick ? "quick" : "full";
+        result["threads"] = threads;
+        result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+        // Re-read so that suites run concurrently (e.g. "w1" and "mante" in two processes) keep each other's sections.
+        var root = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath)) as JsonObject ?? new JsonObject() : new JsonObject();
+        // v1-fit runs its configurations one by one (or a chosen few per process): keep the other configurations' rows.
+        if (section == "v1-fit" && root[section]?["runs"] is JsonObject previous && result["runs"] is JsonObject fresh)
+        {
+            foreach (var (name, row) in previous.ToList())
+                if (!fresh.ContainsKey(name)) fresh[name] = row?.DeepClone();
+        }
+        root[section] = result.DeepClone();
+        File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(resultsDirectory, "hf.md"), Markdown(root));
     }
 
     // ---------------------------------------------------------------- W1 kernels
@@ -465,6 +485,9 @@ internal static class HessianFreeSuite
                     md.AppendLine();
                     md.AppendLine($"Solved (< 1 % of 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (name == "w1") md.AppendLine("Peers: none solved W1 within 600 s (they trained on a fixed set; see benchmarks.md).");
+                    break;
+                case "v1-fit":
+                    V1FitMarkdown(md, s);
                     break;
                 case "mante":
                     md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutesPerOptimizer"]} min per optimizer.");

@@ -68,3 +68,19 @@ let ``an optimizer step written in F# runs in the shared loop`` () =
     Assert.Equal(StopKind.StopCondition, result.StopReason.Kind)
     Assert.Equal(3, result.Statistics.Count)
     Assert.True(result.Statistics |> Seq.forall (fun s -> s.LossAfter < s.Loss))
+
+/// Stop when done from F#: a target of the validation metric and a validation plateau end training with typed reasons.
+[<Fact>]
+let ``a validation target and a validation plateau stop the loop with typed reasons`` () =
+    let model = RateRnnOptions(UnitCount = 6, InputCount = 2, OutputCount = 1, Dt = 1.0, Tau = 1.0, Seed = 7)
+    let objective = RnnObjective(RateRnn(model), RnnLossOptions(), NumericsBackend.Managed)
+    let trainer = HessianFreeTrainer(HessianFreeOptions(InitialLambda = 0.1, MaxCgIterations = 10))
+    let data = TrainingData.Fresh(AdditionTask(10), 1, 40, 20)
+    // Any finite metric is below +∞: the target holds at the first validation.
+    let reached = trainer.Train(objective, data, TrainingRun(Iterations = 5, Validate = Func<_, _>(fun _ -> 1.0), TargetValidation = Nullable infinity))
+    Assert.Equal(StopKind.TargetReached, reached.StopReason.Kind)
+    Assert.Equal(1, reached.Statistics.Count)
+    // A constant metric never improves after the first validation: patience 2 stops after the third iteration.
+    let flat = trainer.Train(objective, data, TrainingRun(Iterations = 10, Validate = Func<_, _>(fun _ -> 1.0), ValidationPatience = Nullable 2))
+    Assert.Equal(StopKind.Plateau, flat.StopReason.Kind)
+    Assert.Equal(3, flat.Statistics.Count)

@@ -15,7 +15,7 @@ using Spectre.Console;
 namespace NeuroRnn.Cli.Commands;
 
 /// <summary>
-/// <c>neurornn fit --data FILE --units N --out DIR [--iterations K] [--seed S] [--time-limit SECONDS] [--float32] …</c>:
+/// <c>neurornn fit --data FILE --units N --out DIR [--iterations K] [--seed S] [--time-limit SECONDS] [--precision float32|float64] …</c>:
 /// fits a rate RNN to a recording with Hessian-free optimization and writes the fitted network
 /// (<c>fit-model.json</c> + <c>fit-parameters.npy</c>, see <see cref="FittedNetworkFile"/>), <c>fit-summary.json</c>,
 /// the held-out predictions (<c>heldout-prediction.npz</c>, a recording) and <c>tuning.html</c>.
@@ -29,14 +29,19 @@ internal static class FitCommand
         var read = new RecordingReadArguments();
         var units = new Option<int>("--units") { Description = "Network units N (≥ fitted recorded units)", DefaultValueFactory = _ => defaults.UnitCount };
         var output = new Option<string>("--out") { Description = "Output folder (created)", Required = true };
-        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations", DefaultValueFactory = _ => 120 };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum Hessian-free iterations (default: RecordingFitOptions.Iterations)", DefaultValueFactory = _ => defaults.Iterations };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test split and the initialisation", DefaultValueFactory = _ => defaults.Seed };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget of the training in seconds (default 240)", DefaultValueFactory = _ => 240 };
-        var float32 = new Option<bool>("--float32") { Description = "Simulate and differentiate in float32 (about twice as fast; parameters stay float64)" };
+        var timeLimit = new Option<double?>("--time-limit") { Description = $"Wall-time budget of the training in seconds (default {defaults.TimeLimit?.TotalSeconds.ToString(CultureInfo.InvariantCulture) ?? "none"})", DefaultValueFactory = _ => defaults.TimeLimit?.TotalSeconds };
+        var float32 = new Option<string>("--precision")
+        {
+            Description = $"Simulate and differentiate in float32 (about twice as fast; parameters and optimizer stay float64) or float64 (default: RecordingFitOptions, {defaults.Network.Precision.ToString().ToLowerInvariant()})",
+            DefaultValueFactory = _ => defaults.Network.Precision.ToString().ToLowerInvariant(),
+        };
+        float32.AcceptOnlyFromAmong("float32", "float64");
         var recorded = new Option<int?>("--recorded-units") { Description = "Fit only the first K recorded units (default: all)" };
         var tau = new Option<double>("--tau-ms") { Description = "Unit time constant τ in ms", DefaultValueFactory = _ => defaults.TauMs };
         var bin = new Option<double>("--bin-ms") { Description = "Fit bin = Euler step in ms", DefaultValueFactory = _ => defaults.BinMs };
-        var cg = new Option<int>("--max-cg") { Description = "Cap on conjugate-gradient steps per HF iteration", DefaultValueFactory = _ => 100 };
+        var cg = new Option<int>("--max-cg") { Description = "Cap on conjugate-gradient steps per HF iteration (default: RecordingFitOptions.Optimizer)", DefaultValueFactory = _ => defaults.Optimizer.MaxCgIterations };
         var threads = new Option<int>("--threads")
         {
             Description = "MKL threads (default 1: a fit's products are small, and one thread avoids OpenMP spin-waiting on a busy machine)",
@@ -62,7 +67,7 @@ internal static class FitCommand
         read.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, read, new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
-            parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32), parseResult.GetValue(recorded),
+            parseResult.GetValue(seed), parseResult.GetValue(timeLimit), parseResult.GetValue(float32)!, parseResult.GetValue(recorded),
             parseResult.GetValue(tau), parseResult.GetValue(bin), parseResult.GetValue(cg), parseResult.GetValue(threads), parseResult.GetValue(truth),
             new StimulusEncoding
             {
@@ -74,7 +79,7 @@ internal static class FitCommand
         return command;
     }
 
-    private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, bool Float32,
+    private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, string Precision,
         int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus,
         string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience);
 
@@ -131,7 +136,7 @@ internal static class FitCommand
                 BinMs = s.BinMs,
                 RecordedUnits = s.RecordedUnits is { } n ? Enumerable.Range(0, n).ToArray() : null,
                 Stimulus = s.Stimulus,
-                Network = defaults.Network with { Precision = s.Float32 ? RnnPrecision.Float32 : RnnPrecision.Float64 },
+                Network = defaults.Network with { Precision = s.Precision == "float32" ? RnnPrecision.Float32 : RnnPrecision.Float64 },
                 Optimizer = defaults.Optimizer with { MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(defaults.Optimizer.MinCgIterations, s.MaxCg) },
             };
             options.Validate();
@@ -280,6 +285,8 @@ internal static class FitCommand
                 ["parameters"] = fit.Model.ParameterCount,
                 ["hf_initial_lambda"] = o.Optimizer.InitialLambda,
                 ["hf_max_cg"] = o.Optimizer.MaxCgIterations,
+                ["hf_preconditioner"] = o.Optimizer.UsePreconditioner,
+                ["loss_plateau"] = o.LossPlateau,
                 ["hf_structural_damping"] = o.Optimizer.StructuralDamping,
             },
             ["backend"] = backend.Description,
@@ -292,6 +299,7 @@ internal static class FitCommand
             },
             ["hf_iterations"] = stats.Count,
             ["cg_steps_total"] = stats.Sum(x => (x.Details as HessianFreeStepDetails)?.CgIterations ?? 0),
+            ["stop_kind"] = fit.Training.StopReason.Kind.ToString(),
             ["stop_reason"] = fit.StoppedEarly ? $"early stopping: no better validation loss for {o.EarlyStoppingPatience} iterations" : fit.Training.StopReason.Description,
             ["best_validation_iteration"] = fit.BestValidationIteration is { } best ? best + 1 : null,
             ["validation_loss_curve"] = Numbers(stats.Select(x => x.Validation ?? double.NaN)),

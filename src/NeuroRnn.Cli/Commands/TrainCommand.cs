@@ -43,7 +43,8 @@ internal static class TrainCommand
         var maxCg = new Option<int?>("--max-cg") { Description = $"Cap on CG steps per HF iteration {FromPreset}" };
         var learningRate = new Option<double?>("--lr") { Description = $"Adam learning rate {FromPreset}" };
         var testSize = new Option<int?>("--test-size") { Description = $"Fixed test trials for the metrics {FromPreset}" };
-        var targetError = new Option<double?>("--target-error") { Description = "Stop once the test error rate is below this (e.g. 0.01)" };
+        var targetError = new Option<double?>("--target-error") { Description = "Stop once the test error rate is below this (default: the task's success criterion, < 1 % wrong for the pathological problems)" };
+        var fixedIterations = new Option<bool>("--fixed-iterations") { Description = "Run all --iterations even after the task is solved (default: stop once the test trials meet the target error)" };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds" };
         var threads = new Option<int>("--threads") { Description = "MKL threads (1 avoids OpenMP spin-waiting on a busy machine)", DefaultValueFactory = _ => 1 };
         var curriculum = new Option<bool>("--curriculum")
@@ -56,21 +57,22 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Train a rate RNN on a task with Hessian-free optimization or Adam; writes a checkpoint and a JSON summary.");
         foreach (var option in new Option[] { task, optimizer, units, length, seed, iterations, output, float32, resume, gradientBatch, curvatureBatch,
-                     lambda, maxCg, learningRate, testSize, targetError, timeLimit, threads, curriculum, gradientRho })
+                     lambda, maxCg, learningRate, testSize, targetError, fixedIterations, timeLimit, threads, curriculum, gradientRho })
             command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(new Settings(
             parseResult.GetValue(task), parseResult.GetValue(optimizer), parseResult.GetValue(units), parseResult.GetValue(length),
             parseResult.GetValue(seed), parseResult.GetValue(iterations), parseResult.GetValue(output)!, parseResult.GetValue(float32),
             parseResult.GetValue(resume), parseResult.GetValue(gradientBatch), parseResult.GetValue(curvatureBatch), parseResult.GetValue(lambda),
             parseResult.GetValue(maxCg), parseResult.GetValue(learningRate), parseResult.GetValue(testSize), parseResult.GetValue(targetError),
-            parseResult.GetValue(timeLimit), parseResult.GetValue(threads), parseResult.GetValue(curriculum), parseResult.GetValue(gradientRho)), cancellationToken)));
+            parseResult.GetValue(timeLimit), parseResult.GetValue(threads), parseResult.GetValue(curriculum), parseResult.GetValue(gradientRho),
+            parseResult.GetValue(fixedIterations)), cancellationToken)));
         return command;
     }
 
     /// <summary>What was typed; null = not given (the preset or checkpoint decides).</summary>
     internal sealed record Settings(string? Task, string? Optimizer, int? Units, int? Length, int? Seed, int? Iterations, string Out, bool Float32,
         string? Resume, int? Batch, int? CurvatureBatch, double? Lambda, int? MaxCg, double? LearningRate, int? TestSize, double? TargetError,
-        double? TimeLimit, int Threads, bool Curriculum, bool RhoOnGradientBatch);
+        double? TimeLimit, int Threads, bool Curriculum, bool RhoOnGradientBatch, bool FixedIterations = false);
 
     /// <summary>The task, the complete training options and the checkpoint to resume from, before any training starts.</summary>
     internal sealed record Plan(ITask Task, TaskTrainingOptions Options, Checkpoint? Resume);
@@ -146,6 +148,7 @@ internal static class TrainCommand
             ["iterationsThisRun"] = trained.Training.Statistics.Count,
             ["nextIteration"] = trained.Training.State.Iteration,
             ["stopReason"] = trained.StopReason.Description,
+            ["stopKind"] = trained.StopReason.Kind.ToString(),
             ["test"] = new JsonObject
             {
                 ["trials"] = trained.TestBatch.BatchSize, ["errorRate"] = score.ErrorRate, ["accuracy"] = score.Accuracy, ["loss"] = score.Loss,
@@ -179,6 +182,7 @@ internal static class TrainCommand
         if (s.CurvatureBatch is <= 0) throw new ArgumentException($"--curvature-batch must be positive, got {s.CurvatureBatch}.");
         if (s.MaxCg is <= 0) throw new ArgumentException($"--max-cg must be positive, got {s.MaxCg}.");
         if (s.TargetError is { } te && !(te > 0 && te <= 1)) throw new ArgumentException($"--target-error must be in (0, 1], got {te}.");
+        if (s.FixedIterations && s.TargetError is not null) throw new ArgumentException("--fixed-iterations and --target-error contradict each other: a fixed number of iterations has no target.");
         if (s.TimeLimit is { } tl && !(tl > 0)) throw new ArgumentException($"--time-limit must be a positive number of seconds, got {tl}.");
         if (s.Threads < 1) throw new ArgumentException($"--threads must be ≥ 1, got {s.Threads}.");
         if (string.IsNullOrWhiteSpace(s.Out)) throw new ArgumentException("--out must name a folder.");
@@ -222,7 +226,8 @@ internal static class TrainCommand
             Seed = s.Seed ?? options.Seed,
             Iterations = s.Iterations ?? options.Iterations,
             TestTrials = s.TestSize ?? options.TestTrials,
-            TargetErrorRate = s.TargetError ?? options.TargetErrorRate,
+            TargetErrorRate = s.TargetError ?? (s.FixedIterations ? null : options.TargetErrorRate),
+            FixedIterations = s.FixedIterations || (options.FixedIterations && s.TargetError is null),
             TimeLimit = s.TimeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : options.TimeLimit,
             Curriculum = s.Curriculum ? options.Curriculum ?? new LengthCurriculumOptions() : options.Curriculum,
             HessianFree = hf with

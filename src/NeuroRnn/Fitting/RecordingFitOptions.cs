@@ -78,9 +78,11 @@ public sealed record RecordingFitOptions
 
     /// <summary>
     /// Further network settings (nonlinearity, noise, initial gain, precision, Dale's law…). The fitter overrides the unit,
-    /// input and output counts, Dt, Tau, readout and seed. Default: tanh units with a learned initial state.
+    /// input and output counts, Dt, Tau, readout and seed. Default: tanh units with a learned initial state, simulated and
+    /// differentiated in float32 (parameters and optimizer stay float64): twice as fast per CG step as float64 and the same
+    /// R² per CG step on the shipped V1 data (bench/results/hf.md, v1-fit).
     /// </summary>
-    public RateRnnOptions Network { get; init; } = new() { LearnInitialState = true };
+    public RateRnnOptions Network { get; init; } = new() { LearnInitialState = true, Precision = RnnPrecision.Float32 };
 
     /// <summary>Loss penalties: <see cref="RnnLossOptions.WeightDecay"/> (L2 on the weights) and <see cref="RnnLossOptions.ActivityL2"/> (rate regularisation). Default: none.</summary>
     public RnnLossOptions Loss { get; init; } = new();
@@ -100,18 +102,36 @@ public sealed record RecordingFitOptions
 
     /// <summary>
     /// Hessian-free settings. Default: Martens' constants with initial damping λ = 0.01 (with λ = 1 the first iterations
-    /// of a fit take tiny steps: the scaled-rate MSE has small curvature) and at most 150 CG steps per iteration.
+    /// of a fit take tiny steps: the scaled-rate MSE has small curvature) and Martens' CG cap of 250 steps. The fit is
+    /// ill-conditioned: from iteration ~10 on CG runs to any cap of 100 or more, and R² against the truth follows the total
+    /// number of CG steps; 250 per iteration needs fewer gradients, line searches and iterations than 100 (and 50 or 25 are
+    /// worse per CG step). Martens' diagonal preconditioner needed as many CG steps and costs a per-trial gradient
+    /// pass, so it is off (bench/results/hf.md, v1-fit).
     /// </summary>
-    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 150, InitialLambda = 0.01 };
+    public HessianFreeOptions Optimizer { get; init; } = new() { MaxCgIterations = 250, InitialLambda = 0.01 };
 
-    /// <summary>Maximum HF iterations. Default 100.</summary>
-    public int Iterations { get; init; } = 100;
+    /// <summary>
+    /// Maximum HF iterations. Default 25: with the default optimizer and precision the shipped V1 fit reaches held-out
+    /// R² ≥ 0.90 against the noise-free truth after 23 (≈ 23 CPU-seconds; bench/results/hf.md, v1-fit). More iterations
+    /// still add a little (the float64 fit with CG ≤ 100 went from 0.90 after 44 iterations to 0.91 after 120).
+    /// </summary>
+    public int Iterations { get; init; } = 25;
 
     /// <summary>Optional wall-time budget; training stops after the iteration that exceeds it.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
     /// <summary>Optional target: training stops once the training loss (scaled units) falls below it.</summary>
     public double? TargetMse { get; init; }
+
+    /// <summary>
+    /// Plateau of the training loss: training stops (<see cref="StopKind.Plateau"/>) once the loss fell by less than this
+    /// fraction over the last <see cref="LossPlateauWindow"/> iterations. Default 0.005 (0.5 %); null: no such stop. Applies with or without a
+    /// validation split (which has its own plateau rule, <see cref="EarlyStoppingPatience"/>).
+    /// </summary>
+    public double? LossPlateau { get; init; } = 0.005;
+
+    /// <summary>Iterations over which <see cref="LossPlateau"/> is measured. Default 5.</summary>
+    public int LossPlateauWindow { get; init; } = 5;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
@@ -132,6 +152,8 @@ public sealed record RecordingFitOptions
         if (!(TestFraction >= 0 && TestFraction < 1)) throw Bad(nameof(TestFraction), $"must be in [0, 1), got {TestFraction}");
         if (Iterations < 0) throw Bad(nameof(Iterations), $"must be ≥ 0, got {Iterations}");
         if (TimeLimit is { } t && t <= TimeSpan.Zero) throw Bad(nameof(TimeLimit), $"must be positive, got {t}");
+        if (LossPlateau is { } p && !(p > 0 && p < 1)) throw Bad(nameof(LossPlateau), $"must be in (0, 1), got {p}");
+        if (LossPlateauWindow < 1) throw Bad(nameof(LossPlateauWindow), $"must be ≥ 1, got {LossPlateauWindow}");
         if (TargetMse is { } m && !(m > 0)) throw Bad(nameof(TargetMse), $"must be positive, got {m}");
         if (Stimulus is null) throw Bad(nameof(Stimulus), "is null");
         if (!double.IsFinite(Stimulus.OnsetMs) || !double.IsFinite(Stimulus.OffsetMs)) throw Bad(nameof(Stimulus), "has a non-finite OnsetMs or OffsetMs");

@@ -75,23 +75,27 @@ public static class RecordingFitter
         var backend = NumericsBackend.Current;
         var objective = new RnnObjective(model, options.Loss, backend);
         var trainer = new HessianFreeTrainer(options.Optimizer);
-        var early = dataset.ValidationBatch is { } validation ? new EarlyStopping(options.EarlyStoppingPatience) : null;
+        bool early = dataset.ValidationBatch is not null;
+        var plateau = options.LossPlateau is { } fraction ? new LossPlateauRule(fraction, options.LossPlateauWindow) : null;
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
             MaxWallTime = options.TimeLimit,
             Validate = dataset.ValidationBatch is { } v ? objective1 => ValidationLoss(options.Objective, v, objective1.Predict(v)) : null,
-            StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || early is not null && early.ShouldStop(s),
+            ValidationPatience = early ? options.EarlyStoppingPatience : null,
+            StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || plateau?.Reached(s) == true,
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: onIteration, cancellationToken: cancellationToken);
+        if (plateau?.Description is { } why && training.StopReason.Kind == StopKind.StopCondition)
+            training = training with { StopReason = StopReason.Plateau(why) };
         // With a validation split the best network by validation loss is the fit; otherwise the last one.
-        model.SetParameters(early is null ? training.Parameters : training.BestParameters);
+        model.SetParameters(early ? training.BestParameters : training.Parameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name)
         {
-            BestValidationIteration = early?.BestIteration,
-            StoppedEarly = early?.Stopped ?? false,
+            BestValidationIteration = early ? BestValidationIteration(training.Statistics) : null,
+            StoppedEarly = early && training.StopReason.Kind == StopKind.Plateau && plateau?.Description is null,
         };
     }
 
@@ -113,21 +117,32 @@ public static class RecordingFitter
         return weight > 0 ? sum / weight : double.NaN;
     }
 
-    /// <summary>Stops after a given number of validated iterations without a new best validation loss.</summary>
-    private sealed class EarlyStopping(int patience)
+    /// <summary>The iteration whose validation metric was the first lowest (the one the loop kept).</summary>
+    private static int? BestValidationIteration(IReadOnlyList<IterationStatistics> statistics)
     {
-        private double best = double.PositiveInfinity;
-        private int sinceBest;
+        int? best = null;
+        double bestValue = double.PositiveInfinity;
+        foreach (var s in statistics)
+            if (s.Validation is { } value && value < bestValue) { bestValue = value; best = s.Iteration; }
+        return best;
+    }
 
-        public int? BestIteration { get; private set; }
-        public bool Stopped { get; private set; }
+    /// <summary>The training-loss plateau of <see cref="RecordingFitOptions.LossPlateau"/>.</summary>
+    private sealed class LossPlateauRule(double fraction, int window)
+    {
+        private readonly List<double> _losses = [];
 
-        public bool ShouldStop(IterationStatistics s)
+        /// <summary>Set when the rule fired.</summary>
+        public string? Description { get; private set; }
+
+        public bool Reached(IterationStatistics s)
         {
-            if (s.Validation is not { } value) return false;
-            if (value < best) { best = value; sinceBest = 0; BestIteration = s.Iteration; return false; }
-            Stopped = ++sinceBest >= patience;
-            return Stopped;
+            _losses.Add(s.LossAfter);
+            if (_losses.Count <= window) return false;
+            double then = _losses[^(window + 1)], now = _losses[^1];
+            if (!(then > 0) || (then - now) >= fraction * then) return false;
+            Description = FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {window} iterations (< {fraction:P2})");
+            return true;
         }
     }
 }

@@ -62,12 +62,13 @@ public static class TaskTraining
         var test = task.Sample(options.TestTrials, SeededRandom.Derive(seed, TrainingData.TestStream, 0));
         var data = curriculum?.Data(options.BatchSize, options.CurvatureBatchSize)
                    ?? TrainingData.Fresh(task, seed, options.BatchSize, options.CurvatureBatchSize);
+        double? target = options.FixedIterations ? null : options.TargetErrorRate ?? TaskPresets.SuccessErrorRate(task);
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
             Validate = o => task.Score(test, o.Predict(test)).ErrorRate,
             ValidateEvery = options.EffectiveValidateEvery,
-            StopWhen = options.TargetErrorRate is { } target ? s => s.Validation < target : null,
+            TargetValidation = target,
             MaxWallTime = options.TimeLimit,
         };
         var result = trainer.Train(objective, data, run, resumeFrom?.Optimizer, stats =>
@@ -82,6 +83,15 @@ public static class TaskTraining
             }
             onIteration?.Invoke(stats);
         }, cancellationToken);
+        if (result.StopReason.Kind == StopKind.TargetReached && result.BestValidation is { } reached)
+            result = result with
+            {
+                StopReason = result.StopReason with
+                {
+                    Description = string.Create(CultureInfo.InvariantCulture,
+                        $"solved: test error {reached:0.0%} < {target:0.0%}{(options.TargetErrorRate is null ? " (the task's success criterion)" : "")}"),
+                },
+            };
         model.SetParameters(result.BestParameters);
         var statistics = resumeFrom is null ? result.Statistics : [.. resumeFrom.Statistics, .. result.Statistics];
         return new TrainedNetwork(task, options with { Network = network, Seed = seed }, model, result, statistics, curriculum,

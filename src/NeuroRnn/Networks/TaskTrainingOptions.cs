@@ -42,8 +42,18 @@ public sealed record TaskTrainingOptions
     /// <summary>Score the test trials every this many iterations (and after the last); null: every HF iteration, every 20 Adam steps.</summary>
     public int? ValidateEvery { get; init; }
 
-    /// <summary>Stop once the test error rate is below this (in (0, 1]); null: no target.</summary>
+    /// <summary>
+    /// Stop once the test error rate is below this (in (0, 1]); null: the task's success criterion
+    /// (<see cref="TaskPresets.SuccessErrorRate"/>, e.g. 1 % for the pathological problems), if it has one. Checked
+    /// whenever the test trials are scored (<see cref="ValidateEvery"/>).
+    /// </summary>
     public double? TargetErrorRate { get; init; }
+
+    /// <summary>
+    /// Run exactly <see cref="Iterations"/> iterations (no stop when the task is solved; time limit and cancellation still
+    /// apply). Default false: training stops once the target error rate holds on the test trials.
+    /// </summary>
+    public bool FixedIterations { get; init; }
 
     /// <summary>Wall-time budget; training stops after the iteration that exceeds it. Null: none.</summary>
     public TimeSpan? TimeLimit { get; init; }
@@ -85,6 +95,7 @@ public sealed record TaskTrainingOptions
         if (TestTrials < 1) throw Bad(nameof(TestTrials), $"must be ≥ 1, got {TestTrials}");
         if (ValidateEvery is < 1) throw Bad(nameof(ValidateEvery), $"must be ≥ 1, got {ValidateEvery}");
         if (TargetErrorRate is { } target && !(target > 0 && target <= 1)) throw Bad(nameof(TargetErrorRate), $"must be in (0, 1], got {target}");
+        if (FixedIterations && TargetErrorRate is not null) throw Bad(nameof(TargetErrorRate), $"= {TargetErrorRate} contradicts FixedIterations = true (a fixed number of iterations has no target); set one of them");
         if (TimeLimit is { } limit && limit <= TimeSpan.Zero) throw Bad(nameof(TimeLimit), $"must be positive, got {limit}");
         Loss.Validate();
         if (Optimizer == TaskOptimizer.HessianFree) HessianFree?.Validate(); else Adam?.Validate();

@@ -46,7 +46,11 @@ public sealed record HessianFreeOptions
     /// <summary>CG starts from this multiple of the previous iteration's CG solution (not the backtracked one).</summary>
     public double WarmStartDecay { get; init; } = 0.95;
 
-    /// <summary>Use Martens' diagonal preconditioner M = (Σ per-trial g² + λ)^exponent (he notes it rarely helps RNNs).</summary>
+    /// <summary>
+    /// Use Martens' diagonal preconditioner M = (diag F + λ)^exponent with F the empirical Fisher of the gradient batch,
+    /// (1/B) Σ_b ∇ℓ_b ∇ℓ_bᵀ for the mean loss over B trials (he notes it rarely helps RNNs). Needs per-trial gradients
+    /// (<see cref="ICurvatureObjective.SquaredGradientSum"/>) and a gradient batch of at least 2 trials.
+    /// </summary>
     public bool UsePreconditioner { get; init; }
 
     /// <summary>Exponent of the preconditioner.</summary>

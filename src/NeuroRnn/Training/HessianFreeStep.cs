@@ -95,9 +95,21 @@ internal sealed class HessianFreeStep : IOptimizerStep<TrainingData>
 
         if (_o.UsePreconditioner)
         {
-            _objective.SquaredGradientSum(gradientBatch, _squared);
+            // Σ_b g_b² of the per-trial contributions g_b = ∇ℓ_b / B to the mean loss's gradient, times B, is the empirical
+            // Fisher diagonal (1/B) Σ_b (∇ℓ_b)² of the mean loss — the scale of G and λ (unscaled it is B times too small and
+            // λ swamps it: the preconditioner degenerates to a constant that changes nothing).
+            try
+            {
+                _objective.SquaredGradientSum(gradientBatch, _squared);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new ArgumentException($"HessianFreeOptions.UsePreconditioner needs per-trial squared gradients, which this objective ({_objective.GetType().Name}) does not provide: {e.Message} Turn the preconditioner off.",
+                    nameof(HessianFreeOptions.UsePreconditioner), e);
+            }
+            double cases = gradientBatch.BatchSize;
             for (int j = 0; j < _squared.Length; j++)
-                _preconditioner[j] = Math.Pow(_squared[j] + _lambda, _o.PreconditionerExponent);
+                _preconditioner[j] = Math.Pow(cases * _squared[j] + _lambda, _o.PreconditionerExponent);
         }
 
         _objective.PrepareCurvature(curvatureBatch);

@@ -13,6 +13,10 @@ public enum StopKind
     Cancelled,
     /// <summary>The optimizer gave up (e.g. Hessian-free's λ reached <see cref="HessianFreeOptions.MaximumLambda"/>).</summary>
     Diverged,
+    /// <summary>The validation metric fell below <see cref="TrainingRun.TargetValidation"/> (e.g. a task's success criterion held on held-out trials).</summary>
+    TargetReached,
+    /// <summary>The validation metric did not improve for <see cref="TrainingRun.ValidationPatience"/> validations in a row.</summary>
+    Plateau,
 }
 
 /// <summary>Why a training call ended: a kind to branch on and a short description to show.</summary>
@@ -34,6 +38,12 @@ public sealed record StopReason(StopKind Kind, string Description)
 
     /// <summary>The optimizer diverged; <paramref name="description"/> says how.</summary>
     public static StopReason Diverged(string description) => new(StopKind.Diverged, description);
+
+    /// <summary>The validation metric reached its target; <paramref name="description"/> says which and where.</summary>
+    public static StopReason TargetReached(string description) => new(StopKind.TargetReached, description);
+
+    /// <summary>The validation metric stopped improving; <paramref name="description"/> says for how long.</summary>
+    public static StopReason Plateau(string description) => new(StopKind.Plateau, description);
 
     /// <summary>The <see cref="Description"/>.</summary>
     public override string ToString() => Description;

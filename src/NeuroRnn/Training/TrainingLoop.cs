@@ -6,7 +6,8 @@ namespace NeuroRnn.Training;
 /// The training loop every trainer runs (MathNet's iterative solvers in spirit: an iteration rule plus stop criteria):
 /// it gets each iteration's data, calls the optimizer's <see cref="IOptimizerStep{TData}"/>, validates and keeps the best
 /// parameters, reports statistics, and stops on the first of: all iterations done, cancellation, the optimizer giving
-/// up, <see cref="TrainingRun.StopWhen"/>, <see cref="TrainingRun.MaxWallTime"/> (checked in that order after each iteration;
+/// up, the validation metric reaching <see cref="TrainingRun.TargetValidation"/>, a validation plateau
+/// (<see cref="TrainingRun.ValidationPatience"/>), <see cref="TrainingRun.StopWhen"/>, <see cref="TrainingRun.MaxWallTime"/> (checked in that order after each iteration;
 /// cancellation also before each one and inside cancellable steps).
 /// </summary>
 public static class TrainingLoop
@@ -33,6 +34,7 @@ public static class TrainingLoop
         int n = objective.ParameterCount;
         double[]? best = null;
         double? bestValidation = null;
+        int validationsSinceBest = 0;
         var statistics = new List<IterationStatistics>();
         var stop = StopReason.IterationsCompleted;
         int iteration = firstIteration;
@@ -61,9 +63,11 @@ public static class TrainingLoop
                 if (bestValidation is null || validation < bestValidation)
                 {
                     bestValidation = validation;
+                    validationsSinceBest = 0;
                     best ??= new double[n];
                     objective.GetParameters(best);
                 }
+                else validationsSinceBest++;
             }
             var stats = new IterationStatistics(iteration, outcome.Loss, outcome.LossAfter, validation, outcome.StepNorm, outcome.Accepted,
                 seconds, clock.Elapsed.TotalSeconds, outcome.Note, outcome.Details);
@@ -71,6 +75,16 @@ public static class TrainingLoop
             statistics.Add(stats);
             onIteration?.Invoke(stats);
             if (outcome.Stop is { } given) { stop = given; break; }
+            if (validation is { } v && run.TargetValidation is { } target && v < target)
+            {
+                stop = StopReason.TargetReached(FormattableString.Invariant($"validation metric {v:G4} below the target {target:G4} after iteration {iteration}"));
+                break;
+            }
+            if (validation is not null && run.ValidationPatience is { } patience && validationsSinceBest >= patience)
+            {
+                stop = StopReason.Plateau(FormattableString.Invariant($"no better validation metric in {patience} validations (best {bestValidation:G4})"));
+                break;
+            }
             if (run.StopWhen?.Invoke(stats) == true) { stop = StopReason.StopCondition; break; }
             if (run.MaxWallTime is { } budget && clock.Elapsed > budget) { stop = StopReason.WallTime; break; }
         }

@@ -70,13 +70,45 @@ public class TaskTrainingTests
     public void A_target_error_stops_training_and_cancellation_stops_it_before_the_first_iteration()
     {
         var stopped = TaskTraining.Train(SmallDecision, Small(SmallDecision) with { TargetErrorRate = 1.0, Iterations = 10 });
-        Assert.Equal(StopKind.StopCondition, stopped.StopReason.Kind);
+        Assert.Equal(StopKind.TargetReached, stopped.StopReason.Kind);
+        Assert.StartsWith("solved: test error", stopped.StopReason.Description);
+        Assert.DoesNotContain("success criterion", stopped.StopReason.Description);
         Assert.Single(stopped.Statistics);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         var none = TaskTraining.Train(SmallDecision, Small(SmallDecision), cancellationToken: cancelled.Token);
         Assert.Equal(StopKind.Cancelled, none.StopReason.Kind);
         Assert.Empty(none.Statistics);
+    }
+
+    [Fact]
+    public void A_pathological_problem_stops_once_its_success_criterion_holds_on_the_test_trials_unless_iterations_are_fixed()
+    {
+        // Addition at T = 10 with a small network: solved (< 1 % of the test sequences wrong) long before 100 iterations.
+        var task = new AdditionTask(10);
+        Assert.Equal(0.01, TaskPresets.SuccessErrorRate(task));
+        Assert.Null(TaskPresets.SuccessErrorRate(SmallDecision));
+        var options = TaskPresets.For(task) with
+        {
+            Network = TaskPresets.For(task).Network! with { UnitCount = 24 },
+            HessianFree = TaskPresets.For(task).HessianFree! with { GradientBatchSize = 400, CurvatureBatchSize = 100, MaxCgIterations = 40 },
+            Iterations = 100,
+            TestTrials = 300,
+        };
+        var solved = TaskTraining.Train(task, options);
+        Assert.Equal(StopKind.TargetReached, solved.StopReason.Kind);
+        Assert.Contains("(the task's success criterion)", solved.StopReason.Description);
+        Assert.InRange(solved.Statistics.Count, 1, 60);
+        Assert.True(solved.TestScore.ErrorRate < 0.01, $"test error {solved.TestScore.ErrorRate}");
+        Assert.True(solved.Statistics.Take(solved.Statistics.Count - 1).All(s => s.Validation >= 0.01));
+
+        // A fixed number of iterations runs them all, even past the point where the task is solved.
+        int fixedCount = solved.Statistics.Count + 2;
+        var all = TaskTraining.Train(task, options with { Iterations = fixedCount, FixedIterations = true });
+        Assert.Equal((StopKind.IterationsCompleted, fixedCount), (all.StopReason.Kind, all.Statistics.Count));
+        var e = Assert.Throws<ArgumentException>(() => TaskTraining.Train(task, options with { FixedIterations = true, TargetErrorRate = 0.05 }));
+        Assert.Equal("TargetErrorRate", e.ParamName);
+        Assert.Contains("FixedIterations", e.Message);
     }
 
     [Fact]

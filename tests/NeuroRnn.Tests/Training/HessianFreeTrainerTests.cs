@@ -214,6 +214,26 @@ public class HessianFreeTrainerTests
     }
 
     [Fact]
+    public void ThePreconditionerOnAnObjectiveWithoutPerTrialGradientsIsRejectedNamingTheOptionAndChangesNothing()
+    {
+        var objective = new WithoutPerTrialGradients(new TanhRegressionObjective(2, 4, 1, seed: 1));
+        var batch = new RegressionTask().Sample(40, 1);
+        var before = new double[objective.ParameterCount];
+        objective.GetParameters(before);
+        var trainer = new HessianFreeTrainer(new HessianFreeOptions { UsePreconditioner = true });
+        var e = Assert.Throws<ArgumentException>(() => trainer.Train(objective, TrainingData.Fixed(batch, 20), new TrainingRun { Iterations = 3 }));
+        Assert.Equal("UsePreconditioner", e.ParamName);
+        Assert.Contains("HessianFreeOptions.UsePreconditioner", e.Message);
+        Assert.Contains("per-trial", e.Message);
+        var after = new double[before.Length];
+        objective.GetParameters(after);
+        Assert.Equal(before, after);
+        // Without the preconditioner the same objective trains.
+        var trained = new HessianFreeTrainer().Train(objective, TrainingData.Fixed(batch, 20), new TrainingRun { Iterations = 2 });
+        Assert.Equal(2, trained.Statistics.Count);
+    }
+
+    [Fact]
     public void BadDataFailsBeforeTrainingWithTheArgumentNamed()
     {
         var objective = new TanhRegressionObjective(2, 4, 1, seed: 1);
@@ -285,5 +305,19 @@ internal sealed class CurvatureBatchScaled(ICurvatureObjective inner, TrialBatch
     public void PrepareCurvature(TrialBatch curvatureBatch) => inner.PrepareCurvature(curvatureBatch);
     public void GaussNewtonProduct(ReadOnlySpan<double> v, double structuralDamping, Span<double> result) => inner.GaussNewtonProduct(v, structuralDamping, result);
     public void SquaredGradientSum(TrialBatch batch, Span<double> result) => inner.SquaredGradientSum(batch, result);
+    public double[] Predict(TrialBatch batch) => inner.Predict(batch);
+}
+
+/// <summary>An objective that cannot give per-trial gradients (as a model with a loss that does not split over trials).</summary>
+internal sealed class WithoutPerTrialGradients(ICurvatureObjective inner) : ICurvatureObjective
+{
+    public int ParameterCount => inner.ParameterCount;
+    public void GetParameters(Span<double> destination) => inner.GetParameters(destination);
+    public void SetParameters(ReadOnlySpan<double> source) => inner.SetParameters(source);
+    public double Loss(TrialBatch batch) => inner.Loss(batch);
+    public double LossAndGradient(TrialBatch batch, Span<double> gradient) => inner.LossAndGradient(batch, gradient);
+    public void PrepareCurvature(TrialBatch curvatureBatch) => inner.PrepareCurvature(curvatureBatch);
+    public void GaussNewtonProduct(ReadOnlySpan<double> v, double structuralDamping, Span<double> result) => inner.GaussNewtonProduct(v, structuralDamping, result);
+    public void SquaredGradientSum(TrialBatch batch, Span<double> result) => throw new NotSupportedException("the loss does not split over trials.");
     public double[] Predict(TrialBatch batch) => inner.Predict(batch);
 }

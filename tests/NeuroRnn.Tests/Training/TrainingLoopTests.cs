@@ -106,6 +106,51 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void StopsWhenTheValidationMetricReachesItsTargetCheckedOnlyWhenValidated()
+    {
+        // f(θ) = ½|θ|² + cᵀθ: descent with rate 0.3 scales the gap m = f − f* by 0.7² = 0.49 per iteration from m₀ = ½|c|²,
+        // so m < 0.1 m₀ first after iteration 4 (0.49³ = 0.118, 0.49⁴ = 0.058) — and, validating every 3, after iteration 6.
+        var q = QuadraticObjective.Isotropic(3, 1);
+        double optimum = 0;
+        for (int i = 0; i < 3; i++) optimum -= 0.5 * Math.Pow((i % 3) - 1.0 + 0.25 * i, 2);
+        double gap0 = -optimum;
+        double Gap(ICurvatureObjective o) => o.Loss(HessianFreeTrainerTests.Dummy) - optimum;
+        var every = Run(new GradientDescentStep(q, 0.3), q, new TrainingRun { Iterations = 50, TargetValidation = 0.1 * gap0, Validate = Gap });
+        Assert.Equal((StopKind.TargetReached, 4), (every.StopReason.Kind, every.Statistics.Count));
+        Assert.Contains("below the target", every.StopReason.Description);
+        Assert.True(every.Statistics[^1].Validation < 0.1 * gap0 && every.Statistics[^2].Validation >= 0.1 * gap0);
+
+        var q3 = QuadraticObjective.Isotropic(3, 1);
+        var sparse = Run(new GradientDescentStep(q3, 0.3), q3, new TrainingRun
+        {
+            Iterations = 50, ValidateEvery = 3, TargetValidation = 0.1 * gap0, Validate = Gap,
+        });
+        Assert.Equal((StopKind.TargetReached, 6), (sparse.StopReason.Kind, sparse.Statistics.Count));
+    }
+
+    [Fact]
+    public void StopsOnAValidationPlateauAndKeepsTheBestParameters()
+    {
+        // A metric that improves for three iterations and then gets worse: with patience 4 training ends 4 validations later.
+        var q = QuadraticObjective.Isotropic(3, 1);
+        int calls = 0;
+        var result = Run(new GradientDescentStep(q, 0.3), q, new TrainingRun
+        {
+            Iterations = 50, ValidationPatience = 4, Validate = _ => { calls++; return Math.Abs(calls - 3); },
+        });
+        Assert.Equal((StopKind.Plateau, 7), (result.StopReason.Kind, result.Statistics.Count));
+        Assert.Equal(0, result.BestValidation);
+        Assert.Contains("4 validations", result.StopReason.Description);
+        Assert.NotEqual(result.Parameters, result.BestParameters);
+
+        var e = Assert.Throws<ArgumentException>(() => new TrainingRun { ValidationPatience = 0, Validate = _ => 0 }.ThrowIfInvalid());
+        Assert.Equal("ValidationPatience", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => new TrainingRun { TargetValidation = 0.1 }.ThrowIfInvalid());
+        Assert.Equal("TargetValidation", e.ParamName);
+        Assert.Contains("Validate", e.Message);
+    }
+
+    [Fact]
     public void CancellationDiscardsTheUnfinishedIterationAndRestoresItsStart()
     {
         var q = QuadraticObjective.Isotropic(3, 1);
