@@ -31,7 +31,7 @@ public class GettingStartedNotebookTests(ITestOutputHelper output)
             Assert.All(outputs, o => Assert.True((string?)o!["output_type"] != "error", $"code cell {i + 1} failed: {o!.ToJsonString()}"));
         }
         string Html(int cell) => string.Join("\n", cells[cell]!["outputs"]!.AsArray().Select(o => o!["data"]?["text/html"]).Where(d => d is not null).Select(Text));
-        string All(int cell) => cells[cell]!["outputs"]!.AsArray().ToJsonString();
+        string All(int cell) => string.Join("\n", cells[cell]!["outputs"]!.AsArray().Select(o => Text(o!["text"] ?? o["data"]?["text/plain"])));
 
         Assert.Contains("neurornn-recording", Html(0));
         Assert.Contains("Deedle frame: 240 rows × ", Html(1));       // the trials as a Deedle frame
