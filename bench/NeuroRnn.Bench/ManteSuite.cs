@@ -22,8 +22,10 @@ namespace NeuroRnn.Bench;
 /// dimensionality reduction, slow points per context (one line each?), the spectrum at those points (one slow mode?),
 /// selection vectors, and the choices after silencing the units most aligned with the line attractors.
 /// Writes bench/results/mante.json and generates mante.md from it.
-/// Usage: <c>mante [--quick] [--hf-minutes M] [--adam-minutes M] [--threads K] [--save CHECKPOINT] [--load CHECKPOINT] [--markdown-only]</c>
-/// (--load analyses a saved HF network instead of training, and skips the timing comparison).
+/// Usage: <c>mante [--quick] [--hf-minutes M] [--adam-minutes M] [--threads K] [--save CHECKPOINT] [--load CHECKPOINT] [--resume CHECKPOINT] [--markdown-only]</c>
+/// (--load analyses a saved HF network instead of training; --resume continues a saved HF run for another --hf-minutes
+/// and analyses the result. Neither times HF against Adam again: the comparison of the run that wrote the checkpoint is
+/// kept from the existing mante.json when it is there).
 /// </summary>
 internal static class ManteSuite
 {
@@ -39,7 +41,7 @@ internal static class ManteSuite
         bool quick = args.Contains("--quick");
         double hfMinutes = quick ? 2 : 60, adamMinutes = quick ? 2 : 30;
         int threads = 1;
-        string? save = null, load = null;
+        string? save = null, load = null, resume = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -51,8 +53,9 @@ internal static class ManteSuite
                 case "--threads": threads = int.Parse(Next(), Inv); break;
                 case "--save": save = Next(); break;
                 case "--load": load = Next(); break;
+                case "--resume": resume = Next(); break;
                 default:
-                    Console.Error.WriteLine($"mante: unknown argument '{args[i]}'. Usage: mante [--quick] [--hf-minutes M] [--adam-minutes M] [--threads K] [--save CHECKPOINT] [--load CHECKPOINT] [--markdown-only]");
+                    Console.Error.WriteLine($"mante: unknown argument '{args[i]}'. Usage: mante [--quick] [--hf-minutes M] [--adam-minutes M] [--threads K] [--save CHECKPOINT] [--load CHECKPOINT] [--resume CHECKPOINT] [--markdown-only]");
                     return 2;
             }
         }
@@ -75,11 +78,36 @@ internal static class ManteSuite
         root["network"] = JsonNode.Parse(CheckpointJson.Serialize(preset.Network));
 
         TrainedNetwork network;
-        if (load is not null)
+        if (load is not null && resume is not null)
         {
-            var checkpoint = CheckpointFile.Load(load);
-            network = TaskTraining.Train(task, TaskTraining.OptionsFrom(checkpoint, task) with { Iterations = 0 }, resumeFrom: checkpoint);
-            root["training"] = new JsonObject { ["loadedFrom"] = Path.GetFileName(load), ["iterations"] = checkpoint.Statistics.Count };
+            Console.Error.WriteLine("mante: give either --load or --resume, not both.");
+            return 2;
+        }
+        if (load is not null || resume is not null)
+        {
+            string path = (load ?? resume)!;
+            var checkpoint = CheckpointFile.Load(path);
+            var earlier = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath))!["training"] : null;
+            var training = new JsonObject { ["loadedFrom"] = Path.GetFileName(path), ["iterations"] = checkpoint.Statistics.Count };
+            // The timing comparison belongs to the run that wrote the checkpoint; keep it when the earlier report has it.
+            if (earlier?["hf"] is JsonObject earlierHf && earlier["adam"] is JsonObject earlierAdam)
+            {
+                training["hf"] = earlierHf.DeepClone();
+                training["adam"] = earlierAdam.DeepClone();
+            }
+            if (resume is not null)
+            {
+                var options = TaskTraining.OptionsFrom(checkpoint, task) with { Iterations = 100_000, TimeLimit = TimeSpan.FromMinutes(hfMinutes) };
+                network = Train("hf (continued)", task, options, criterion, out var continued, resumeFrom: checkpoint);
+                if (save is not null) CheckpointFile.Save(save, network.ToCheckpoint());
+                training["continued"] = continued;
+                training["iterations"] = network.Statistics.Count;
+            }
+            else
+            {
+                network = TaskTraining.Train(task, TaskTraining.OptionsFrom(checkpoint, task) with { Iterations = 0 }, resumeFrom: checkpoint);
+            }
+            root["training"] = training;
         }
         else
         {
@@ -124,14 +152,15 @@ internal static class ManteSuite
     }
 
     /// <summary>Trains with <paramref name="options"/> and reports the wall time at which the test accuracy first reached the criterion.</summary>
-    private static TrainedNetwork Train(string name, ContextIntegrationTask task, TaskTrainingOptions options, double criterion, out JsonObject json)
+    private static TrainedNetwork Train(string name, ContextIntegrationTask task, TaskTrainingOptions options, double criterion, out JsonObject json,
+        Checkpoint? resumeFrom = null)
     {
         Console.WriteLine($"== {name}: training (criterion: test accuracy ≥ {criterion:P2})");
         var load = Machine()["loadAverage"]!.GetValue<string>();
         var trace = new JsonArray();
         double? reachedSeconds = null;
         int? reachedIteration = null;
-        var network = TaskTraining.Train(task, options, s =>
+        var network = TaskTraining.Train(task, options, resumeFrom: resumeFrom, onIteration: s =>
         {
             if (s.Validation is not { } error) return;
             double accuracy = 1 - error;
@@ -142,7 +171,7 @@ internal static class ManteSuite
         json = new JsonObject
         {
             ["optimizer"] = name,
-            ["settings"] = JsonNode.Parse(name == "hf" ? CheckpointJson.Serialize(network.Options.HessianFree) : CheckpointJson.Serialize(network.Options.Adam)),
+            ["settings"] = JsonNode.Parse(options.Optimizer == TaskOptimizer.HessianFree ? CheckpointJson.Serialize(network.Options.HessianFree) : CheckpointJson.Serialize(network.Options.Adam)),
             ["reachedCriterion"] = reachedSeconds is not null,
             ["secondsToCriterion"] = reachedSeconds,
             ["iterationsToCriterion"] = reachedIteration is { } it ? it + 1 : null,
@@ -366,7 +395,7 @@ internal static class ManteSuite
         md.AppendLine("Generated from `mante.json` by the bench's `mante` suite (`--markdown-only` regenerates it). Science numbers do not");
         md.AppendLine("depend on load; **timings are provisional** (taken with the load average shown, on a shared 2-core machine).");
         md.AppendLine();
-        md.AppendLine($"Mode {root["mode"]}, {root["threads"]} back-end thread(s); machine at start: {root["machineAtStart"]!["cpu"]}, load `{root["machineAtStart"]!["loadAverage"]}` ({root["machineAtStart"]!["utc"]} UTC).");
+        md.AppendLine($"Mode {root["mode"]}, {root["threads"]} back-end thread(s); machine: {root["machineAtStart"]!["cpu"]}, {root["machineAtStart"]!["logicalCores"]} logical cores, {root["machineAtStart"]!["backend"]}; load average `{root["machineAtStart"]!["loadAverage"]}` at the start ({root["machineAtStart"]!["utc"]} UTC) and `{root["machineAtEnd"]?["loadAverage"]}` at the end ({root["machineAtEnd"]?["utc"]} UTC): **timings provisional**.");
         md.AppendLine();
         md.AppendLine("## Set-up");
         md.AppendLine();
@@ -404,6 +433,11 @@ internal static class ManteSuite
                 md.AppendLine($"| {r["optimizer"]} | {Yes(r["reachedCriterion"])} | {r["iterationsToCriterion"]?.ToString() ?? "–"} | {F(r["secondsToCriterion"], "F0")} | {r["iterations"]} | {P(r["bestTestAccuracy"])} | {r["stopReason"]} | `{r["loadAverageAtStart"]}` |");
             md.AppendLine();
             md.AppendLine("HF kept training after reaching the criterion (to its time budget); the analysis uses its last parameters. Adam stopped at the criterion.");
+            md.AppendLine();
+        }
+        if (root["training"]!["continued"] is JsonObject continued)
+        {
+            md.AppendLine(string.Create(Inv, $"The analysed network is that HF run continued from its checkpoint (`{root["training"]!["loadedFrom"]}`) for {continued["iterations"]} more HF iterations ({F(continued["wallSeconds"], "F0")} s wall time, load at start `{continued["loadAverageAtStart"]}`; best test accuracy {P(continued["bestTestAccuracy"])}): {root["training"]!["iterations"]} HF iterations in all."));
             md.AppendLine();
         }
         else if (root["training"]!["loadedFrom"] is { } from)
