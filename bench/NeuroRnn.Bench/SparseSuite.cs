@@ -114,6 +114,7 @@ internal static class SparseSuite
             "gain" => e with { Gain = v },
             "inputStd" => e with { InputWeightStd = v },
             "tau" => e with { TauMs = v },
+            "timeLimit" => e with { TimeLimit = TimeSpan.FromSeconds(v) },
             "hfIterations" => e with { HessianFreeIterations = (int)v },
             "cg" => e with { HessianFree = e.HessianFree with { MaxCgIterations = (int)v } },
             "lambda" => e with { HessianFree = e.HessianFree with { InitialLambda = v } },
