@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NeuroRnn.Charts;
 using NeuroRnn.Experiments;
 using NeuroRnn.Numerics;
 
@@ -21,6 +22,8 @@ internal static class SparseSuite
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
+        if (args.Length >= 1 && args[0] == "--render")
+            return Render(args.Length >= 2 ? args[1] : "sparse-recordings");
         int seeds = quick ? 1 : 3, units = 200, threads = 1;
         string name = "sparse-recordings";
         var embedder = new EmbedderOptions();
@@ -80,6 +83,7 @@ internal static class SparseSuite
             ["embedder"] = string.Create(Inv, $"N = {e.UnitCount} {e.Nonlinearity} units, τ = {e.TauMs} ms, Dt = bin, gain {e.Gain}, input std {e.InputWeightStd}; hints normalised to [−1, 1], hint scale {e.HintScale} (full-FORCE), hint weight {e.HintWeight} (HF)"),
             ["fullForce"] = string.Create(Inv, $"{e.FullForcePasses} passes, α = {e.FullForce.Regularization}, update every {e.FullForce.UpdateInterval} steps, J^D gain {e.FullForce.TargetGain}"),
             ["hessianFree"] = string.Create(Inv, $"{e.HessianFreeIterations} iterations, λ0 = {e.HessianFree.InitialLambda}, ≤ {e.HessianFree.MaxCgIterations} CG steps, batch = the 8 training conditions"),
+            ["timeLimitSeconds"] = e.TimeLimit?.TotalSeconds,
             ["svccaComponents"] = options.SvccaComponents,
             ["populationCeiling"] = result.PopulationCeiling, ["heldOutPopulationCeiling"] = result.HeldOutPopulationCeiling,
             ["untrainedSvcca"] = result.UntrainedSvcca, ["heldOutUntrainedSvcca"] = result.HeldOutUntrainedSvcca,
@@ -93,6 +97,49 @@ internal static class SparseSuite
         File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
         Console.WriteLine($"   written to {Path.Combine(dir, name + ".json")} and {name}.md");
+        return Render(name);
+    }
+
+    /// <summary>
+    /// Draws the figures of a results file (<c>NAME.json</c> in bench/results) into <c>NAME.html</c> with the chart builders
+    /// (plotly.js from its CDN): SVCCA on trained and on held-out reaches and held-out muscle error against the sampled
+    /// fraction, one series per optimizer, output-only embedders dashed. <c>sparse --render [NAME]</c> redraws without training.
+    /// </summary>
+    private static int Render(string name)
+    {
+        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".json")))!;
+        var summaries = root["summaries"]!.AsArray().Select(n => n!).ToArray();
+        var optimizers = summaries.Select(n => (string)n["optimizer"]!).Distinct().ToArray();
+        var fractions = summaries.Select(n => (double)n["fraction"]!).Where(f => f > 0).Distinct().Order().ToArray();
+        JsonNode? Cell(string optimizer, double fraction) => summaries.FirstOrDefault(n => (string)n["optimizer"]! == optimizer && (double)n["fraction"]! == fraction);
+        double Get(JsonNode? n, string key) => n?[key] is JsonValue v && v.TryGetValue(out double x) ? x : double.NaN;
+        Figure Curves(string key, string? spread, string title, string yTitle, (string, double)[] references) =>
+            NeuroCharts.FractionCurves(fractions.Select(f => 100 * f).ToArray(),
+                optimizers.Select(o => (IReadOnlyList<double>)fractions.Select(f => Get(Cell(o, f), key)).ToArray()).ToArray(),
+                new FractionCurveOptions
+                {
+                    Title = title, ValueTitle = yTitle,
+                    SeriesNames = optimizers.Select(o => o + " with hints").ToArray(),
+                    Spread = spread is null ? null : optimizers.Select(o => (IReadOnlyList<double>)fractions.Select(f => Get(Cell(o, f), spread)).ToArray()).ToArray(),
+                    Baselines = optimizers.Select(o => Get(Cell(o, 0), key)).ToArray(),
+                    References = references,
+                });
+        double D(string key) => Get(root, key);
+        var page = new HtmlPage
+        {
+            Title = $"Sparse recordings ({name}.json): dashed = outputs only, error bars = s.d. over seeds",
+            Figures =
+            [
+                Curves("svcca", "svccaStd", "SVCCA with all circuit units, trained reaches", "SVCCA (5 components)",
+                    [("another population of the circuit", D("populationCeiling")), ("untrained", D("untrainedSvcca"))]),
+                Curves("heldOutSvcca", "heldOutSvccaStd", "SVCCA with all circuit units, held-out reaches", "SVCCA (5 components)",
+                    [("another population of the circuit", D("heldOutPopulationCeiling")), ("untrained", D("heldOutUntrainedSvcca"))]),
+                Curves("heldOutOutputError", "heldOutOutputErrorStd", "Muscle error on held-out reaches", "Σ(y − f)² / Σ(f − f̄)²", []),
+            ],
+        };
+        page.Save(Path.Combine(dir, name + ".html"), PlotlyJsMode.Cdn);
+        Console.WriteLine($"   figures written to {Path.Combine(dir, name + ".html")}");
         return 0;
     }
 
@@ -135,6 +182,8 @@ internal static class SparseSuite
         md.AppendLine($"- Circuit: {root["circuit"]}.");
         md.AppendLine($"- Embedder: {root["embedder"]}.");
         md.AppendLine($"- full-FORCE: {root["fullForce"]}. Hessian-free: {root["hessianFree"]}.");
+        if (root["timeLimitSeconds"] is JsonValue limit) md.AppendLine($"- Wall-time cap per training run: {limit} s (the *stopped* reason of every run is in the JSON; under this load every Hessian-free run hit the cap).");
+        md.AppendLine($"- Figures: `{name}.html` (same folder; `sparse --render {name}` redraws them from the JSON).");
         md.AppendLine($"- SVCCA: {root["svccaComponents"]} SVD components of the circuit's **all** units and of the embedder's units (time × condition samples), mean of the {root["svccaComponents"]} canonical correlations. These components hold {F(root["circuitVarianceExplained"], "P1")} of the circuit's variance.");
         md.AppendLine($"- References: another population of the same circuit (ceiling) {F(root["populationCeiling"], "F3")} (held out {F(root["heldOutPopulationCeiling"], "F3")}); untrained embedders (floor) {F(root["untrainedSvcca"], "F3")} (held out {F(root["heldOutUntrainedSvcca"], "F3")}).");
         md.AppendLine("- Output error: Σ(y − f)²/Σ(f − f̄)² of the 6 muscles (0 perfect, 1 = predicting the mean).");
