@@ -10,9 +10,9 @@ public class ArchitectureRobustnessTests
     {
         Circuit = new ReachingCircuitOptions { Units = 30, Muscles = 2, DirectionsDeg = [0, 90, 180, 270], PreTargetMs = 50, DelayMs = 200, MovementMs = 300, Seed = 2 },
         Nonlinearities = [Nonlinearity.Tanh, Nonlinearity.Softplus],
-        Sizes = [20],
+        Sizes = [30],
         Optimizers = [EmbedderOptimizer.FullForce, EmbedderOptimizer.Adam],
-        Embedder = new EmbedderOptions { FullForcePasses = 10, AdamIterations = 20, Adam = new() { LearningRate = 1e-2 } },
+        Embedder = new EmbedderOptions { FullForcePasses = 20, FullForce = new() { Regularization = 1, TargetGain = 1 }, AdamIterations = 20, Adam = new() { LearningRate = 1e-2 } },
         FixedPoints = new() { StartCount = 4, MaxIterations = 30 },
     };
 
@@ -23,7 +23,7 @@ public class ArchitectureRobustnessTests
         var result = ArchitectureRobustness.Run(Small, seen.Add);
         Assert.Equal(4, result.Networks.Count);
         Assert.Equal(result.Networks, seen);
-        Assert.Equal(["tanh-20-FullForce", "tanh-20-Adam", "softplus-20-FullForce", "softplus-20-Adam"], result.Networks.Select(n => n.Label));
+        Assert.Equal(["tanh-30-FullForce", "tanh-30-Adam", "softplus-30-FullForce", "softplus-30-Adam"], result.Networks.Select(n => n.Label));
         var s = result.Similarity();
         for (int i = 0; i < 4; i++)
         {
@@ -44,7 +44,7 @@ public class ArchitectureRobustnessTests
         Assert.All(result.Networks.Where(n => n.Optimizer == EmbedderOptimizer.FullForce), n => Assert.True(n.OutputError < 0.3, n.ToString()));
         var (same, different) = result.MeanSimilarityBy(n => n.Nonlinearity);
         Assert.True(double.IsFinite(same) && double.IsFinite(different));
-        Assert.Contains("softplus-20-Adam", result.ToMarkdown());
+        Assert.Contains("softplus-30-Adam", result.ToMarkdown());
     }
 
     [Fact]
