@@ -14,6 +14,8 @@ public class NotebookRunTests(ITestOutputHelper output)
     [InlineData("01-v1-orientation-tuning-fsharp.ipynb", 5)]
     [InlineData("02-context-dependent-integration.ipynb", 10)]
     [InlineData("02-context-dependent-integration-fsharp.ipynb", 10)]
+    [InlineData("03-sparse-recordings.ipynb", 5)]
+    [InlineData("03-sparse-recordings-fsharp.ipynb", 5)]
     public async Task Tutorial_notebook_runs_headless_and_its_figures_render(string name, int expectedFigures)
     {
         string notebooks = Path.Combine(CliRunner.RepositoryRoot, "notebooks");

@@ -1,0 +1,185 @@
+using NeuroRnn.Analysis;
+using NeuroRnn.Data.Synthetic;
+using NeuroRnn.Experiments;
+
+namespace NeuroRnn.Tests.Experiments;
+
+public class SparseRecordingExperimentTests
+{
+    // A small circuit (40 units, 4 trained and 2 held-out reaches, 65 bins) and small embedders keep every test fast.
+    private static readonly ReachingCircuitOptions SmallCircuit = new()
+    {
+        Units = 40, Muscles = 3, DirectionsDeg = [0, 90, 180, 270], PreTargetMs = 50, DelayMs = 200, MovementMs = 400, Seed = 3,
+    };
+
+    private static readonly EmbedderOptions SmallEmbedder = new()
+    {
+        UnitCount = 40, FullForcePasses = 15, HessianFreeIterations = 2, AdamIterations = 30,
+        HessianFree = new() { InitialLambda = 0.1, MaxCgIterations = 10 },
+        Adam = new() { LearningRate = 1e-2 },
+    };
+
+    private static readonly SparseRecordingOptions Small = new()
+    {
+        Circuit = SmallCircuit, HeldOutDirectionsDeg = [45, 225], Fractions = [0.1, 1.0], Seeds = [1], Embedder = SmallEmbedder,
+    };
+
+    private static readonly ReachingCircuit Circuit = new(SmallCircuit);
+    private static readonly ReachingSession Training = Circuit.Generate();
+
+    [Fact]
+    public void Result_table_has_one_scored_row_per_optimizer_fraction_and_seed()
+    {
+        var rows = new List<SparseRecordingRun>();
+        var result = SparseRecordingExperiment.Run(Small with { Seeds = [1, 2] }, rows.Add);
+        Assert.Equal(2 * 2 * 3, result.Runs.Count);
+        Assert.Equal(result.Runs, rows);
+        Assert.Equal(2 * 3, result.Summaries.Count);
+        Assert.All(result.Summaries, s => Assert.Equal(2, s.Runs));
+        foreach (var r in result.Runs)
+        {
+            Assert.Equal(r.Fraction == 0 ? 0 : r.Fraction == 0.1 ? 4 : 40, r.SampledUnits);
+            Assert.InRange(r.Svcca, 0, 1 + 1e-12);
+            Assert.InRange(r.HeldOutSvcca, 0, 1 + 1e-12);
+            Assert.True(r.OutputError >= 0 && double.IsFinite(r.HeldOutOutputError));
+            Assert.True(r.TrainSeconds > 0);
+        }
+        // Trained embedders reproduce the muscles far better than the mean, and every embedder is above the floor of the
+        // untrained networks; the ceiling (another population of the same circuit) is near 1.
+        Assert.All(result.Runs.Where(r => r.Optimizer == EmbedderOptimizer.FullForce), r => Assert.True(r.OutputError < 0.3, $"{r}"));
+        Assert.True(result.PopulationCeiling > 0.95, $"ceiling {result.PopulationCeiling}");
+        Assert.True(result.UntrainedSvcca < result.PopulationCeiling - 0.1, $"untrained {result.UntrainedSvcca}");
+        Assert.Contains("outputs only", result.ToMarkdown());
+    }
+
+    [Fact]
+    public void Hints_from_every_unit_make_full_force_dynamics_closer_to_the_circuit_than_outputs_alone()
+    {
+        var heldOut = Circuit.Generate([45, 225]);
+        var outputOnly = EmbedderTraining.Train(Training, null, EmbedderOptimizer.FullForce, 1, SmallEmbedder);
+        var hinted = EmbedderTraining.Train(Training, Training.Neurons, EmbedderOptimizer.FullForce, 1, SmallEmbedder);
+        var a = SparseRecordingExperiment.Score(outputOnly, Training, heldOut, 0, 1);
+        var b = SparseRecordingExperiment.Score(hinted, Training, heldOut, 1, 1);
+        Assert.Equal(40, hinted.HintCount);
+        Assert.True(b.Svcca > a.Svcca + 0.05, $"with hints {b.Svcca}, outputs only {a.Svcca}");
+        Assert.True(b.Svcca > 0.85, $"with hints {b.Svcca}");
+    }
+
+    [Fact]
+    public void Runs_are_deterministic_from_the_seed()
+    {
+        var options = Small with { Fractions = [0.1], IncludeOutputOnly = false };
+        var first = SparseRecordingExperiment.Run(options).Runs;
+        var second = SparseRecordingExperiment.Run(options).Runs;
+        Assert.Equal(first.Select(r => (r.Svcca, r.HeldOutSvcca, r.OutputError, r.HeldOutOutputError)),
+            second.Select(r => (r.Svcca, r.HeldOutSvcca, r.OutputError, r.HeldOutOutputError)));
+    }
+
+    [Fact]
+    public void Hessian_free_and_adam_embedders_read_out_the_hints_after_the_outputs()
+    {
+        var hints = Training.Neurons.SampleUnits(0.1, 4);
+        foreach (var optimizer in new[] { EmbedderOptimizer.HessianFree, EmbedderOptimizer.Adam })
+        {
+            var embedder = EmbedderTraining.Train(Training, hints, optimizer, 2, SmallEmbedder);
+            Assert.Equal(3 + 4, embedder.Model.Options.OutputCount);
+            Assert.Equal(3, embedder.OutputCount);
+            var batch = Training.TaskBatch();
+            Assert.Equal(batch.Targets.Length, embedder.Outputs(batch).Length);
+            // Training lowered the loss of outputs and hints together (Adam reports the loss before each step).
+            var stats = embedder.Training.Statistics;
+            double last = optimizer == EmbedderOptimizer.Adam ? stats[^1].Loss : stats[^1].LossAfter;
+            Assert.True(last < 0.9 * stats[0].Loss, $"{optimizer}: {stats[0].Loss} → {last}");
+        }
+    }
+
+    [Fact]
+    public void Embedder_rates_are_a_recording_on_the_sessions_conditions()
+    {
+        var embedder = EmbedderTraining.Train(Training, null, EmbedderOptimizer.FullForce, 1, SmallEmbedder with { FullForcePasses = 1 });
+        var rates = embedder.Rates(Training);
+        Assert.Equal((40, Training.Neurons.TimeCount, 4), (rates.UnitCount, rates.TimeCount, rates.TrialCount));
+        Assert.Equal(Training.DirectionsDeg, rates.Trials.GetDoubles("reach_direction_deg"));
+        var trajectory = embedder.Model.Run(Training.TaskBatch());
+        // Unit 7, bin 10, trial 2 is the rate after the update of step 10.
+        Assert.Equal(trajectory.Rate(11, 2, 7), rates.Data[(7 * rates.TimeCount + 10) * 4 + 2]);
+    }
+
+    [Fact]
+    public void Normalized_hints_are_centred_and_peak_at_one()
+    {
+        var h = EmbedderTraining.NormalizeHints(Training.Neurons);
+        int K = h.GetLength(0), T = h.GetLength(1), U = h.GetLength(2);
+        Assert.Equal((4, Training.Neurons.TimeCount, 40), (K, T, U));
+        for (int u = 0; u < U; u++)
+        {
+            double sum = 0, peak = 0;
+            for (int k = 0; k < K; k++)
+                for (int t = 0; t < T; t++) { sum += h[k, t, u]; peak = Math.Max(peak, Math.Abs(h[k, t, u])); }
+            Assert.Equal(0, sum / (K * T), 12);
+            Assert.Equal(1, peak, 12);
+        }
+        // Rates of unit 5, bin 30, trial 1 map linearly: (r − mean) / max |r − mean|.
+        var r = Training.Neurons.Data.Slice(5 * T * K, T * K).ToArray();
+        double mean = r.Average(), scale = r.Max(v => Math.Abs(v - mean));
+        Assert.Equal((r[30 * K + 1] - mean) / scale, h[1, 30, 5], 12);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Fraction_outside_zero_one_is_refused_naming_fractions(double fraction)
+    {
+        var e = Assert.Throws<ArgumentException>(() => SparseRecordingExperiment.Run(Small with { Fractions = [0.1, fraction] }));
+        Assert.Equal("Fractions", e.ParamName);
+        Assert.Contains("(0, 1]", e.Message);
+        Assert.Equal("fraction", Assert.Throws<ArgumentException>(() => Training.Neurons.SampleUnits(fraction, 1)).ParamName);
+    }
+
+    [Fact]
+    public void Hints_of_another_length_or_condition_set_are_refused_naming_hints()
+    {
+        var shorter = Training.Neurons.SelectTime(0, 300);
+        var e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, shorter, EmbedderOptimizer.FullForce, 1, SmallEmbedder));
+        Assert.Equal("hints", e.ParamName);
+        Assert.Contains("time bins", e.Message);
+
+        var fewer = Circuit.Generate([0, 90, 180]).Neurons;
+        e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, fewer, EmbedderOptimizer.HessianFree, 1, SmallEmbedder));
+        Assert.Equal("hints", e.ParamName);
+        Assert.Contains("3 trials (conditions)", e.Message);
+
+        var rotated = Circuit.Generate([90, 180, 270, 0]).Neurons;
+        e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, rotated, EmbedderOptimizer.FullForce, 1, SmallEmbedder));
+        Assert.Equal("hints", e.ParamName);
+        Assert.Contains("90°", e.Message);
+    }
+
+    [Fact]
+    public void Svcca_on_different_condition_sets_is_refused_naming_the_recording()
+    {
+        var embedder = EmbedderTraining.Train(Training, null, EmbedderOptimizer.FullForce, 1, SmallEmbedder with { FullForcePasses = 1 });
+        var heldOut = Circuit.Generate([45, 135, 225, 315]);
+        var e = Assert.Throws<ArgumentException>(() => DynamicsComparison.Similarity(Training.Neurons, embedder.Rates(heldOut)));
+        Assert.Equal("embedder", e.ParamName);
+        Assert.Contains("different condition sets", e.Message);
+        // The same recording on matching conditions is fine, and SVCCA of the circuit with itself is 1.
+        Assert.Equal(1, DynamicsComparison.Similarity(Training.Neurons, Training.Neurons).Similarity, 9);
+        e = Assert.Throws<ArgumentException>(() => DynamicsComparison.Similarity(Training.Neurons, Training.Neurons, new SvccaOptions { Components = 0 }));
+        Assert.Equal("options", e.ParamName);
+    }
+
+    [Fact]
+    public void Held_out_directions_that_were_trained_on_are_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SparseRecordingExperiment.Run(Small with { HeldOutDirectionsDeg = [45, 360] }));
+        Assert.Equal("HeldOutDirectionsDeg", e.ParamName);
+        Assert.Contains("360", e.Message);
+        e = Assert.Throws<ArgumentException>(() => SparseRecordingExperiment.Run(Small with { Embedder = SmallEmbedder with { HintScale = 0 } }));
+        Assert.Equal("HintScale", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, null, EmbedderOptimizer.FullForce, 1, SmallEmbedder with { TauMs = 5 }));
+        Assert.Equal("options", e.ParamName);
+    }
+}
