@@ -61,4 +61,30 @@ if [[ -f package-lock.json ]]; then
   fi
 fi
 
+# The real .NET Interactive (tests run the same notebook under it and under NeuroRnn's kernel): the dotnet-interactive
+# tool in a private folder, its Jupyter kernelspecs next to it with --http-local-only (else its HTTP server listens on
+# every interface). Tests find it at NEURORNN_DOTNET_INTERACTIVE or this default.
+if (( want_tests )); then
+  di_version=1.0.712001
+  di_dir=${NEURORNN_DOTNET_INTERACTIVE:-$HOME/.cache/neurornn/dotnet-interactive-$di_version}
+  if [[ ! -x "$di_dir/dotnet-interactive" ]]; then
+    echo "setup: dotnet tool install Microsoft.dotnet-interactive $di_version → $di_dir"
+    dotnet tool install Microsoft.dotnet-interactive --version "$di_version" --tool-path "$di_dir" >/dev/null
+  fi
+  if [[ ! -f "$di_dir/jupyter/kernels/.net-csharp/kernel.json" ]]; then
+    mkdir -p "$di_dir/jupyter/kernels"
+    PATH="$di_dir:$PATH" DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 "$di_dir/dotnet-interactive" jupyter install --path "$di_dir/jupyter/kernels" >/dev/null
+  fi
+  for spec in "$di_dir"/jupyter/kernels/.net-*/kernel.json; do
+    /usr/bin/python3 - "$spec" <<'PY'
+import json, sys
+path = sys.argv[1]
+spec = json.load(open(path))
+if "--http-local-only" not in spec["argv"]:
+    spec["argv"].append("--http-local-only")
+    json.dump(spec, open(path, "w"), indent=2)
+PY
+  done
+fi
+
 dotnet build Kernel.sln -c Release -nologo -clp:ErrorsOnly

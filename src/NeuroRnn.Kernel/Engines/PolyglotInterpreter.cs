@@ -156,6 +156,9 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
     /// <summary>The variables of the started sessions (C# first).</summary>
     internal IReadOnlyList<SessionVariable> Variables() => _sessions.Variables();
 
+    /// <summary>Variable <paramref name="name"/> of <paramref name="language"/>'s session (started if needed), or null.</summary>
+    internal SessionVariable? TryGetVariable(string language, string name) => _sessions.TryGetVariable(language, name);
+
     /// <summary>
     /// Defines variable <paramref name="name"/> (a notebook parameter) in each of <paramref name="languages"/>
     /// ("csharp", "fsharp"), or in both when none are given; a language whose session is not running is started.
@@ -187,6 +190,7 @@ public sealed class PolyglotInterpreter : IKernelInterpreter
                 .Where(n => n.StartsWith(typed, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
             return new CompletionResult(names, start, cursor);
         }
+        if (line.TrimStart().StartsWith("#!", StringComparison.Ordinal) && MagicOptionCompletion.Complete(line, lineStart, cursor) is { } options) return options;
         var empty = new CompletionResult([], CompletionText.PartialStart(prefix), cursor);
         try
         {

@@ -16,7 +16,7 @@ internal static class BuiltinMagics
         new MagicCommand("#!time", "Reports the wall-clock time the rest of the cell took.", [], Time),
         new MagicCommand("#!who", "Lists the names of the variables of the C# and F# sessions.", [], (i, c) => Who(i, c, detailed: false)),
         new MagicCommand("#!whos", "Lists the variables of the C# and F# sessions with their types and values.", [], (i, c) => Who(i, c, detailed: true)),
-        new MagicCommand("#!lsmagic", "Lists the magic commands.", [], ListMagics),
+        new MagicCommand("#!lsmagic", "Lists the magic commands; #!lsmagic #!name shows one command's options.", [], ListMagics),
         new MagicCommand("#!about", "Shows what this kernel is.", [], About),
     ];
 
@@ -87,11 +87,16 @@ internal static class BuiltinMagics
 
     private static Task ListMagics(MagicInvocation invocation, IExecutionContext context)
     {
-        var plain = new StringBuilder("Magic commands (put them at the top of a cell):").AppendLine();
+        if (invocation.Arguments.Count > 0)
+        {
+            context.PublishDisplay(MimeBundle.PlainText(CommandHelp(invocation.Arguments[0])), null, false);
+            return Task.CompletedTask;
+        }
+        var plain = new StringBuilder("Magic commands (put them at the top of a cell; #!lsmagic #!name for one command's options):").AppendLine();
         foreach (var command in MagicCommands.All)
         {
             plain.Append("  ").Append(command.Name);
-            foreach (var parameter in command.Parameters) plain.Append(parameter.IsRequired ? $" {parameter.Name} <value>" : parameter.IsFlag ? $" [{parameter.Name}]" : $" [{parameter.Name} <value>]");
+            foreach (var parameter in command.Parameters) plain.Append(' ').Append(Usage(parameter));
             plain.Append("  — ").AppendLine(command.Description);
         }
         plain.AppendLine("Cell kernels (first line of a cell, or a line of its own to switch within a cell):");
@@ -105,6 +110,27 @@ internal static class BuiltinMagics
         foreach (var (name, description) in Directives) plain.Append("  ").Append(name).Append("  — ").AppendLine(description);
         context.PublishDisplay(MimeBundle.PlainText(plain.ToString().TrimEnd()), null, false);
         return Task.CompletedTask;
+    }
+
+    private static string Usage(MagicParameter parameter)
+    {
+        var value = parameter.Choices.Count > 0 ? string.Join('|', parameter.Choices) : $"<{parameter.TypeHint ?? "value"}>";
+        var text = parameter.Implicit ? value : parameter.IsFlag ? parameter.Name : $"{parameter.Name} {value}";
+        return parameter.IsRequired || parameter.Implicit ? text : $"[{text}]";
+    }
+
+    private static string CommandHelp(string name)
+    {
+        var command = MagicCommands.Find(name.StartsWith("#!", StringComparison.Ordinal) ? name : "#!" + name)
+            ?? throw new MagicCommandException($"#!lsmagic: there is no magic command {name} ({string.Join(", ", MagicCommands.All.Select(c => c.Name))}).");
+        var help = new StringBuilder(command.Name).Append("  — ").AppendLine(command.Description);
+        foreach (var parameter in command.Parameters)
+        {
+            help.Append("  ").Append(Usage(parameter)).Append("  ").Append(parameter.Description);
+            if (parameter.Implicit) help.Append(" (also ").Append(parameter.Name).Append(')');
+            help.AppendLine();
+        }
+        return help.ToString().TrimEnd();
     }
 
     private static Task About(MagicInvocation invocation, IExecutionContext context)

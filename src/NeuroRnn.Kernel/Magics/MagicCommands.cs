@@ -4,9 +4,9 @@ namespace NeuroRnn.Kernel.Magics;
 
 /// <summary>
 /// The process-wide registry of magic commands. Built-ins are always present; libraries add theirs with
-/// <see cref="Register"/>, from a cell or by convention when their assembly is loaded with <c>#r</c>: every public
-/// static method <c>RegisterMagics()</c> (no parameters) on a type that carries an attribute whose simple name is
-/// <c>NeuroRnnMagicsAttribute</c> (any namespace, may be internal) is called once.
+/// <see cref="Register"/> from a cell, or by convention (<see cref="MagicDiscovery"/>, no reference to this kernel):
+/// found in an assembly loaded with <c>#r</c>, and in the application's own assemblies next to the kernel (scanned once,
+/// when a magic is first looked up).
 /// </summary>
 public static class MagicCommands
 {
@@ -25,8 +25,19 @@ public static class MagicCommands
     }
 
     /// <summary>The command named <paramref name="name"/> (with <c>#!</c>), or null.</summary>
-    public static MagicCommand? Find(string name) => Commands.TryGetValue(name, out var command) ? command : null;
+    public static MagicCommand? Find(string name)
+    {
+        MagicDiscovery.EnsureApplicationScanned();
+        return Commands.TryGetValue(name, out var command) ? command : null;
+    }
 
     /// <summary>All registered commands, by name.</summary>
-    public static IReadOnlyList<MagicCommand> All => Commands.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<MagicCommand> All
+    {
+        get
+        {
+            MagicDiscovery.EnsureApplicationScanned();
+            return Commands.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        }
+    }
 }

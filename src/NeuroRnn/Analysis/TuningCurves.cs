@@ -26,6 +26,7 @@ public sealed record TuningCurveOptions
 /// <param name="Mean">Mean response over trials per angle (window-averaged; in <see cref="TuningCurve.ResponseUnit"/>).</param>
 /// <param name="Sem">Standard error of the mean per angle (NaN with fewer than two trials).</param>
 /// <param name="TrialCounts">Trials per angle.</param>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.TuningCurveFormatterSource")]
 public sealed record TuningCurve(int UnitIndex, string UnitId, double[] AnglesDeg, double[] Mean, double[] Sem, int[] TrialCounts)
 {
     /// <summary>

@@ -4,6 +4,7 @@ namespace NeuroRnn.Data;
 /// An immutable table of equally long, uniquely named, typed columns (the trials table and the units table of a
 /// <see cref="Recording"/>). Every operation returns a new table.
 /// </summary>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.ColumnTableFormatterSource")]
 public sealed class ColumnTable
 {
     private readonly TableColumn[] columns;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NeuroRnn.Data.Formatting;
 
 namespace NeuroRnn.Data;
 
@@ -15,7 +14,7 @@ namespace NeuroRnn.Data;
 /// <para>Every operation returns a new frame; the arrays of a frame are never modified after construction (factories
 /// copy their inputs), so frames can be shared between threads and notebook cells.</para>
 /// </remarks>
-[TypeFormatterSource(typeof(RecordingFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.RecordingFormatterSource")]
 public sealed partial class Recording
 {
     private readonly double[] data;

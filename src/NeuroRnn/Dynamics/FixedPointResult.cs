@@ -6,6 +6,7 @@ namespace NeuroRnn.Dynamics;
 /// What a <see cref="FixedPointFinder"/> search found: the unique fixed and slow points (fixed points first, then by
 /// ascending q, then by start index — a stable order for a given seed) and what was discarded on the way.
 /// </summary>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.FixedPointResultFormatterSource")]
 public sealed class FixedPointResult
 {
     internal FixedPointResult(IReadOnlyList<FixedPoint> points, double[] input, int startCount, int rejectedCount,

@@ -9,6 +9,7 @@ namespace NeuroRnn.Fitting;
 /// A fitted network and how well it predicts held-out trials. Predictions are frames in Hz with the same units, time
 /// bins and trials as the held-out data, so tuning-curve and other analyses run on model output unchanged.
 /// </summary>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.RecordingFitResultFormatterSource")]
 public sealed class RecordingFitResult
 {
     internal RecordingFitResult(RecordingFitOptions options, FitDataset dataset, RateRnn model, TrainingResult training,

@@ -14,6 +14,7 @@ namespace NeuroRnn.Networks;
 /// scoring, psychometric curves, and recording its activity on any batch as a <see cref="Recording"/> (time in ms, the
 /// batch's conditions in the trials table), so that PCA, tuning, TDR and choice probability apply to it as to data.
 /// </summary>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.TrainedNetworkFormatterSource")]
 public sealed class TrainedNetwork
 {
     internal TrainedNetwork(ITask task, TaskTrainingOptions options, RateRnn model, TrainingResult training,

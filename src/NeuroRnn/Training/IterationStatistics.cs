@@ -17,6 +17,7 @@ namespace NeuroRnn.Training;
 /// <param name="Note">Why a step was rejected, or other detail worth reading (e.g. the backtracked CG iterate).</param>
 /// <param name="Details">The optimizer-specific part: <see cref="HessianFreeStepDetails"/>, <see cref="AdamStepDetails"/>,
 /// <see cref="Force.ForceStepDetails"/>, or null.</param>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.IterationStatisticsFormatterSource")]
 public sealed record IterationStatistics(
     int Iteration,
     double Loss,

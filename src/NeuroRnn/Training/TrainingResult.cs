@@ -8,6 +8,7 @@ namespace NeuroRnn.Training;
 /// <param name="BestValidation">That best metric, or null.</param>
 /// <param name="Statistics">Per-iteration statistics of this call.</param>
 /// <param name="StopReason">Why training ended (<see cref="StopReason.Kind"/> to branch on, <see cref="StopReason.Description"/> to show).</param>
+[TypeFormatterSource("NeuroRnn.Interactive.Formatting.TrainingResultFormatterSource")]
 public sealed record TrainingResult(
     OptimizerState State,
     double[] Parameters,

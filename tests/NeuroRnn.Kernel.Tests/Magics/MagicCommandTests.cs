@@ -98,15 +98,37 @@ public sealed class MagicCommandTests(MagicFixture fixture) : IClassFixture<Magi
             {
                 public static class Greeter { public static string Hello(string name) => "Hello, " + name; }
 
+                // The convention: no reference to the kernel (Compile below gives TinyLib only the framework).
                 [NeuroRnnMagics]
                 public static class Magics
                 {
-                    public static void RegisterMagics() => NeuroRnn.Kernel.Magics.MagicCommands.Register(new NeuroRnn.Kernel.Magics.MagicCommand(
-                        "#!tinylib", "From TinyLib.", new NeuroRnn.Kernel.Magics.MagicParameter[0],
-                        (invocation, context) => { context.WriteStream("stdout", "tiny magic\n"); return System.Threading.Tasks.Task.CompletedTask; }));
+                    public static System.Collections.IEnumerable MagicDefinitions() => new object[] { new Tiny() };
                 }
 
-                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class TinyOption
+                {
+                    public string Name => "--times"; public string Help => "how often"; public bool IsFlag => false;
+                    public bool Required => false; public bool Implicit => false; public string TypeHint => "integer";
+                }
+
+                public sealed class Tiny
+                {
+                    public string Name => "#!tinylib";
+                    public string Help => "From TinyLib.";
+                    public System.Collections.IEnumerable Options => new object[] { new TinyOption() };
+                    public System.Threading.Tasks.Task InvokeAsync(string line, System.Func<string, object> getVariable, System.Action<string, object> setVariable,
+                        System.Func<object, System.Action<object>> display, System.Threading.CancellationToken cancellationToken)
+                    {
+                        if (line.Contains("bad")) throw new System.ArgumentException("#!tinylib: bad input");
+                        var words = line.Split(' ');
+                        int times = words.Length > 2 ? int.Parse(words[2]) : 1;
+                        var update = display("tiny magic " + times);
+                        update("tiny magic updated, seed " + (getVariable("tinySeed") ?? "none"));
+                        setVariable("tinyResult", times * 2);
+                        return System.Threading.Tasks.Task.CompletedTask;
+                    }
+                }
+
                 internal sealed class NeuroRnnMagicsAttribute : System.Attribute { }
             }
             """);
@@ -119,9 +141,16 @@ public sealed class MagicCommandTests(MagicFixture fixture) : IClassFixture<Magi
         Assert.Equal("Hello, again", Plain((await fixture.RunAsync("TinyLib.Greeter.Hello(\"again\")")).Outcome));
         Assert.Equal("Hello, F#", Plain((await fixture.RunAsync("#!fsharp\nTinyLib.Greeter.Hello \"F#\"")).Outcome));
 
-        // The library's magic was registered by convention when it was loaded.
-        var (_, magic) = await fixture.RunAsync("#!tinylib");
-        Assert.Equal("tiny magic\n", magic.Stdout);
+        // The library's magic was registered by convention when it was loaded, and reaches the cell's variables and display.
+        await fixture.RunAsync("var tinySeed = 7;");
+        var (magicOutcome, magic) = await fixture.RunAsync("#!tinylib --times 3\ntinyResult");
+        Assert.Equal("6", Plain(magicOutcome));
+        Assert.Equal(["tiny magic 3", "tiny magic updated, seed 7"], magic.Displays.Select(d => d.Text));
+        var (unknown, _) = await fixture.RunAsync("#!tinylib --often 3");
+        Assert.Contains("#!tinylib has no option --often", Assert.IsType<ExecutionOutcome.Error>(unknown).Value);
+        var (bad, _) = await fixture.RunAsync("#!tinylib bad");
+        Assert.Equal("#!tinylib: bad input", Assert.IsType<ExecutionOutcome.Error>(bad).Value);
+        Assert.Equal("2", Plain((await fixture.RunAsync("1 + 1")).Outcome));
 
         var (missing, _) = await fixture.RunAsync($"#r \"{Path.Combine(folder, "Missing.dll")}\"");
         Assert.Contains("does not exist", Assert.IsType<ExecutionOutcome.Error>(missing).Value);
@@ -156,7 +185,7 @@ public sealed class MagicCommandTests(MagicFixture fixture) : IClassFixture<Magi
     {
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetDirectoryName(p) == Path.GetDirectoryName(typeof(object).Assembly.Location));
-        var references = framework.Append(typeof(MagicCommands).Assembly.Location).Select(p => MetadataReference.CreateFromFile(p));
+        var references = framework.Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("TinyLib", [CSharpSyntaxTree.ParseText(source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var stream = File.Create(path);
         var result = compilation.Emit(stream);
