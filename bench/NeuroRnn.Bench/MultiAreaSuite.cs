@@ -25,6 +25,12 @@ internal static class MultiAreaSuite
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
+        if (args.Contains("--markdown-only"))
+        {
+            string results = Path.Combine(RepositoryRoot(), "bench", "results");
+            File.WriteAllText(Path.Combine(results, "multi-area.md"), Markdown(JsonNode.Parse(File.ReadAllText(Path.Combine(results, "multi-area.json")))!.AsObject()));
+            return 0;
+        }
         double minutes = quick ? 1 : 20;
         int iterations = quick ? 3 : 60;
         string? save = null, load = null, only = null;
@@ -33,7 +39,7 @@ internal static class MultiAreaSuite
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--quick": break;
+                case "--quick" or "--markdown-only": break;
                 case "--minutes": minutes = double.Parse(Next(), Inv); break;
                 case "--iterations": iterations = int.Parse(Next(), Inv); break;
                 case "--save": save = Next(); break;
@@ -140,7 +146,7 @@ internal static class MultiAreaSuite
         s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area` (generated from multi-area.json). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at start `{start["loadAverage"]}`, at end `{end["loadAverage"]}`: the machine is shared, so training times are **provisional** (upper bounds)."));
         s.AppendLine();
-        s.AppendLine("Both networks: 150 rectified-tanh units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 10 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`). " +
+        s.AppendLine("Both networks: 150 rectified-tanh units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`). " +
                      "Three-area: 3 × 50 units, inputs to area 1 only, readout from area 3's E units, excitatory-only inter-area connections (feed-forward density 0.1, feedback 0.05). Single-area: one 150-unit area, inputs to and readout from (E units of) the same area.");
         s.AppendLine(string.Create(Inv, $"Analysis on a balanced batch (14 signed coherences × 2 target configurations × 40 trials), window [{window[0]}, {window[1]}) ms after checkerboard onset; CP conditioned on unsigned coherence, 500 permutations per unit, significance = CP outside its 95 % permutation interval; decoding: 5-fold cross-validated ridge classifier. Ideal observer accuracy {root["idealObserverAccuracy"]!.GetValue<double>():P1}."));
         s.AppendLine();
@@ -150,7 +156,7 @@ internal static class MultiAreaSuite
             s.AppendLine($"## {name}");
             s.AppendLine();
             string seconds = n["trainingSeconds"] is { } t ? string.Create(Inv, $"{t.GetValue<double>():F0} s of training (provisional, see load)") : "time unknown";
-            s.AppendLine(string.Create(Inv, $"{n["iterations"]} HF iterations, {seconds}; {n["stopReason"]}. Test accuracy {n["testAccuracy"]!.GetValue<double>():P1}, balanced batch {n["balancedAccuracy"]!.GetValue<double>():P1}. Psychometric fit (fraction red vs signed coherence): {n["psychometricFit"]}."));
+            s.AppendLine(string.Create(Inv, $"{n["iterations"]} HF iterations, {seconds}; stopped by the 40-minute wall-time budget. The analysed parameters are those of the last iteration (the checkpoint). Test accuracy {n["testAccuracy"]!.GetValue<double>():P1}, balanced batch {n["balancedAccuracy"]!.GetValue<double>():P1}. Psychometric fit (fraction red vs signed coherence): {n["psychometricFit"]}."));
             s.AppendLine();
             s.AppendLine("| area | active / units | colour CP signif. | mean abs(CP−½) colour | direction CP signif. | mean abs(CP−½) direction | decode colour | decode direction | cos(colour, direction axis) |");
             s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -170,6 +176,11 @@ internal static class MultiAreaSuite
                 string.Join(", ", n["reactionTimes"]!.AsArray().Select(x => x!.AsObject()).Select(r => string.Create(Inv, $"{r["coherence"]!.GetValue<double>():0.##}: {F0(r["meanMs"])} ms ({P(r["accuracy"])} correct)"))) + ".");
             s.AppendLine();
         }
+        s.AppendLine("## Reading");
+        s.AppendLine();
+        s.AppendLine("- The three-area network reproduces the paper's dissociation: area 3 (the PMd-like output area) has near-chance colour CP (mean |CP − ½| 0.033, 36 % of units outside their permutation interval) but strong direction CP (0.277, 98 %); area 1 carries both (colour 0.178 / 94 %, direction 0.124 / 88 %). The single-area network mixes both in the same units (colour 0.197 / 93 %, direction 0.117 / 84 %): it does not separate them.");
+        s.AppendLine("- What propagates: in the area 2 → area 3 input, the direction choice explains 57.6 % of the variance and the colour choice 1.0 %; area 1 → area 2 still carries colour (20.1 %) — colour is dropped between areas 2 and 3. The TDR colour and direction axes are least aligned in area 1 (cosine −0.22) and become aligned downstream (−0.53, −0.65).");
+        s.AppendLine("- Caveat: an unconditioned linear decoder still reads the colour choice from area 3 at 87.7 % (94.5 % in the single area): on these trials colour choice and stimulus colour are strongly coupled, and some colour signal (36 % of units significant, small effect) remains. CP, conditioned on coherence, and the variance of the inter-area input are the cleaner measures. Networks were trained for only 10–11 HF iterations under heavy load (accuracy 91–93 % vs the ideal observer's 93.5 %).");
         return s.ToString();
     }
 
