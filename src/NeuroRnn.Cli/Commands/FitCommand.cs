@@ -62,8 +62,13 @@ internal static class FitCommand
         {
             Description = "Noise-free reference of the same recording (e.g. `neurornn data generate-v1 --expected-counts`): also report held-out trial-averaged R² against it",
         };
+        var dale = new Option<bool>("--dale") { Description = "Constrain the fit by Dale's law (each unit's outgoing weights share one sign; implies non-negative softplus rates)" };
+        var excitatoryFraction = new Option<double>("--excitatory-fraction") { Description = "With --dale: fraction of excitatory network units", DefaultValueFactory = _ => 0.8 };
+        var unitTypes = new Option<string?>("--unit-types") { Description = "With --dale: recorded units' cell types as index:E|I pairs, e.g. \"0:E,3:I,7:I\" (unlisted units are free)" };
+        var connectionProbability = new Option<double?>("--connection-probability") { Description = "Sparsity mask: each recurrent connection exists with this probability (drawn from --seed)" };
+        var nonNegative = new Option<bool>("--non-negative") { Description = "Non-negative rates (softplus units instead of tanh)" };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
-        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience, dale, excitatoryFraction, unitTypes, connectionProbability, nonNegative }) command.Options.Add(option);
         read.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, read, new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
@@ -75,13 +80,41 @@ internal static class FitCommand
                 OnsetColumn = parseResult.GetValue(onsetColumn), OffsetColumn = parseResult.GetValue(offsetColumn),
             },
             parseResult.GetValue(loss)!, parseResult.GetValue(readout), parseResult.GetValue(weightDecay), parseResult.GetValue(rateL2),
-            parseResult.GetValue(validation), parseResult.GetValue(patience)), cancellationToken)));
+            parseResult.GetValue(validation), parseResult.GetValue(patience), parseResult.GetValue(dale), parseResult.GetValue(excitatoryFraction),
+            parseResult.GetValue(unitTypes), parseResult.GetValue(connectionProbability), parseResult.GetValue(nonNegative)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, string Precision,
         int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus,
-        string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience);
+        string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience,
+        bool Dale, double ExcitatoryFraction, string? UnitTypes, double? ConnectionProbability, bool NonNegative);
+
+    /// <summary>"0:E,3:I" → {0: "E", 3: "I"}.</summary>
+    private static Dictionary<int, string>? ParseUnitTypes(string? text, bool dale)
+    {
+        if (text is null) return null;
+        if (!dale) throw new ArgumentException("--unit-types assigns cell types, which needs --dale.");
+        var result = new Dictionary<int, string>();
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(':');
+            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int unit) || parts[1].Trim().ToUpperInvariant() is not ("E" or "I"))
+                throw new ArgumentException($"--unit-types entry '{item}' is not index:E or index:I (e.g. \"0:E,3:I\").");
+            if (!result.TryAdd(unit, parts[1].Trim().ToUpperInvariant())) throw new ArgumentException($"--unit-types lists unit {unit} twice.");
+        }
+        return result;
+    }
+
+    private static bool[,]? RandomMask(double? probability, int units, int seed)
+    {
+        if (probability is not { } p) return null;
+        if (!(p > 0 && p <= 1)) throw new ArgumentException($"--connection-probability must be in (0, 1], got {p}.");
+        var random = new Random(seed);
+        var mask = new bool[units, units];
+        for (int i = 0; i < units; i++) for (int j = 0; j < units; j++) mask[i, j] = random.NextDouble() < p;
+        return mask;
+    }
 
     private static int Run(ParseResult parseResult, RecordingReadArguments read, Settings s, CancellationToken cancellationToken)
     {
@@ -138,6 +171,11 @@ internal static class FitCommand
                 Stimulus = s.Stimulus,
                 Network = defaults.Network with { Precision = s.Precision == "float32" ? RnnPrecision.Float32 : RnnPrecision.Float64 },
                 Optimizer = defaults.Optimizer with { MaxCgIterations = s.MaxCg, MinCgIterations = Math.Min(defaults.Optimizer.MinCgIterations, s.MaxCg) },
+                Constraints = new FitConstraints
+                {
+                    DalesLaw = s.Dale, ExcitatoryFraction = s.ExcitatoryFraction, UnitTypes = ParseUnitTypes(s.UnitTypes, s.Dale),
+                    RecurrentMask = RandomMask(s.ConnectionProbability, s.Units, s.Seed), NonNegativeRates = s.NonNegative,
+                },
             };
             options.Validate();
         }
@@ -256,6 +294,7 @@ internal static class FitCommand
             ["settings"] = new JsonObject
             {
                 ["network_units"] = o.UnitCount,
+                ["constraints"] = new JsonArray(o.Constraints.Describe().Select(x => (JsonNode?)x).ToArray()),
                 ["readout"] = o.Readout.ToString(),
                 ["objective"] = o.Objective.ToString(),
                 ["weight_decay"] = o.Loss.WeightDecay,

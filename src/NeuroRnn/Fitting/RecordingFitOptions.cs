@@ -84,6 +84,9 @@ public sealed record RecordingFitOptions
     /// </summary>
     public RateRnnOptions Network { get; init; } = new() { LearnInitialState = true, Precision = RnnPrecision.Float32 };
 
+    /// <summary>Biological constraints (Dale's law, E/I assignment of recorded units, connectivity mask, non-negative rates). Default: none.</summary>
+    public FitConstraints Constraints { get; init; } = new();
+
     /// <summary>Loss penalties: <see cref="RnnLossOptions.WeightDecay"/> (L2 on the weights) and <see cref="RnnLossOptions.ActivityL2"/> (rate regularisation). Default: none.</summary>
     public RnnLossOptions Loss { get; init; } = new();
 
@@ -169,6 +172,10 @@ public sealed record RecordingFitOptions
             throw Bad(nameof(Objective), $"= {Objective} needs Readout = Linear: expected counts are read out as exp (or softplus) of W_out·r + b_out, which a unit's rate in (−1, 1) cannot express");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw Bad(nameof(ValidationFraction), $"must be in [0, 1), got {ValidationFraction}");
         if (EarlyStoppingPatience < 1) throw Bad(nameof(EarlyStoppingPatience), $"must be ≥ 1, got {EarlyStoppingPatience}");
+        if (Constraints is null) throw Bad(nameof(Constraints), "is null");
+        Constraints.Validate();
+        if (Constraints.UnitTypes is not null && Readout != FitReadout.Units) throw Bad(nameof(Constraints), "assigns recorded units to E/I, which needs Readout = Units");
+        if (Constraints.UnitTypes is not null && NetworkUnits is not null) throw Bad(nameof(Constraints), "assigns recorded units to E/I, which places them itself; leave NetworkUnits null");
         Loss.Validate();
         Optimizer.Validate();
     }

@@ -148,5 +148,5 @@ public sealed class RecordingFitResult
 
     /// <summary>A one-line summary.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"fit of {Dataset.FittedUnitCount} units with N = {Model.Options.UnitCount}: held-out trial-averaged R² = {TrialAveraged.Overall:F3} (noise ceiling {NoiseCeiling.Overall:F3}), single-trial R² = {SingleTrial.Overall:F3}, {Statistics.Count} HF iterations in {Seconds:F1} s on {Backend}");
+        $"fit of {Dataset.FittedUnitCount} units with N = {Model.Options.UnitCount}: held-out trial-averaged R² = {TrialAveraged.Overall:F3} (noise ceiling {NoiseCeiling.Overall:F3}), single-trial R² = {SingleTrial.Overall:F3}, {Statistics.Count} HF iterations in {Seconds:F1} s on {Backend}") + (Options.Constraints.Any ? "; constraints: " + string.Join("; ", Options.Constraints.Describe()) : "");
 }

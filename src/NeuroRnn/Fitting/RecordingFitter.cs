@@ -24,8 +24,9 @@ public static class RecordingFitter
     {
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= new RecordingFitOptions();
-        var readout = FitDatasetBuilder.NetworkUnitsOf(dataset.FittedUnitCount, options);
-        var network = options.Network with
+        options.Validate();
+        var readout = options.Constraints.NetworkUnits(dataset.FittedUnits, options.UnitCount) ?? FitDatasetBuilder.NetworkUnitsOf(dataset.FittedUnitCount, options);
+        var network = options.Constraints.Apply(options.Network) with
         {
             UnitCount = options.UnitCount,
             InputCount = dataset.InputCount,
@@ -65,8 +66,12 @@ public static class RecordingFitter
         Action<IterationStatistics>? onIteration = null, CancellationToken cancellationToken = default) =>
         Fit(dataset, options, onIteration, cancellationToken, Stopwatch.GetTimestamp());
 
+    /// <summary>As the public overload, and calls <paramref name="afterIteration"/> with the model at each iteration's parameters (tests).</summary>
+    internal static RecordingFitResult Fit(FitDataset dataset, RecordingFitOptions options, Action<RateRnn> afterIteration) =>
+        Fit(dataset, options, null, default, Stopwatch.GetTimestamp(), afterIteration);
+
     private static RecordingFitResult Fit(FitDataset dataset, RecordingFitOptions options,
-        Action<IterationStatistics>? onIteration, CancellationToken cancellationToken, long started)
+        Action<IterationStatistics>? onIteration, CancellationToken cancellationToken, long started, Action<RateRnn>? afterIteration = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
@@ -86,7 +91,7 @@ public static class RecordingFitter
             StopWhen = s => options.TargetMse is { } target && s.LossAfter < target || plateau?.Reached(s) == true,
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
-            onIteration: onIteration, cancellationToken: cancellationToken);
+            onIteration: afterIteration is null ? onIteration : s => { afterIteration(model); onIteration?.Invoke(s); }, cancellationToken: cancellationToken);
         if (plateau?.Description is { } why && training.StopReason.Kind == StopKind.StopCondition)
             training = training with { StopReason = StopReason.Plateau(why) };
         // With a validation split the best network by validation loss is the fit; otherwise the last one.

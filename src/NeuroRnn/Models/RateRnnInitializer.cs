@@ -31,6 +31,7 @@ internal static class RateRnnInitializer
                 break;
         }
         ApplyMask(w, s.RecurrentMask);
+        if (options.BalanceInhibition) BalanceInhibition(s, w);
 
         var inputRandom = new ModelRandom(options.Seed, 2);
         double inputStd = options.InputWeightStd ?? (i > 0 ? 1.0 / Math.Sqrt(i) : 0);
@@ -50,6 +51,22 @@ internal static class RateRnnInitializer
             if (radius > 0) for (int k = 0; k < w.Length; k++) w[k] *= target / radius;
         }
         return theta;
+    }
+
+    /// <summary>Per postsynaptic row: scale the |W̃| of inhibitory presynaptic units so their sum equals the excitatory sum.</summary>
+    private static void BalanceInhibition(RateRnnStructure s, Span<double> w)
+    {
+        int n = s.N;
+        for (int i = 0; i < n; i++)
+        {
+            double excitatory = 0, inhibitory = 0;
+            for (int j = 0; j < n; j++)
+                if (s.Excitatory![j]) excitatory += Math.Abs(w[j * n + i]); else inhibitory += Math.Abs(w[j * n + i]);
+            if (inhibitory == 0 || excitatory == 0) continue;
+            double scale = excitatory / inhibitory;
+            for (int j = 0; j < n; j++)
+                if (!s.Excitatory![j]) w[j * n + i] *= scale;
+        }
     }
 
     private static void ApplyMask(Span<double> values, double[]? mask)

@@ -74,6 +74,19 @@ public sealed record RateRnnOptions
     /// <summary>With Dale's law: read out only excitatory units (W_out columns of inhibitory units are masked). Default false.</summary>
     public bool ReadoutFromExcitatoryOnly { get; init; }
 
+    /// <summary>
+    /// Optional O×N readout mask indexed [output, unit]; false = the unit does not reach the output (e.g. only the last
+    /// area of a multi-area network is read out). Combined with <see cref="ReadoutFromExcitatoryOnly"/>. Linear readout only.
+    /// </summary>
+    public bool[,]? OutputMask { get; init; }
+
+    /// <summary>
+    /// With Dale's law: scale each unit's initial inhibitory input weights so that its summed |E| and |I| input weights are
+    /// equal, so the network starts balanced (mean recurrent input zero at equal rates) instead of excitation-dominated by
+    /// the 4:1 E:I count. Default false.
+    /// </summary>
+    public bool BalanceInhibition { get; init; }
+
     /// <summary>Optional N×N recurrent connectivity mask indexed [postsynaptic, presynaptic]; false = no connection.</summary>
     public bool[,]? RecurrentMask { get; init; }
 
@@ -160,6 +173,9 @@ public sealed record RateRnnOptions
         if (InterAreaExcitatoryOnly && Areas is null) throw Bad(nameof(InterAreaExcitatoryOnly), "requires Areas");
         CheckShape(RecurrentMask, UnitCount, UnitCount, nameof(RecurrentMask), "N×N");
         CheckShape(InputMask, UnitCount, InputCount, nameof(InputMask), "N×I");
+        CheckShape(OutputMask, OutputCount, UnitCount, nameof(OutputMask), "O×N");
+        if (OutputMask is not null && ReadoutUnits is not null) throw Bad(nameof(OutputMask), "applies to a linear readout, but ReadoutUnits is set");
+        if (BalanceInhibition && !DalesLaw) throw Bad(nameof(BalanceInhibition), "requires DalesLaw = true");
         if (Areas is { } areas)
         {
             if (areas.Count == 0) throw Bad(nameof(Areas), "is empty; use null for a single-area network");

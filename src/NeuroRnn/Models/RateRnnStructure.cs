@@ -31,11 +31,12 @@ internal sealed class RateRnnStructure
         }
         RecurrentMask = BuildRecurrentMask(options);
         InputMask = ToColumnMajor(options.InputMask, N, I);
-        if (options.ReadoutFromExcitatoryOnly)
+        if (options.ReadoutFromExcitatoryOnly || options.OutputMask is not null)
         {
             OutputMask = new double[O * N];
             for (int j = 0; j < N; j++)
-                for (int o = 0; o < O; o++) OutputMask[j * O + o] = Excitatory![j] ? 1 : 0;
+                for (int o = 0; o < O; o++)
+                    OutputMask[j * O + o] = (!options.ReadoutFromExcitatoryOnly || Excitatory![j]) && (options.OutputMask?[o, j] ?? true) ? 1 : 0;
         }
         if (options.ReadoutUnits is { } units)
         {

@@ -24,6 +24,7 @@ public static class TaskPresets
         return task switch
         {
             PathologicalTask => PathologicalProblems(),
+            CheckerboardTask checkerboard => Checkerboard(checkerboard.DtMs),
             ITimedTask timed => Neuroscience(timed.DtMs),
             _ => Neuroscience(1),
         };
@@ -81,6 +82,40 @@ public static class TaskPresets
             Adam = new AdamOptions { LearningRate = 3e-3, BatchSize = 64 },
             Iterations = 100,
             TestTrials = 1000,
+        };
+    }
+
+    /// <summary>Time constant of the checkerboard networks: τ = 50 ms (Kleinman et al. 2021 use a slow τ of tens of ms).</summary>
+    public const double CheckerboardTauMs = 50;
+
+    /// <summary>
+    /// The checkerboard task (Kleinman, Chandrasekaran &amp; Kao 2021): three areas of 50 units (<see cref="MultiAreaOptions"/>
+    /// defaults: Dale's law with 80 % excitatory units, sparse excitatory feed-forward 10 % / feedback 5 % connections,
+    /// inputs to area 1, readout from area 3's excitatory units), rectified-tanh rates (non-negative, as Dale's law needs),
+    /// τ = 50 ms in steps of <paramref name="dtMs"/>, recurrent noise σ = 0.05, initial spectral radius 1; HF with up to 25
+    /// CG steps, 300 trials per iteration and a curvature minibatch of 50 (the task is easy; the budget goes to iterations); 40 iterations. Pass <paramref name="areas"/> to
+    /// change the architecture, e.g. <c>new MultiAreaOptions { AreaSizes = [150] }</c> for the single-area control of the
+    /// same size.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dtMs"/> is not in (0, τ] or <paramref name="areas"/> is invalid.</exception>
+    public static TaskTrainingOptions Checkerboard(double dtMs = 20, MultiAreaOptions? areas = null)
+    {
+        if (!(dtMs > 0 && dtMs <= CheckerboardTauMs))
+            throw new ArgumentException($"dtMs must be in (0, {CheckerboardTauMs}] ms (the Euler step may not exceed τ), got {dtMs}.", nameof(dtMs));
+        areas ??= new MultiAreaOptions();
+        var network = new RateRnnOptions
+        {
+            UnitCount = areas.AreaSizes?.Sum() ?? 0, InputCount = 4, Dt = dtMs, Tau = CheckerboardTauMs,
+            Nonlinearity = Nonlinearity.RectifiedTanh, Initialization = WeightInitialization.Gaussian, Gain = 1, SpectralRadius = 1,
+            RecurrentNoiseStd = 0.05,
+        };
+        return new TaskTrainingOptions
+        {
+            Network = areas.Apply(network),
+            HessianFree = new HessianFreeOptions { InitialLambda = 0.1, MaxCgIterations = 25, GradientBatchSize = 300, CurvatureBatchSize = 50 },
+            Adam = new AdamOptions { LearningRate = 3e-3, BatchSize = 64 },
+            Iterations = 40,
+            TestTrials = 500,
         };
     }
 }

@@ -13,6 +13,8 @@ public static class TaskRegistry
             n => new ContextIntegrationTask(n is null ? null : new DecisionTaskOptions { StimulusMs = n.Value })),
         ["perceptual-decision"] = ("single noisy evidence stream, report its sign; length = stimulus duration in ms (default 750, 5 ms steps)",
             n => new PerceptualDecisionTask(n is null ? null : new DecisionTaskOptions { StimulusMs = n.Value })),
+        ["checkerboard"] = ("checkerboard colour decision with randomised target colours (Chandrasekaran et al. 2017, Kleinman et al. 2021); length = checkerboard duration in ms (default 700, 20 ms steps)",
+            n => new CheckerboardTask(n is null ? null : new CheckerboardTaskOptions { CheckerboardMs = n.Value })),
         ["delayed-response"] = ("cue, delay, respond; length = longest delay (default 30)",
             n => new DelayedResponseTask(n is null ? null : new DelayedResponseOptions { MaxDelaySteps = n.Value, MinDelaySteps = Math.Min(10, n.Value) })),
     };
@@ -50,6 +52,7 @@ public static class TaskRegistry
         PathologicalTask p => p.Length,
         ContextIntegrationTask c => (int)Math.Round(c.Options.StimulusMs),
         PerceptualDecisionTask d => (int)Math.Round(d.Options.StimulusMs),
+        CheckerboardTask k => (int)Math.Round(k.Options.CheckerboardMs),
         DelayedResponseTask r => r.Options.MaxDelaySteps,
         _ => null,
     };

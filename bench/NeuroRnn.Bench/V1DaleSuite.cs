@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NeuroRnn.Analysis;
+using NeuroRnn.Data;
+using NeuroRnn.Fitting;
+using NeuroRnn.Networks;
+using NeuroRnn.Numerics;
+
+namespace NeuroRnn.Bench;
+
+/// <summary>
+/// The Dale-constrained V1 fit against the unconstrained one, the E/I balance of the fitted networks and predicted tuning
+/// changes for silencing 20 % of the I and of the E units. Reads the outputs of two <c>neurornn fit</c> runs on the shipped
+/// data (with <c>--truth</c>): <c>v1-dale --free DIR --dale DIR [--repetitions K]</c>; writes bench/results/v1-dale.json and .md.
+/// </summary>
+internal static class V1DaleSuite
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string[] args)
+    {
+        string? free = null, dale = null;
+        int repetitions = 20;
+        string data = "data/v1-gratings.npz";
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--free": free = Next(); break;
+                case "--dale": dale = Next(); break;
+                case "--data": data = Next(); break;
+                case "--repetitions": repetitions = int.Parse(Next(), Inv); break;
+                default:
+                    Console.Error.WriteLine($"v1-dale: unknown argument '{args[i]}'. Usage: v1-dale --free DIR --dale DIR [--data FILE] [--repetitions K]");
+                    return 2;
+            }
+        }
+        if (free is null || dale is null) { Console.Error.WriteLine("v1-dale: --free and --dale (neurornn fit output folders) are required."); return 2; }
+        string root = RepositoryRoot();
+        var recording = Recording.Read(Path.Combine(root, data));
+        var result = new JsonObject { ["machineAtStart"] = Machine(), ["data"] = data };
+        var fits = new JsonObject();
+        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }) })
+        {
+            var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "fit-summary.json")))!.AsObject();
+            var fit = Reload(recording, directory, constraints);
+            var entry = new JsonObject
+            {
+                ["r2HeldOutVsTruth"] = summary["r2"]!["heldout_trial_averaged_vs_truth"]?.GetValue<double>(),
+                ["r2HeldOutTrialAveraged"] = summary["r2"]!["heldout_trial_averaged"]!.GetValue<double>(),
+                ["r2HeldOutNormalised"] = summary["r2"]!["heldout_normalised"]!.GetValue<double>(),
+                ["hfIterations"] = summary["hf_iterations"]!.DeepClone(),
+                ["trainingSeconds"] = summary["timings_s"]!["training"]!.DeepClone(),
+                ["loadDuringFit"] = summary["timings_s"]!["load"]?.DeepClone(),
+                ["stopReason"] = summary["stop_reason"]?.DeepClone(),
+                ["constraints"] = new JsonArray([.. constraints.Describe().Select(c => (JsonNode?)c)]),
+                ["balance"] = Balance(fit),
+            };
+            if (name == "dale")
+            {
+                var perturbations = new JsonObject();
+                foreach (var (label, cells) in new[] { ("silence20I", UnitTypeFilter.Inhibitory), ("silence20E", UnitTypeFilter.Excitatory) })
+                {
+                    var p = TuningPerturbations.Predict(fit, new TuningPerturbationOptions { CellTypes = cells, Fraction = 0.2, Repetitions = repetitions, Seed = 1 });
+                    Console.WriteLine(p);
+                    perturbations[label] = Perturbation(p);
+                }
+                entry["perturbations"] = perturbations;
+            }
+            fits[name] = entry;
+        }
+        result["fits"] = fits;
+        result["machineAtEnd"] = Machine();
+        string directoryOut = Path.Combine(root, "bench", "results");
+        File.WriteAllText(Path.Combine(directoryOut, "v1-dale.json"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(directoryOut, "v1-dale.md"), Markdown(result));
+        Console.WriteLine("written bench/results/v1-dale.json and v1-dale.md");
+        return 0;
+    }
+
+    /// <summary>The fit of <c>neurornn fit</c>'s defaults on the data, at the parameters it saved (the split is seeded, so the dataset is the same).</summary>
+    private static RecordingFitResult Reload(Recording recording, string directory, FitConstraints constraints)
+    {
+        var (model, _) = FittedNetworkFile.Load(directory);
+        var options = new RecordingFitOptions { UnitCount = model.Options.UnitCount, Iterations = 0, Constraints = constraints };
+        var fit = RecordingFitter.Fit(recording, options);
+        fit.Model.SetParameters(model.GetParameters());
+        return fit;
+    }
+
+    private static JsonObject Balance(RecordingFitResult fit)
+    {
+        var dataset = fit.Dataset;
+        var trials = dataset.Processed.Trials.Take([.. dataset.Processed.GroupTrialIndices(dataset.ConditionColumns).Select(g => g[0])]);
+        var batch = dataset.InputsFor(trials);
+        var time = dataset.Processed.GetTimeMs();
+        double dt = fit.Options.BinMs;
+        var currents = NetworkCurrents.Of(fit.Model, batch, dt, dt - time[0]);
+        var stimulus = trials.GetDoubles(trials.Contains("direction_deg") ? "direction_deg" : "orientation_deg");
+        var report = ExcitationInhibition.Balance(currents, fit.Options.Stimulus.OnsetMs, fit.Options.Stimulus.OffsetMs, stimulus);
+        Console.WriteLine(report);
+        JsonObject Medians(bool? excitatory) => new()
+        {
+            ["ratio"] = Finite(report.Median(u => u.Ratio, excitatory)),
+            ["temporalCorrelation"] = Finite(report.Median(u => u.TemporalCorrelation, excitatory)),
+            ["stimulusCorrelation"] = Finite(report.Median(u => u.StimulusCorrelation, excitatory)),
+            ["cancellation"] = Finite(report.Median(u => u.Cancellation, excitatory)),
+            ["meanExcitatory"] = Finite(report.Median(u => u.MeanExcitatory, excitatory)),
+            ["meanInhibitory"] = Finite(report.Median(u => u.MeanInhibitory, excitatory)),
+        };
+        return new JsonObject
+        {
+            ["splitBy"] = currents.SplitBy,
+            ["windowMs"] = new JsonArray(report.WindowStartMs, report.WindowEndMs),
+            ["all"] = Medians(null),
+            ["excitatoryUnits"] = fit.Model.Options.DalesLaw ? Medians(true) : null,
+            ["inhibitoryUnits"] = fit.Model.Options.DalesLaw ? Medians(false) : null,
+        };
+    }
+
+    private static JsonObject Perturbation(TuningPerturbationResult p)
+    {
+        JsonObject Change(PredictedChange c) => new() { ["mean"] = Finite(c.Mean), ["low"] = Finite(c.Interval.Low), ["high"] = Finite(c.Interval.High) };
+        return new JsonObject
+        {
+            ["eligible"] = p.EligibleUnits, ["perturbed"] = p.PerturbedPerRepetition, ["repetitions"] = p.Options.Repetitions,
+            ["populationMeanRateHz"] = Change(p.PopulationMeanRate), ["populationMedianGainRatio"] = Change(p.PopulationGainRatio),
+            ["populationWidthDeg"] = Change(p.PopulationWidth), ["populationAbsPreferredShiftDeg"] = Change(p.PopulationPreferredShift),
+            ["fractionUnitsGainUp"] = (double)p.Units.Count(u => u.GainRatio.Interval.Low > 1) / p.Units.Count,
+            ["fractionUnitsGainDown"] = (double)p.Units.Count(u => u.GainRatio.Interval.High < 1) / p.Units.Count,
+            ["units"] = new JsonArray([.. p.Units.Select(u => (JsonNode?)new JsonObject
+            {
+                ["unit"] = u.Name, ["controlPreferredDeg"] = Math.Round(u.Control.PreferredOrientationDeg, 2), ["controlAmplitudeHz"] = Math.Round(u.Control.Amplitude, 3),
+                ["gainHz"] = Change(u.Gain), ["gainRatio"] = Change(u.GainRatio), ["baselineHz"] = Change(u.Baseline), ["widthDeg"] = Change(u.Width), ["preferredShiftDeg"] = Change(u.PreferredOrientation),
+            })]),
+        };
+    }
+
+    private static string Markdown(JsonObject r)
+    {
+        var s = new StringBuilder();
+        var start = r["machineAtStart"]!.AsObject();
+        var end = r["machineAtEnd"]!.AsObject();
+        var fits = r["fits"]!.AsObject();
+        string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
+        s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
+        s.AppendLine();
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale --free DIR --dale DIR` from two `neurornn fit --data {r["data"]} --units 200 --truth <generate-v1 --expected-counts> --time-limit 1200` runs, the second with `--dale` (80 % E, softplus rates). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; the fits ran concurrently on the shared machine, so times and iteration counts are **provisional** (both fits stopped at the same wall-time budget)."));
+        s.AppendLine();
+        s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, node) in fits)
+        {
+            var f = node!.AsObject();
+            string constraints = f["constraints"]!.AsArray().Count == 0 ? "none" : string.Join("; ", f["constraints"]!.AsArray().Select(x => x!.GetValue<string>()));
+            s.AppendLine($"| {name} | {constraints} | {G(f["r2HeldOutVsTruth"])} | {G(f["r2HeldOutTrialAveraged"])} | {G(f["r2HeldOutNormalised"])} | {f["hfIterations"]} | {G(f["trainingSeconds"], "F0")} |");
+        }
+        double? a = fits["unconstrained"]!["r2HeldOutVsTruth"]?.GetValue<double>(), b = fits["dale"]!["r2HeldOutVsTruth"]?.GetValue<double>();
+        if (a is { } x && b is { } y)
+            s.AppendLine().AppendLine(string.Create(Inv, $"Difference Dale − unconstrained: {y - x:+0.000;-0.000} (goal: within 0.02) → {(Math.Abs(y - x) <= 0.02 || y > x ? "met" : "not met")}."));
+        s.AppendLine();
+        s.AppendLine("## E/I balance in the stimulus window (medians over units)");
+        s.AppendLine();
+        s.AppendLine("E and I currents: recurrent input split by presynaptic type (Dale) or by weight sign (unconstrained). Ratio = mean E / |mean I|; temporal correlation of E and |I| within a trial; stimulus correlation of the direction-averaged E and |I| across the 12 directions; cancellation = 1 − mean|E + I| / mean(E + |I|).");
+        s.AppendLine();
+        s.AppendLine("| fit | units | E/I ratio | E–I temporal corr. | E–I across-stimulus corr. | cancellation | mean E | mean I |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, node) in fits)
+        {
+            var bal = node!["balance"]!.AsObject();
+            foreach (var group in new[] { "all", "excitatoryUnits", "inhibitoryUnits" })
+                if (bal[group] is JsonObject m)
+                    s.AppendLine($"| {name} ({bal["splitBy"]}) | {group} | {G(m["ratio"], "F2")} | {G(m["temporalCorrelation"], "F2")} | {G(m["stimulusCorrelation"], "F2")} | {G(m["cancellation"], "F2")} | {G(m["meanExcitatory"])} | {G(m["meanInhibitory"])} |");
+        }
+        s.AppendLine();
+        s.AppendLine("## Predicted tuning changes (Dale fit): silencing 20 % of the I or E units during the grating");
+        s.AppendLine();
+        s.AppendLine("Silence = the chosen units' rates set to 0 for the whole stimulus window (0–900 ms); each repetition draws a new random 20 % of the units of that type; intervals are the central 95 % over repetitions. Tuning = von Mises fit of each recorded unit's mean response (Hz) over the window across the 12 directions.");
+        s.AppendLine();
+        s.AppendLine("| experiment | units silenced | repetitions | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
+        s.AppendLine("|---|---:|---:|---|---|---|---|---|");
+        foreach (var (label, node) in fits["dale"]!["perturbations"]!.AsObject())
+        {
+            var p = node!.AsObject();
+            string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["mean"])} [{G(c["low"])}, {G(c["high"])}]"); }
+            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0} |"));
+        }
+        s.AppendLine();
+        s.AppendLine("Per-unit predictions (gain, baseline, width, preferred orientation with intervals) for all 200 recorded units are in v1-dale.json.");
+        return s.ToString();
+    }
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+
+    private static JsonObject Machine()
+    {
+        string cpu = "unknown", load = "unknown";
+        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; } catch (IOException) { }
+        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
+        return new JsonObject
+        {
+            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
+            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), ["backend"] = NumericsBackend.Current.Description,
+        };
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
+        return Environment.CurrentDirectory;
+    }
+}

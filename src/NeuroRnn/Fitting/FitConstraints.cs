@@ -1,0 +1,128 @@
+using System.Globalization;
+using NeuroRnn.Models;
+
+namespace NeuroRnn.Fitting;
+
+/// <summary>
+/// Biological constraints of a recording fit (<see cref="RecordingFitOptions.Constraints"/>): Dale's law with an excitatory
+/// fraction and, optionally, which recorded units are excitatory or inhibitory; a recurrent connectivity mask; non-negative
+/// rates. The defaults constrain nothing, so existing fits are unchanged.
+/// </summary>
+/// <remarks>
+/// With Dale's law the network's first round(f·N) units are excitatory (<see cref="RateRnnOptions.ExcitatoryFraction"/>). With the
+/// unit readout, recorded units listed in <see cref="UnitTypes"/> are mapped onto network units of their type (in order of the
+/// recording), and unlisted ("free") units onto the remaining excitatory units first, then the remaining inhibitory ones: a free
+/// unit's type is set by where it lands, not decided by the fit. Dale's law implies non-negative rates (a negative rate would
+/// flip the sign of a unit's output), so it switches the rate function to softplus unless <see cref="NonNegativeRates"/> has set it.
+/// </remarks>
+public sealed record FitConstraints
+{
+    /// <summary>Each network unit's outgoing weights share one sign (Dale's law). Default false.</summary>
+    public bool DalesLaw { get; init; }
+
+    /// <summary>Fraction of excitatory network units with Dale's law, in (0, 1). Default 0.8.</summary>
+    public double ExcitatoryFraction { get; init; } = 0.8;
+
+    /// <summary>
+    /// Cell type of recorded units, keyed by their index in the recording: "E" or "I". Unlisted units are free. Needs Dale's law
+    /// and the unit readout, and no explicit <see cref="RecordingFitOptions.NetworkUnits"/>. Null: all free.
+    /// </summary>
+    public IReadOnlyDictionary<int, string>? UnitTypes { get; init; }
+
+    /// <summary>N×N recurrent connectivity mask [postsynaptic, presynaptic]; false = no connection. Null: all-to-all.</summary>
+    public bool[,]? RecurrentMask { get; init; }
+
+    /// <summary>Rates are non-negative: the softplus rate function r = ln(1 + eˣ) instead of tanh. Default false (implied by Dale's law).</summary>
+    public bool NonNegativeRates { get; init; }
+
+    /// <summary>Whether any constraint is active.</summary>
+    public bool Any => DalesLaw || RecurrentMask is not null || NonNegativeRates;
+
+    /// <summary>The active constraints, one readable line each (empty when none): what a fit summary lists.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string>();
+        if (DalesLaw)
+        {
+            int e = UnitTypes?.Count(p => p.Value == "E") ?? 0, i = UnitTypes?.Count(p => p.Value == "I") ?? 0;
+            lines.Add(string.Create(inv, $"Dale's law, {ExcitatoryFraction:P0} excitatory units") + (UnitTypes is null ? "" : string.Create(inv, $"; {e} recorded unit(s) assigned E, {i} assigned I, the others free")));
+        }
+        if (RecurrentMask is { } mask)
+        {
+            int on = 0;
+            foreach (bool b in mask) if (b) on++;
+            lines.Add(string.Create(inv, $"recurrent mask, {on} of {mask.Length} connections allowed ({(double)on / mask.Length:P1})"));
+        }
+        if (NonNegativeRates || DalesLaw) lines.Add("non-negative rates (softplus)");
+        return lines;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        static ArgumentException Bad(string name, string problem) => new($"RecordingFitOptions.Constraints.{name} {problem}.", name);
+        if (!(ExcitatoryFraction > 0 && ExcitatoryFraction < 1)) throw Bad(nameof(ExcitatoryFraction), $"must be in (0, 1), got {ExcitatoryFraction}");
+        if (UnitTypes is { } types)
+        {
+            if (!DalesLaw) throw Bad(nameof(UnitTypes), "assigns cell types but DalesLaw is false");
+            var bad = types.Where(p => p.Value is not ("E" or "I")).Select(p => p.Key.ToString(CultureInfo.InvariantCulture)).ToArray();
+            if (bad.Length > 0) throw Bad(nameof(UnitTypes), $"must map units to \"E\" or \"I\"; unit(s) {string.Join(", ", bad)} have other values");
+        }
+    }
+
+    /// <summary>
+    /// Network unit of each fitted recorded unit under <see cref="UnitTypes"/> (E units first in the network), or null when the
+    /// default mapping applies.
+    /// </summary>
+    /// <exception cref="ArgumentException">A listed unit is not fitted, or more units of a type are listed than the network has (the message names them).</exception>
+    internal int[]? NetworkUnits(int[] fittedUnits, int unitCount)
+    {
+        if (!DalesLaw || UnitTypes is null) return null;
+        var inv = CultureInfo.InvariantCulture;
+        var fitted = new HashSet<int>(fittedUnits);
+        var unknown = UnitTypes.Keys.Where(u => !fitted.Contains(u)).Order().ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException(string.Create(inv,
+                $"RecordingFitOptions.Constraints.UnitTypes names unit(s) {string.Join(", ", unknown)} that are not among the fitted recorded units ({fittedUnits.Length} units: {Preview(fittedUnits)})."), nameof(UnitTypes));
+        int excitatorySlots = (int)Math.Round(ExcitatoryFraction * unitCount, MidpointRounding.AwayFromZero);
+        var wantE = fittedUnits.Where(u => UnitTypes.TryGetValue(u, out var t) && t == "E").ToArray();
+        var wantI = fittedUnits.Where(u => UnitTypes.TryGetValue(u, out var t) && t == "I").ToArray();
+        if (wantE.Length > excitatorySlots)
+            throw new ArgumentException(string.Create(inv,
+                $"RecordingFitOptions.Constraints.UnitTypes assigns {wantE.Length} units as E (units {Preview(wantE)}) but ExcitatoryFraction {ExcitatoryFraction} of {unitCount} network units gives only {excitatorySlots} excitatory units."), nameof(UnitTypes));
+        if (wantI.Length > unitCount - excitatorySlots)
+            throw new ArgumentException(string.Create(inv,
+                $"RecordingFitOptions.Constraints.UnitTypes assigns {wantI.Length} units as I (units {Preview(wantI)}) but ExcitatoryFraction {ExcitatoryFraction} of {unitCount} network units leaves only {unitCount - excitatorySlots} inhibitory units."), nameof(UnitTypes));
+        int nextE = 0, nextI = excitatorySlots;
+        var map = new int[fittedUnits.Length];
+        var free = new List<int>();
+        for (int k = 0; k < fittedUnits.Length; k++)
+        {
+            if (!UnitTypes.TryGetValue(fittedUnits[k], out var type)) { free.Add(k); continue; }
+            map[k] = type == "E" ? nextE++ : nextI++;
+        }
+        foreach (int k in free)
+        {
+            if (nextE < excitatorySlots) map[k] = nextE++;
+            else if (nextI < unitCount) map[k] = nextI++;
+            else throw new ArgumentException(string.Create(inv, $"The {fittedUnits.Length} fitted units do not fit in the {unitCount}-unit network."), nameof(unitCount));
+        }
+        return map;
+    }
+
+    private static string Preview(int[] units) =>
+        string.Join(", ", units.Take(12).Select(u => u.ToString(CultureInfo.InvariantCulture))) + (units.Length > 12 ? ", …" : "");
+
+    /// <summary>
+    /// <paramref name="network"/> with these constraints applied (Dale's law with balanced initial inhibition, mask, softplus).
+    /// </summary>
+    internal RateRnnOptions Apply(RateRnnOptions network) => !Any ? network : network with
+    {
+        DalesLaw = DalesLaw || network.DalesLaw,
+        ExcitatoryFraction = DalesLaw ? ExcitatoryFraction : network.ExcitatoryFraction,
+        BalanceInhibition = DalesLaw || network.BalanceInhibition,
+        RecurrentMask = RecurrentMask ?? network.RecurrentMask,
+        Nonlinearity = NonNegativeRates || DalesLaw ? Nonlinearity.Softplus : network.Nonlinearity,
+    };
+}

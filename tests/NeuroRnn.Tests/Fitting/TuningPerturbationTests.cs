@@ -1,0 +1,58 @@
+using NeuroRnn.Fitting;
+using NeuroRnn.Networks;
+
+namespace NeuroRnn.Tests.Fitting;
+
+public class TuningPerturbationTests
+{
+    private static readonly Lazy<RecordingFitResult> DaleFit = new(() => RecordingFitter.Fit(TinyRecording.Create(units: 6, directions: 8), new RecordingFitOptions
+    {
+        UnitCount = 20, BinMs = 20, SmoothingMs = 0, TauMs = 40, Iterations = 6, Seed = 3,
+        Stimulus = new StimulusEncoding { OnsetMs = 0, OffsetMs = TinyRecording.StimulusOffsetMs },
+        Optimizer = new() { MaxCgIterations = 30, InitialLambda = 0.01 },
+        Constraints = new FitConstraints { DalesLaw = true, ExcitatoryFraction = 0.8 },
+    }));
+
+    [Theory]
+    [InlineData(PerturbationKind.Silence, UnitTypeFilter.Inhibitory)]
+    [InlineData(PerturbationKind.Stimulate, UnitTypeFilter.Excitatory)]
+    public void AZeroStrengthPerturbationIsTheIdentity(PerturbationKind kind, UnitTypeFilter cells)
+    {
+        var result = TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { Kind = kind, CellTypes = cells, Strength = 0, Fraction = 0.5, Repetitions = 3 });
+        Assert.True(result.PerturbedPerRepetition > 0);
+        foreach (var unit in result.Units)
+            foreach (var change in new[] { unit.Gain, unit.Baseline, unit.Width, unit.PreferredOrientation, unit.MeanRate })
+            {
+                Assert.Equal(0, change.Mean);
+                Assert.Equal(0, change.Interval.Low);
+                Assert.Equal(0, change.Interval.High);
+            }
+        Assert.Equal(0, result.PopulationMeanRate.Mean);
+    }
+
+    [Fact]
+    public void SilencingAllInhibitoryUnitsChangesTheResponsesAndDrawsVary()
+    {
+        var all = TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { Fraction = 1, Repetitions = 2 });
+        Assert.Equal(4, all.EligibleUnits); // 20 % of 20
+        Assert.Equal(4, all.PerturbedPerRepetition);
+        Assert.Contains(all.Units, u => Math.Abs(u.MeanRate.Mean) > 1e-6);
+        // Every repetition silences the same complete set: no spread.
+        Assert.All(all.Units, u => Assert.Equal(u.MeanRate.Interval.Low, u.MeanRate.Interval.High, 12));
+        var some = TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { CellTypes = UnitTypeFilter.Excitatory, Fraction = 0.2, Repetitions = 8 });
+        Assert.Equal(16, some.EligibleUnits);
+        Assert.Equal(3, some.PerturbedPerRepetition);
+        Assert.Contains(some.Units, u => u.MeanRate.Interval.High - u.MeanRate.Interval.Low > 1e-9);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void AFractionOutsideTheUnitIntervalIsAnErrorNamingIt(double fraction)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { Fraction = fraction }));
+        Assert.Equal("Fraction", e.ParamName);
+        Assert.Contains("[0, 1]", e.Message);
+    }
+}
