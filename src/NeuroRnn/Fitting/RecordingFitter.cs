@@ -81,7 +81,7 @@ public static class RecordingFitter
         var objective = new RnnObjective(model, options.Loss, backend);
         var trainer = new HessianFreeTrainer(options.Optimizer);
         bool early = dataset.ValidationBatch is not null;
-        var plateau = options.LossPlateau is { } fraction ? new LossPlateauRule(fraction, options.LossPlateauWindow) : null;
+        var plateau = LossPlateauRule.For(options);
         var run = new TrainingRun
         {
             Iterations = options.Iterations,
@@ -130,24 +130,5 @@ public static class RecordingFitter
         foreach (var s in statistics)
             if (s.Validation is { } value && value < bestValue) { bestValue = value; best = s.Iteration; }
         return best;
-    }
-
-    /// <summary>The training-loss plateau of <see cref="RecordingFitOptions.LossPlateau"/>.</summary>
-    private sealed class LossPlateauRule(double fraction, int window)
-    {
-        private readonly List<double> _losses = [];
-
-        /// <summary>Set when the rule fired.</summary>
-        public string? Description { get; private set; }
-
-        public bool Reached(IterationStatistics s)
-        {
-            _losses.Add(s.LossAfter);
-            if (_losses.Count <= window) return false;
-            double then = _losses[^(window + 1)], now = _losses[^1];
-            if (!(then > 0) || (then - now) >= fraction * then) return false;
-            Description = FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {window} iterations (< {fraction:P2})");
-            return true;
-        }
     }
 }

@@ -41,13 +41,13 @@ public sealed class RecordingFitJob : ISweepJob
         new("test_fraction", SweepParameterType.Number, SweepValue.Number(D.TestFraction), "fraction of each condition's trials held out"),
         new("max_cg", SweepParameterType.Integer, SweepValue.Number(D.Optimizer.MaxCgIterations), "cap on CG steps per HF iteration"),
         new("initial_lambda", SweepParameterType.Number, SweepValue.Number(D.Optimizer.InitialLambda), "initial HF damping λ"),
-        new("float32", SweepParameterType.Boolean, SweepValue.Boolean(false), "simulate and differentiate in float32"),
+        new("float32", SweepParameterType.Boolean, SweepValue.Boolean(D.Network.Precision == RnnPrecision.Float32), "simulate and differentiate in float32 (false: float64)"),
         new("loss", SweepParameterType.Text, SweepValue.String("squared"), "squared, poisson or poisson-softplus"),
         new("readout", SweepParameterType.Text, SweepValue.String("auto"), "units, linear or auto (units for squared, linear for Poisson)"),
-        new("weight_decay", SweepParameterType.Number, SweepValue.Number(0), "L2 penalty on the weights"),
-        new("rate_l2", SweepParameterType.Number, SweepValue.Number(0), "penalty on the mean squared rate"),
+        new("weight_decay", SweepParameterType.Number, SweepValue.Number(D.Loss.WeightDecay), "L2 penalty on the weights"),
+        new("rate_l2", SweepParameterType.Number, SweepValue.Number(D.Loss.ActivityL2), "penalty on the mean squared rate"),
         new("nonlinearity", SweepParameterType.Text, SweepValue.String(D.Network.Nonlinearity.ToString().ToLowerInvariant()), $"unit nonlinearity ({string.Join(", ", Enum.GetNames<Nonlinearity>().Select(n => n.ToLowerInvariant()))})"),
-        new("dales_law", SweepParameterType.Boolean, SweepValue.Boolean(false), "excitatory and inhibitory units (Dale's law)"),
+        new("dales_law", SweepParameterType.Boolean, SweepValue.Boolean(D.Network.DalesLaw), "excitatory and inhibitory units (Dale's law)"),
         new("onset_ms", SweepParameterType.Number, SweepValue.Number(new StimulusEncoding().OnsetMs), "stimulus onset in ms"),
         new("offset_ms", SweepParameterType.Number, SweepValue.Number(new StimulusEncoding().OffsetMs), "stimulus offset in ms"),
     ];
@@ -127,10 +127,14 @@ public sealed class RecordingFitJob : ISweepJob
         if (checkpoint is not null) c.Log($"resuming from {SweepRunFiles.Checkpoint} at iteration {state.Iteration}");
         var data = TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize);
         var stop = StopReason.IterationsCompleted;
+        // The fitter's own stop rules (target MSE, loss plateau), seeded with the iterations already run, so that a run
+        // continued in chunks stops where one uninterrupted RecordingFitter.Fit call does.
+        var plateau = LossPlateauRule.For(options, statistics);
+        bool StopWhen(IterationStatistics s) => options.TargetMse is { } target && s.LossAfter < target || plateau?.Reached(s) == true;
         while (state.Iteration < options.Iterations)
         {
             int chunk = JobTraining.NextChunk(state.Iteration, c.CheckpointEvery, options.Iterations);
-            var result = trainer.Train(objective, data, new TrainingRun { Iterations = chunk }, state, s => c.Log(JobTraining.Line(s)), c.CancellationToken);
+            var result = trainer.Train(objective, data, new TrainingRun { Iterations = chunk, StopWhen = StopWhen }, state, s => c.Log(JobTraining.Line(s)), c.CancellationToken);
             state = result.State;
             statistics.AddRange(result.Statistics);
             stop = result.StopReason;
@@ -152,6 +156,7 @@ public sealed class RecordingFitJob : ISweepJob
             }
             if (stop.Kind != StopKind.IterationsCompleted) break;
         }
+        if (plateau?.Description is { } why && stop.Kind == StopKind.StopCondition) stop = StopReason.Plateau(why);
         if (stop.Kind == StopKind.Cancelled) return new SweepJobOutcome(new Dictionary<string, double>(), state.Iteration, Cancelled: true);
         if (stop.Kind == StopKind.Diverged) c.Log($"training stopped: {stop.Description}");
 

@@ -1,0 +1,40 @@
+using NeuroRnn.Training;
+
+namespace NeuroRnn.Fitting;
+
+/// <summary>
+/// The training-loss plateau of <see cref="RecordingFitOptions.LossPlateau"/>: fires once the loss fell by less than
+/// the fraction over the last window of iterations. It is seeded with the losses of iterations already run, so a fit
+/// resumed from a checkpoint (a sweep run continued in chunks) stops at exactly the iteration an uninterrupted fit does.
+/// </summary>
+internal sealed class LossPlateauRule
+{
+    private readonly double _fraction;
+    private readonly int _window;
+    private readonly List<double> _losses;
+
+    private LossPlateauRule(double fraction, int window, IEnumerable<IterationStatistics> earlier)
+    {
+        _fraction = fraction;
+        _window = window;
+        _losses = earlier.Select(s => s.LossAfter).ToList();
+    }
+
+    /// <summary>The rule of <paramref name="options"/> (null when it has none), after the <paramref name="earlier"/> iterations.</summary>
+    public static LossPlateauRule? For(RecordingFitOptions options, IEnumerable<IterationStatistics>? earlier = null) =>
+        options.LossPlateau is { } fraction ? new LossPlateauRule(fraction, options.LossPlateauWindow, earlier ?? []) : null;
+
+    /// <summary>Set when the rule fired.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>Records iteration <paramref name="s"/> and tells whether the plateau is reached.</summary>
+    public bool Reached(IterationStatistics s)
+    {
+        _losses.Add(s.LossAfter);
+        if (_losses.Count <= _window) return false;
+        double then = _losses[^(_window + 1)], now = _losses[^1];
+        if (!(then > 0) || (then - now) >= _fraction * then) return false;
+        Description = FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {_window} iterations (< {_fraction:P2})");
+        return true;
+    }
+}
