@@ -57,6 +57,37 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Dotnet_pack_of_the_solution_produces_every_package_and_the_tool_installs_from_the_folder()
+    {
+        // scripts/setup.sh builds Kernel.sln in Release, so the packages are made from that build (--no-build).
+        var work = CliRunner.TempFolder("neurornn-pack");
+        try
+        {
+            var packages = Path.Combine(work, "packages");
+            var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmss}";
+            var pack = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", "Kernel.sln", "-c", "Release", "--no-build", "-p:Version=" + version, "-o", packages, "-nologo");
+            Assert.True(pack.ExitCode == 0, $"dotnet pack Kernel.sln failed:\n{pack.Output}");
+            foreach (var id in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive", "NeuroRnn.Cli" })
+                Assert.True(File.Exists(Path.Combine(packages, $"{id}.{version}.nupkg")), $"no {id}.{version}.nupkg:\n{pack.Output}");
+            Assert.Contains("interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll", PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")));
+            Assert.DoesNotContain(PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")), e => e.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", PackageEntries(Path.Combine(packages, $"NeuroRnn.Cli.{version}.nupkg")));
+
+            // As a user installs it: the neurornn tool from the local folder, then run.
+            var tools = Path.Combine(work, "tools");
+            var install = Dotnet(work, TimeSpan.FromMinutes(4), null, "tool", "install", "NeuroRnn.Cli", "--version", version, "--add-source", packages, "--tool-path", tools);
+            Assert.True(install.ExitCode == 0, $"dotnet tool install failed:\n{install.Output}");
+            var info = Run(Path.Combine(tools, "neurornn"), work, TimeSpan.FromMinutes(1), null, "info");
+            Assert.True(info.ExitCode == 0, info.Output);
+            Assert.Matches("(?m)^backend: (mkl|managed)$", info.Output);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     /// <summary>The dotnet-interactive tool folder (NEURORNN_DOTNET_INTERACTIVE or setup.sh's default); missing is a failure, not a skip.</summary>
     private static string DotnetInteractiveFolder()
     {
