@@ -130,7 +130,7 @@ internal static class V1DaleSuite
 
     private static JsonObject Perturbation(TuningPerturbationResult p)
     {
-        JsonObject Change(PredictedChange c) => new() { ["mean"] = Finite(c.Mean), ["low"] = Finite(c.Interval.Low), ["high"] = Finite(c.Interval.High) };
+        JsonObject Change(PredictedChange c) => new() { ["mean"] = Finite(c.Mean), ["median"] = Finite(c.Median), ["low"] = Finite(c.Interval.Low), ["high"] = Finite(c.Interval.High) };
         return new JsonObject
         {
             ["eligible"] = p.EligibleUnits, ["perturbed"] = p.PerturbedPerRepetition, ["repetitions"] = p.Options.Repetitions,
@@ -186,14 +186,14 @@ internal static class V1DaleSuite
         s.AppendLine();
         s.AppendLine("## Predicted tuning changes (Dale fit): silencing 20 % of the I or E units during the grating");
         s.AppendLine();
-        s.AppendLine("Silence = the chosen units' rates set to 0 for the whole stimulus window (0–900 ms); each repetition draws a new random 20 % of the units of that type; intervals are the central 95 % over repetitions. Tuning = von Mises fit of each recorded unit's mean response (Hz) over the window across the 12 directions.");
+        s.AppendLine("Silence = the chosen units' rates set to 0 for the whole stimulus window (0–900 ms); each repetition draws a new random 20 % of the units of that type; cells give the median over repetitions, the mean, and the central 95 % interval over repetitions. Tuning = von Mises fit of each recorded unit's mean response (Hz) over the window across the 12 directions.");
         s.AppendLine();
         s.AppendLine("| experiment | units silenced | repetitions | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
         s.AppendLine("|---|---:|---:|---|---|---|---|---|");
         foreach (var (label, node) in fits["dale"]!["perturbations"]!.AsObject())
         {
             var p = node!.AsObject();
-            string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["mean"])} [{G(c["low"])}, {G(c["high"])}]"); }
+            string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["median"])} (mean {G(c["mean"])}) [{G(c["low"])}, {G(c["high"])}]"); }
             s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0} |"));
         }
         s.AppendLine();
