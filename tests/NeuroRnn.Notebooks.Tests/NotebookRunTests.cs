@@ -13,6 +13,7 @@ public class NotebookRunTests(ITestOutputHelper output)
     [InlineData("01-v1-orientation-tuning.ipynb", 5)]
     [InlineData("01-v1-orientation-tuning-fsharp.ipynb", 5)]
     [InlineData("04-multi-area-checkerboard.ipynb", 2)]
+    [InlineData("04-multi-area-checkerboard-fsharp.ipynb", 2)]
     [InlineData("05-v1-excitation-inhibition.ipynb", 2)]
     public async Task Tutorial_notebook_runs_headless_and_its_figures_render(string name, int expectedFigures)
     {
