@@ -81,4 +81,26 @@ public class FitCommandTests(ITestOutputHelper output)
         Assert.Equal(2, window.ExitCode);
         Assert.Contains("empty", window.Error);
     }
+    [Fact]
+    public void A_dale_fit_lists_its_constraints_and_bad_assignments_name_the_units()
+    {
+        string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
+        string dir = CliRunner.TempFolder("neurornn-fit-dale");
+        var run = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(4), "fit", "--data", data, "--units", "20", "--recorded-units", "8",
+            "--iterations", "2", "--dale", "--unit-types", "0:I,1:E", "--connection-probability", "0.5", "--out", dir);
+        Assert.True(run.ExitCode == 0, $"neurornn fit --dale exited with {run.ExitCode}.\nstdout:\n{run.Output}\nstderr:\n{run.Error}");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "fit-summary.json")))!;
+        var constraints = summary["settings"]!["constraints"]!.AsArray().Select(c => (string)c!).ToArray();
+        Assert.Contains(constraints, c => c.StartsWith("Dale's law, 80 % excitatory units; 1 recorded unit(s) assigned E, 1 assigned I", StringComparison.Ordinal));
+        Assert.Contains(constraints, c => c.StartsWith("recurrent mask", StringComparison.Ordinal));
+        Assert.Contains("constraints: Dale's law", run.Output);
+
+        var unknown = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--units", "20", "--recorded-units", "8",
+            "--dale", "--unit-types", "0:I,30:E", "--out", CliRunner.TempFolder("neurornn-fit-dale"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unit(s) 30", unknown.Error);
+        var noDale = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--unit-types", "0:I", "--out", CliRunner.TempFolder("neurornn-fit-dale"));
+        Assert.Equal(2, noDale.ExitCode);
+        Assert.Contains("--dale", noDale.Error);
+    }
 }

@@ -16,6 +16,10 @@ public class NotebookRunTests(ITestOutputHelper output)
     [InlineData("02-context-dependent-integration-fsharp.ipynb", 10)]
     [InlineData("03-sparse-recordings.ipynb", 5)]
     [InlineData("03-sparse-recordings-fsharp.ipynb", 5)]
+    [InlineData("04-multi-area-checkerboard.ipynb", 2)]
+    [InlineData("04-multi-area-checkerboard-fsharp.ipynb", 2)]
+    [InlineData("05-v1-excitation-inhibition.ipynb", 2)]
+    [InlineData("05-v1-excitation-inhibition-fsharp.ipynb", 2)]
     public async Task Tutorial_notebook_runs_headless_and_its_figures_render(string name, int expectedFigures)
     {
         string notebooks = Path.Combine(CliRunner.RepositoryRoot, "notebooks");

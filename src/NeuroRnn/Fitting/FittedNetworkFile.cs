@@ -37,8 +37,8 @@ public static class FittedNetworkFile
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(directory);
         var o = fit.Model.Options;
-        if (o.RecurrentMask is not null || o.InputMask is not null || o.Areas is not null || o.FrozenParameters is not null)
-            throw new ArgumentException("The fit-model format stores no connectivity masks, areas or frozen parameters.", nameof(fit));
+        if (o.InputMask is not null || o.OutputMask is not null || o.Areas is not null || o.FrozenParameters is not null)
+            throw new ArgumentException("The fit-model format stores no input or output masks, areas or frozen parameters (a recurrent mask it stores).", nameof(fit));
         Directory.CreateDirectory(directory);
         var ids = fit.Dataset.Processed.Units.Contains("unit") ? fit.Dataset.Processed.Units.GetStrings("unit") : null;
         var layout = new JsonArray();
@@ -67,6 +67,10 @@ public static class FittedNetworkFile
                 ["dales_law"] = o.DalesLaw,
                 ["excitatory_fraction"] = o.ExcitatoryFraction,
                 ["allow_autapses"] = o.AllowAutapses,
+                // One string of 0/1 per postsynaptic unit (row), so a constrained fit reloads with its connectivity.
+                ["recurrent_mask"] = o.RecurrentMask is { } mask
+                    ? new JsonArray([.. Enumerable.Range(0, o.UnitCount).Select(i => (JsonNode?)new string([.. Enumerable.Range(0, o.UnitCount).Select(j => mask[i, j] ? '1' : '0')]))])
+                    : null,
                 ["precision"] = o.Precision.ToString(),
                 ["seed"] = o.Seed,
                 ["parameter_count"] = fit.Model.ParameterCount,
@@ -114,6 +118,7 @@ public static class FittedNetworkFile
                 DalesLaw = (bool)n["dales_law"]!,
                 ExcitatoryFraction = (double)n["excitatory_fraction"]!,
                 AllowAutapses = (bool)n["allow_autapses"]!,
+                RecurrentMask = n["recurrent_mask"] is JsonArray rows ? MaskFrom(rows, (int)n["unit_count"]!, modelPath) : null,
                 Precision = Enum.Parse<RnnPrecision>((string)n["precision"]!),
                 Seed = (int)n["seed"]!,
             };
@@ -129,4 +134,18 @@ public static class FittedNetworkFile
 
     private static InvalidDataException Bad(string path, string problem) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{path}: {problem}."));
+
+    private static bool[,] MaskFrom(JsonArray rows, int n, string path)
+    {
+        if (rows.Count != n) throw new InvalidDataException($"{path}: recurrent_mask has {rows.Count} rows but unit_count is {n}.");
+        var mask = new bool[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            string row = (string?)rows[i] ?? "";
+            if (row.Length != n || row.Any(c => c is not ('0' or '1')))
+                throw new InvalidDataException($"{path}: recurrent_mask row {i} must be {n} characters of 0/1.");
+            for (int j = 0; j < n; j++) mask[i, j] = row[j] == '1';
+        }
+        return mask;
+    }
 }

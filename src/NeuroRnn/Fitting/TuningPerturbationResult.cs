@@ -5,11 +5,12 @@ namespace NeuroRnn.Fitting;
 
 /// <summary>A predicted change with its spread across repetitions.</summary>
 /// <param name="Mean">Mean over repetitions.</param>
+/// <param name="Median">Median over repetitions (robust when a few unit draws destabilise the network).</param>
 /// <param name="Interval">Central interval over repetitions (percentiles at the options' level).</param>
-public sealed record PredictedChange(double Mean, ConfidenceInterval Interval)
+public sealed record PredictedChange(double Mean, double Median, ConfidenceInterval Interval)
 {
     /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Mean:+0.###;-0.###;0} {Interval}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Median:+0.###;-0.###;0} (median; mean {Mean:+0.###;-0.###;0}) {Interval}");
 }
 
 /// <summary>One recorded unit's predicted tuning change (perturbed − control; von Mises fits, rates in Hz).</summary>

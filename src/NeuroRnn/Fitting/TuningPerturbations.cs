@@ -172,7 +172,7 @@ public static class TuningPerturbations
     private static PredictedChange Summary(double[] values, double level)
     {
         var finite = values.Where(double.IsFinite).ToArray();
-        if (finite.Length == 0) return new PredictedChange(double.NaN, new ConfidenceInterval(double.NaN, double.NaN));
-        return new PredictedChange(finite.Average(), ConfidenceInterval.Percentile(finite, level));
+        if (finite.Length == 0) return new PredictedChange(double.NaN, double.NaN, new ConfidenceInterval(double.NaN, double.NaN));
+        return new PredictedChange(finite.Average(), Median(finite), ConfidenceInterval.Percentile(finite, level));
     }
 }

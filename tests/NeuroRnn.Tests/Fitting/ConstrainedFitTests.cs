@@ -59,6 +59,13 @@ public class ConstrainedFitTests
         var w = fit.Model.EffectiveRecurrentWeights();
         for (int i = 0; i < 12; i++) for (int j = 0; j < 12; j++) if (!mask[i, j]) Assert.Equal(0, w[j * 12 + i]);
         Assert.Contains(fit.Options.Constraints.Describe(), l => l.StartsWith("recurrent mask", StringComparison.Ordinal));
+        // The saved fit reloads with its connectivity.
+        string dir = Path.Combine(Path.GetTempPath(), "neurornn-masked-fit-" + Guid.NewGuid().ToString("N"));
+        FittedNetworkFile.Save(fit, dir);
+        var (loaded, _) = FittedNetworkFile.Load(dir);
+        Assert.Equal(w, loaded.EffectiveRecurrentWeights());
+        for (int i = 0; i < 12; i++) for (int j = 0; j < 12; j++) Assert.Equal(mask[i, j], loaded.Options.RecurrentMask![i, j]);
+        Directory.Delete(dir, true);
     }
 
     [Fact]
