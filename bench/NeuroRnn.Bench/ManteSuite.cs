@@ -361,6 +361,10 @@ internal static class ManteSuite
             var r = network.Perturb(batch, [perturbation(units)]);
             drops.Add(r.ControlScore.Accuracy - r.PerturbedScore.Accuracy);
             controls.Add(new JsonObject { ["units"] = new JsonArray(units.Select(u => (JsonNode?)u).ToArray()), ["accuracy"] = r.PerturbedScore.Accuracy, ["choiceFlips"] = r.ChoiceFlipFraction });
+            // Each result holds four 2,880-trial recordings (~2 GB with the runs behind them); release them before the next
+            // run, or a shared machine's memory runs out (the earlier version was OOM-killed at 17 GB).
+            r = null;
+            GC.Collect();
         }
         Console.WriteLine($"   perturbing {aligned.Length} line-attractor units: {silenced}; random sets lose {drops.Average():P1} on average");
         return new JsonObject
