@@ -454,7 +454,9 @@ internal static class ManteSuite
         }
         else if (root["training"]!["loadedFrom"] is { } from)
         {
-            md.AppendLine($"The analysed network was loaded from `{from}` ({root["training"]!["iterations"]} HF iterations); no timing in this run.");
+            md.AppendLine(root["training"]!["hf"] is JsonObject
+                ? $"The analysis was re-run on the HF network that the timed run above saved (`{from}`, {root["training"]!["iterations"]} HF iterations); the machine line at the top is that of the re-run."
+                : $"The analysed network was loaded from `{from}` ({root["training"]!["iterations"]} HF iterations); no timing in this run.");
             md.AppendLine();
         }
         md.AppendLine("## Behaviour");
