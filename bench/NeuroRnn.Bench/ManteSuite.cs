@@ -34,7 +34,7 @@ internal static class ManteSuite
     /// <summary>What the reproduction must show (issue 10).</summary>
     private const double AccuracyMargin = 0.03, SlopeRatio = 5, LineVariance = 0.9, ModeSeparation = 10;
 
-    private const int SilencedUnits = 10, RandomSets = 5, TrialsPerCondition = 40;
+    private const int SilencedUnits = 10, MemoryUnits = 3, RandomSets = 5, TrialsPerCondition = 40;
 
     public static int Run(string[] args)
     {
@@ -257,8 +257,12 @@ internal static class ManteSuite
 
         // Perturbation: silence the units with the largest components along the line attractors (both contexts), against
         // random sets of as many units.
-        var aligned = Enumerable.Range(0, directionWeight.Length).OrderByDescending(u => directionWeight[u]).Take(SilencedUnits).Order().ToArray();
-        result["perturbation"] = Perturbation(network, batch, aligned);
+        var ranking = Enumerable.Range(0, directionWeight.Length).OrderByDescending(u => directionWeight[u]).ToArray();
+        result["perturbation"] = Perturbation(network, batch, ranking.Take(SilencedUnits).Order().ToArray(), units => new Perturbation { Units = units });
+        // A milder, later perturbation asks about holding the choice: the rates of the few most aligned units halved from
+        // the end of the evidence on, when only the line attractor keeps the choice.
+        result["memoryPerturbation"] = Perturbation(network, batch, ranking.Take(MemoryUnits).Order().ToArray(),
+            units => new Perturbation { Units = units, Strength = 0.5, StartMs = task.Options.StimulusMs });
         return result;
     }
 
@@ -345,23 +349,29 @@ internal static class ManteSuite
         return json;
     }
 
-    private static JsonObject Perturbation(TrainedNetwork network, TrialBatch batch, int[] aligned)
+    private static JsonObject Perturbation(TrainedNetwork network, TrialBatch batch, int[] aligned, Func<int[], Perturbation> perturbation)
     {
-        var silenced = network.Perturb(batch, [new Perturbation { Units = aligned }]);
+        var silenced = network.Perturb(batch, [perturbation(aligned)]);
         var random = new SeededRandom(5);
         var controls = new JsonArray();
         var drops = new List<double>();
         for (int k = 0; k < RandomSets; k++)
         {
             var units = Enumerable.Range(0, network.Model.Options.UnitCount).Where(u => !aligned.Contains(u)).OrderBy(_ => random.NextDouble()).Take(aligned.Length).Order().ToArray();
-            var r = network.Perturb(batch, [new Perturbation { Units = units }]);
+            var r = network.Perturb(batch, [perturbation(units)]);
             drops.Add(r.ControlScore.Accuracy - r.PerturbedScore.Accuracy);
             controls.Add(new JsonObject { ["units"] = new JsonArray(units.Select(u => (JsonNode?)u).ToArray()), ["accuracy"] = r.PerturbedScore.Accuracy, ["choiceFlips"] = r.ChoiceFlipFraction });
+            // Each result holds four 2,880-trial recordings (~2 GB with the runs behind them); release them before the next
+            // run, or a shared machine's memory runs out (the earlier version was OOM-killed at 17 GB).
+            r = null;
+            GC.Collect();
         }
-        Console.WriteLine($"   silencing {aligned.Length} line-attractor units: {silenced}; random sets lose {drops.Average():P1} on average");
+        Console.WriteLine($"   perturbing {aligned.Length} line-attractor units: {silenced}; random sets lose {drops.Average():P1} on average");
         return new JsonObject
         {
             ["silencedUnits"] = new JsonArray(aligned.Select(u => (JsonNode?)u).ToArray()),
+            ["strength"] = perturbation(aligned).Strength,
+            ["startMs"] = perturbation(aligned).StartMs,
             ["controlAccuracy"] = silenced.ControlScore.Accuracy,
             ["perturbedAccuracy"] = silenced.PerturbedScore.Accuracy,
             ["choiceFlips"] = silenced.ChoiceFlipFraction,
@@ -432,7 +442,9 @@ internal static class ManteSuite
             foreach (var r in new[] { hf, adam })
                 md.AppendLine($"| {r["optimizer"]} | {Yes(r["reachedCriterion"])} | {r["iterationsToCriterion"]?.ToString() ?? "–"} | {F(r["secondsToCriterion"], "F0")} | {r["iterations"]} | {P(r["bestTestAccuracy"])} | {r["stopReason"]} | `{r["loadAverageAtStart"]}` |");
             md.AppendLine();
-            md.AppendLine("HF kept training after reaching the criterion (to its time budget); the analysis uses its last parameters. Adam stopped at the criterion.");
+            bool adamReached = adam["reachedCriterion"] is JsonValue reached && reached.GetValue<bool>();
+            md.AppendLine(string.Create(Inv, $"Time budgets: HF {F(hf["wallSeconds"], "F0")} s, Adam {F(adam["wallSeconds"], "F0")} s of wall time. HF kept training after reaching the criterion, to its budget; the analysis uses its last parameters. ") +
+                (adamReached ? "Adam stopped at the criterion." : $"Adam did not reach the criterion within its budget (scored every 25 steps; best test accuracy {P(adam["bestTestAccuracy"])})."));
             md.AppendLine();
         }
         if (root["training"]!["continued"] is JsonObject continued)
@@ -442,7 +454,9 @@ internal static class ManteSuite
         }
         else if (root["training"]!["loadedFrom"] is { } from)
         {
-            md.AppendLine($"The analysed network was loaded from `{from}` ({root["training"]!["iterations"]} HF iterations); no timing in this run.");
+            md.AppendLine(root["training"]!["hf"] is JsonObject
+                ? $"The analysis was re-run on the HF network that the timed run above saved (`{from}`, {root["training"]!["iterations"]} HF iterations); the machine line at the top is that of the re-run."
+                : $"The analysed network was loaded from `{from}` ({root["training"]!["iterations"]} HF iterations); no timing in this run.");
             md.AppendLine();
         }
         md.AppendLine("## Behaviour");
@@ -487,6 +501,11 @@ internal static class ManteSuite
         md.AppendLine();
         md.AppendLine(string.Create(Inv, $"The {SilencedUnits} units with the largest mean |component| of the slow direction (right eigenvector of the slowest mode) at the slow points of both contexts — units {string.Join(", ", pert["silencedUnits"]!.AsArray().Select(u => u!.ToString()))} — silenced for the whole trial: accuracy {P(pert["controlAccuracy"])} → **{P(pert["perturbedAccuracy"])}**, {P(pert["choiceFlips"])} of choices changed; relevant-stream slopes {string.Join(", ", pert["relevantSlopes"]!.AsObject().Select(kv => $"{kv.Key} {F(kv.Value!["control"], "F2")} → {F(kv.Value["silenced"], "F2")}"))}. {RandomSets} random sets of {SilencedUnits} other units cost {P(pert["randomSetsMeanAccuracyDrop"])} accuracy on average ({string.Join(", ", pert["randomSets"]!.AsArray().Select(r => P(r!["accuracy"])))})."));
         md.AppendLine();
+        if (a["memoryPerturbation"] is JsonObject memory)
+        {
+            md.AppendLine(string.Create(Inv, $"Holding the choice: the rates of the {MemoryUnits} most aligned units (units {string.Join(", ", memory["silencedUnits"]!.AsArray().Select(u => u!.ToString()))}) halved from {F(memory["startMs"], "F0")} ms (the end of the evidence) to the end of the trial: accuracy {P(memory["controlAccuracy"])} → **{P(memory["perturbedAccuracy"])}**, {P(memory["choiceFlips"])} of choices changed; {RandomSets} random triples of other units perturbed the same way: {string.Join(", ", memory["randomSets"]!.AsArray().Select(r => P(r!["accuracy"])))} (mean loss {P(memory["randomSetsMeanAccuracyDrop"])})."));
+            md.AppendLine();
+        }
         return md.ToString();
     }
 
