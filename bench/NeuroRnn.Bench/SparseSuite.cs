@@ -13,7 +13,8 @@ namespace NeuroRnn.Bench;
 /// and with Hessian-free on the reaching circuit's muscles, output-only or with hints from 1–100 % of its units; SVCCA
 /// (5 components) with all circuit units and normalised output error on training and held-out reach conditions, time
 /// per training run. Results go to bench/results/sparse-recordings.json; sparse-recordings.md is generated from it.
-/// Usage: <c>sparse [--quick] [--seeds K] [--units N] [--threads T] [--out NAME]</c>.
+/// Usage: <c>sparse [--quick] [--seeds K] [--units N] [--threads T] [--out NAME] [--only OPTIMIZER] [--set name=value …]</c>
+/// (<c>--set</c> overrides an embedder setting for calibration runs), or <c>sparse --render [NAME]</c> to redraw the figures of NAME.json.
 /// </summary>
 internal static class SparseSuite
 {
