@@ -11,39 +11,13 @@ namespace NeuroRnn.Kernel.Display;
 /// </summary>
 internal static class FormatterRegistrations
 {
-    private const string AttributeName = "NeuroRnnFormattersAttribute";
-    private static readonly HashSet<Assembly> Scanned = [];
+    private static readonly Conventions.MarkedTypes Marked = new("NeuroRnnFormattersAttribute");
 
     /// <summary>Calls the registration methods of <paramref name="assembly"/> (once per assembly).</summary>
     /// <exception cref="InvalidOperationException">A marked type has no such method or the method failed; the message names the type.</exception>
     public static void RegisterFrom(Assembly assembly)
     {
-        lock (Scanned)
-        {
-            if (!Scanned.Add(assembly)) return;
-        }
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            types = e.Types.Where(t => t is not null).ToArray()!;
-        }
-        foreach (var type in types)
-        {
-            if (!type.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == AttributeName)) continue;
-            var register = type.GetMethod("RegisterFormatters", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes)
-                ?? throw new InvalidOperationException($"{type.FullName} is marked [{AttributeName}] but has no public static RegisterFormatters() method.");
-            try
-            {
-                register.Invoke(null, null);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw new InvalidOperationException($"{type.FullName}.RegisterFormatters() failed: {e.InnerException.Message}", e.InnerException);
-            }
-        }
+        foreach (var type in Marked.FirstScan(assembly))
+            Marked.Invoke(type, "RegisterFormatters", (message, inner) => new InvalidOperationException(message, inner));
     }
 }

@@ -13,7 +13,7 @@ internal static class MagicDiscovery
 {
     private const string AttributeName = "NeuroRnnMagicsAttribute";
     private const string MethodName = "MagicDefinitions";
-    private static readonly HashSet<Assembly> Scanned = [];
+    private static readonly Conventions.MarkedTypes Marked = new(AttributeName);
     private static readonly Lazy<bool> ApplicationScan = new(ScanApplication, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -51,33 +51,9 @@ internal static class MagicDiscovery
 
     public static void RegisterFrom(Assembly assembly)
     {
-        lock (Scanned)
+        foreach (var type in Marked.FirstScan(assembly))
         {
-            if (!Scanned.Add(assembly)) return;
-        }
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            types = e.Types.Where(t => t is not null).ToArray()!;
-        }
-        foreach (var type in types)
-        {
-            if (!type.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == AttributeName)) continue;
-            var definitions = type.GetMethod(MethodName, BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes)
-                ?? throw new MagicCommandException($"{type.FullName} is marked [{AttributeName}] but has no public static {MethodName}() method.");
-            object? found;
-            try
-            {
-                found = definitions.Invoke(null, null);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw new MagicCommandException($"{type.FullName}.{MethodName}() failed: {e.InnerException.Message}", e.InnerException);
-            }
+            object? found = Marked.Invoke(type, MethodName, (message, inner) => inner is null ? new MagicCommandException(message) : new MagicCommandException(message, inner));
             if (found is not IEnumerable list) throw new MagicCommandException($"{type.FullName}.{MethodName}() must return an IEnumerable of magic definitions.");
             // Adapt all first, so that one malformed definition registers none of the library's commands.
             var commands = list.Cast<object?>().Select(d => ConventionMagic.Adapt(d ?? throw new MagicCommandException($"{type.FullName}.{MethodName}() returned a null definition."), type)).ToArray();
