@@ -42,6 +42,34 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
         return Enumerable.Range(0, table.RowCount).Where(i => double.IsFinite(loss[i])).ToDictionary(i => ids[i]!, i => (loss[i], r2[i]));
     }
 
+    /// <summary>
+    /// Submits the 6-run sweep of 40-iteration fits without waiting; returns once run <paramref name="victim"/> has written
+    /// its first checkpoint (mid-way through its iterations).
+    /// </summary>
+    private (string SpecPath, SweepSpec Spec, string RunFolder) SubmitAndWaitForCheckpoint(string dir, int victim)
+    {
+        string specPath = Spec(dir, "slurm", iterations: 40);
+        var spec = SweepSpecJson.Load(specPath);
+        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
+        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
+        var folder = spec.Expand()[victim].Folder;
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"run {victim} never wrote a checkpoint");
+            Thread.Sleep(50);
+        }
+        return (specPath, spec, folder);
+    }
+
+    /// <summary>The metrics of <paramref name="specPath"/>'s runs equal those of the same sweep run locally without interruption.</summary>
+    private static void AssertSameAsUninterrupted(string dir, string specPath)
+    {
+        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
+        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
+        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
+    }
+
     [Fact]
     public void A_six_run_array_completes_gathers_and_equals_the_local_runner()
     {
@@ -83,21 +111,10 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
     [Fact]
     public void Cancelling_one_array_task_midway_then_rerunning_redoes_only_that_run_and_gives_the_uninterrupted_results()
     {
-        string dir = CliRunner.TempFolder("sweep-scancel");
-        string specPath = Spec(dir, "slurm", iterations: 40);
-        var spec = SweepSpecJson.Load(specPath);
-        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
-        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
-
         // Kill run 1 (array task 1) once it has written its first checkpoint: mid-way through its 40 iterations.
         const int victim = 1;
-        var folder = spec.Expand()[victim].Folder;
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "run 1 never wrote a checkpoint");
-            Thread.Sleep(50);
-        }
+        string dir = CliRunner.TempFolder("sweep-scancel");
+        var (specPath, spec, folder) = SubmitAndWaitForCheckpoint(dir, victim);
         string job = SlurmSweepRunner.Submissions(spec)[0].JobId;
         var scancel = Shell.Run("scancel", [$"{job}_{victim}"], TimeSpan.FromSeconds(30));
         Assert.True(scancel.ExitCode == 0, scancel.Error);
@@ -117,30 +134,17 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
         Assert.All(final.Runs, r => Assert.Equal(r.Run.Index == victim ? 2 : 1, r.Record!.Attempts));
         Assert.Contains("resuming from checkpoint.nrckpt", File.ReadAllText(Path.Combine(folder, SweepRunFiles.Log)));
 
-        // Identical to the same sweep run without interruption.
-        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
-        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
-        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
+        AssertSameAsUninterrupted(dir, specPath);
     }
 
     [Fact]
     public void A_requeued_array_task_like_a_preempted_one_resumes_its_checkpoint_in_the_same_job()
     {
-        string dir = CliRunner.TempFolder("sweep-requeue");
-        string specPath = Spec(dir, "slurm", iterations: 40);
-        var spec = SweepSpecJson.Load(specPath);
-        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
-        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
-
         // Requeue run 2 (what pre-emption with PreemptMode=REQUEUE does) once it has written its first checkpoint.
         const int victim = 2;
-        var folder = spec.Expand()[victim].Folder;
+        string dir = CliRunner.TempFolder("sweep-requeue");
+        var (specPath, spec, folder) = SubmitAndWaitForCheckpoint(dir, victim);
         var deadline = DateTime.UtcNow + Timeout;
-        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "run 2 never wrote a checkpoint");
-            Thread.Sleep(50);
-        }
         string job = SlurmSweepRunner.Submissions(spec)[0].JobId, task = $"{job}_{victim}";
         var requeue = Shell.Run("scontrol", ["requeue", task], TimeSpan.FromSeconds(30));
         Assert.True(requeue.ExitCode == 0, $"scontrol requeue {task}: {requeue.Output}{requeue.Error}"); // allowed by the script's --requeue
@@ -171,10 +175,7 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
         Assert.Contains("interrupted after", log);
         Assert.Contains("resuming from checkpoint.nrckpt", log);
 
-        // Identical to the same sweep run without interruption.
-        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
-        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
-        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
+        AssertSameAsUninterrupted(dir, specPath);
     }
 
     [Fact]
