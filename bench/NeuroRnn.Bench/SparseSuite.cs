@@ -20,11 +20,18 @@ internal static class SparseSuite
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Folder under bench/results for the generated pages (gitignored: they embed plotly.min.js).</summary>
+    private const string FiguresFolder = "html";
+
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
         if (args.Length >= 1 && args[0] == "--render")
             return Render(args.Length >= 2 ? args[1] : "sparse-recordings");
+        if (args.Length >= 1 && args[0] == "--merge")
+            return Merge(args.Skip(1).ToArray());
+        if (args.Length >= 1 && args[0] == "--hint-drive")
+            return HintDriveSweep(args.Skip(1).ToArray());
         int seeds = quick ? 1 : 3, units = 200, threads = 1;
         string name = "sparse-recordings";
         var embedder = new EmbedderOptions();
@@ -59,39 +66,21 @@ internal static class SparseSuite
         var start = HessianFreeSuite.Machine();
         var result = SparseRecordingExperiment.Run(options, row => Console.WriteLine(string.Create(Inv,
             $"   {row.Optimizer} seed {row.Seed} fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, " +
-            $"output error {row.OutputError:G3} / held-out {row.HeldOutOutputError:G3}, {row.Iterations} iterations in {row.TrainSeconds:F1} s ({row.StopReason})")));
-        var runs = new JsonArray();
-        foreach (var r in result.Runs)
-            runs.Add(new JsonObject
-            {
-                ["optimizer"] = r.Optimizer.ToString(), ["fraction"] = r.Fraction, ["sampledUnits"] = r.SampledUnits, ["seed"] = r.Seed,
-                ["svcca"] = r.Svcca, ["heldOutSvcca"] = r.HeldOutSvcca, ["outputError"] = r.OutputError, ["heldOutOutputError"] = r.HeldOutOutputError,
-                ["trainSeconds"] = r.TrainSeconds, ["iterations"] = r.Iterations, ["stopReason"] = r.StopReason,
-            });
-        var summaries = new JsonArray();
-        foreach (var s in result.Summaries)
-            summaries.Add(new JsonObject
-            {
-                ["optimizer"] = s.Optimizer.ToString(), ["fraction"] = s.Fraction, ["sampledUnits"] = s.SampledUnits, ["runs"] = s.Runs,
-                ["svcca"] = s.Svcca, ["svccaStd"] = s.SvccaStd, ["heldOutSvcca"] = s.HeldOutSvcca, ["heldOutSvccaStd"] = s.HeldOutSvccaStd,
-                ["outputError"] = s.OutputError, ["heldOutOutputError"] = s.HeldOutOutputError, ["heldOutOutputErrorStd"] = s.HeldOutOutputErrorStd,
-                ["trainSeconds"] = s.TrainSeconds,
-            });
+            $"output error {row.OutputError:G3} / held-out {row.HeldOutOutputError:G3}, {row.Iterations} iterations, {row.CpuSeconds:F1} CPU s, {row.TrainSeconds:F1} s wall ({row.StopReason})")));
         var e = options.Embedder;
         var root = new JsonObject
         {
             ["circuit"] = $"ReachingCircuit defaults: {options.Circuit.Units} units, {options.Circuit.Muscles} muscles, trained reaches {string.Join("/", options.Circuit.DirectionsDeg)}°, held out {string.Join("/", options.HeldOutDirectionsDeg)}°, {options.Circuit.BinMs} ms bins, 140 bins per trial",
             ["embedder"] = string.Create(Inv, $"N = {e.UnitCount} {e.Nonlinearity} units, τ = {e.TauMs} ms, Dt = bin, gain {e.Gain}, input std {e.InputWeightStd}; hints normalised to [−1, 1], hint scale {e.HintScale} (full-FORCE), hint weight {e.HintWeight} (HF)"),
             ["fullForce"] = string.Create(Inv, $"{e.FullForcePasses} passes, α = {e.FullForce.Regularization}, update every {e.FullForce.UpdateInterval} steps, J^D gain {e.FullForce.TargetGain}"),
-            ["hessianFree"] = string.Create(Inv, $"{e.HessianFreeIterations} iterations, λ0 = {e.HessianFree.InitialLambda}, ≤ {e.HessianFree.MaxCgIterations} CG steps, batch = the 8 training conditions"),
-            ["timeLimitSeconds"] = e.TimeLimit?.TotalSeconds,
+            ["hessianFree"] = string.Create(Inv, $"budget {e.HessianFreeIterations} iterations, stop on a training-loss plateau (< {e.LossPlateau:P1} fall over {e.LossPlateauWindow} iterations), λ0 = {e.HessianFree.InitialLambda}, ≤ {e.HessianFree.MaxCgIterations} CG steps, batch = the 8 training conditions; no wall-time cap"),
             ["svccaComponents"] = options.SvccaComponents,
             ["populationCeiling"] = result.PopulationCeiling, ["heldOutPopulationCeiling"] = result.HeldOutPopulationCeiling,
             ["untrainedSvcca"] = result.UntrainedSvcca, ["heldOutUntrainedSvcca"] = result.HeldOutUntrainedSvcca,
             ["circuitVarianceExplained"] = result.CircuitVarianceExplained,
             ["mode"] = quick ? "quick" : "full", ["threads"] = threads,
             ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
-            ["summaries"] = summaries, ["runs"] = runs,
+            ["summaries"] = Summaries(result), ["runs"] = Runs(result),
         };
         string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
         Directory.CreateDirectory(dir);
@@ -102,9 +91,11 @@ internal static class SparseSuite
     }
 
     /// <summary>
-    /// Draws the figures of a results file (<c>NAME.json</c> in bench/results) into <c>NAME.html</c> with the chart builders
-    /// (plotly.js from its CDN): SVCCA on trained and on held-out reaches and held-out muscle error against the sampled
-    /// fraction, one series per optimizer, output-only embedders dashed. <c>sparse --render [NAME]</c> redraws without training.
+    /// Draws the figures of a results file (<c>NAME.json</c> in bench/results) into <c>bench/results/html/NAME.html</c> with the
+    /// chart builders: SVCCA on trained and on held-out reaches and held-out muscle error against the sampled fraction, one
+    /// series per optimizer, output-only embedders dashed. The page is self-contained (plotly.js embedded, renders offline);
+    /// because that inlines the minified vendor library, the folder is gitignored and only the JSON and Markdown are committed.
+    /// <c>sparse --render [NAME]</c> redraws without training.
     /// </summary>
     private static int Render(string name)
     {
@@ -139,9 +130,169 @@ internal static class SparseSuite
                 Curves("heldOutOutputError", "heldOutOutputErrorStd", "Muscle error on held-out reaches", "Σ(y − f)² / Σ(f − f̄)²", []),
             ],
         };
-        page.Save(Path.Combine(dir, name + ".html"), PlotlyJsMode.Cdn);
-        Console.WriteLine($"   figures written to {Path.Combine(dir, name + ".html")}");
+        string htmlDir = Path.Combine(dir, FiguresFolder);
+        Directory.CreateDirectory(htmlDir);
+        page.Save(Path.Combine(htmlDir, name + ".html"), PlotlyJsMode.Embedded);
+        Console.WriteLine($"   figures written to {Path.Combine(htmlDir, name + ".html")} (self-contained, not committed)");
         return 0;
+    }
+
+    /// <summary>
+    /// Joins the runs of several results files of the same experiment (e.g. one per optimizer, run side by side on the
+    /// shared machine) into one results file with its summaries, Markdown and figures. The files must agree on the circuit,
+    /// the embedder size and the SVCCA settings; the settings of each optimizer come from the file that trained it.
+    /// Usage: <c>sparse --merge NAME1,NAME2[,…] --out NAME</c>.
+    /// </summary>
+    private static int Merge(string[] args)
+    {
+        if (args.Length != 3 || args[1] != "--out" || !TryList(args[0], out string[] names) || names.Length < 2)
+        {
+            Console.Error.WriteLine("usage: sparse --merge NAME1,NAME2[,…] --out NAME (results files in bench/results, without .json)");
+            return 2;
+        }
+        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        var roots = names.Select(n => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, n + ".json")))!.AsObject()).ToArray();
+        foreach (var key in new[] { "circuit", "embedder", "svccaComponents", "populationCeiling", "untrainedSvcca" })
+            for (int i = 1; i < roots.Length; i++)
+                if (roots[i][key]?.ToJsonString() != roots[0][key]?.ToJsonString())
+                {
+                    Console.Error.WriteLine($"sparse --merge: {names[i]}.json differs from {names[0]}.json in '{key}'; only runs of the same experiment can be merged.");
+                    return 2;
+                }
+        var runs = roots.SelectMany(r => r["runs"]!.AsArray().Select(n => n!)).Select(n => new SparseRecordingRun(
+            Enum.Parse<EmbedderOptimizer>((string)n["optimizer"]!), (double)n["fraction"]!, (int)n["sampledUnits"]!, (int)n["seed"]!,
+            (double)n["outputError"]!, (double)n["heldOutOutputError"]!, (double)n["svcca"]!, (double)n["heldOutSvcca"]!,
+            (double)n["trainSeconds"]!, (int)n["iterations"]!, (string)n["stopReason"]!, (double)n["cpuSeconds"]!)).ToArray();
+        var first = roots[0];
+        double D(string key) => (double)first[key]!;
+        var options = new SparseRecordingOptions
+        {
+            Seeds = runs.Select(r => r.Seed).Distinct().Order().ToArray(),
+            Optimizers = runs.Select(r => r.Optimizer).Distinct().ToArray(),
+            Fractions = runs.Select(r => r.Fraction).Where(f => f > 0).Distinct().Order().ToArray(),
+            IncludeOutputOnly = runs.Any(r => r.Fraction == 0),
+        };
+        var result = new SparseRecordingResult(options, runs, D("populationCeiling"), D("heldOutPopulationCeiling"), D("untrainedSvcca"),
+            D("heldOutUntrainedSvcca"), D("circuitVarianceExplained"));
+        JsonNode? From(EmbedderOptimizer optimizer, string key) => roots.FirstOrDefault(r => r["runs"]!.AsArray().Any(n => (string)n!["optimizer"]! == optimizer.ToString()))?[key]?.DeepClone();
+        var root = new JsonObject
+        {
+            ["circuit"] = first["circuit"]!.DeepClone(), ["embedder"] = first["embedder"]!.DeepClone(),
+            ["fullForce"] = From(EmbedderOptimizer.FullForce, "fullForce") ?? first["fullForce"]!.DeepClone(),
+            ["hessianFree"] = From(EmbedderOptimizer.HessianFree, "hessianFree") ?? first["hessianFree"]!.DeepClone(),
+            ["svccaComponents"] = first["svccaComponents"]!.DeepClone(),
+            ["populationCeiling"] = result.PopulationCeiling, ["heldOutPopulationCeiling"] = result.HeldOutPopulationCeiling,
+            ["untrainedSvcca"] = result.UntrainedSvcca, ["heldOutUntrainedSvcca"] = result.HeldOutUntrainedSvcca,
+            ["circuitVarianceExplained"] = result.CircuitVarianceExplained,
+            ["mode"] = first["mode"]!.DeepClone(), ["threads"] = first["threads"]!.DeepClone(), ["backend"] = first["backend"]!.DeepClone(),
+            ["mergedFrom"] = new JsonArray(names.Select(n => (JsonNode)JsonValue.Create(n + ".json")!).ToArray()),
+            ["machineAtStart"] = first["machineAtStart"]!.DeepClone(), ["machineAtEnd"] = roots[^1]["machineAtEnd"]!.DeepClone(),
+            ["machines"] = new JsonArray(roots.Select((r, i) => (JsonNode)new JsonObject
+            {
+                ["file"] = names[i] + ".json", ["start"] = r["machineAtStart"]!.DeepClone(), ["end"] = r["machineAtEnd"]!.DeepClone(),
+            }).ToArray()),
+            ["summaries"] = Summaries(result), ["runs"] = Runs(result),
+        };
+        string name = args[2];
+        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
+        Console.WriteLine($"   merged {string.Join(", ", names)} into {Path.Combine(dir, name + ".json")} and {name}.md");
+        return Render(name);
+    }
+
+    /// <summary>
+    /// The hint-drive sweep behind <see cref="EmbedderOptions.FullDriveHintCount"/>: full-FORCE embedders with hints from few
+    /// units, for several full-drive counts (1 = every hint count drives the target network with the full HintScale), and the
+    /// output-only embedders they should beat. Writes bench/results/sparse-recordings-hint-drive.json and .md.
+    /// Usage: <c>sparse --hint-drive [--units N] [--seeds K] [--counts 1,10,20,40] [--fractions 0.01,0.02,0.05,0.1] [--set name=value …]</c>.
+    /// </summary>
+    private static int HintDriveSweep(string[] args)
+    {
+        int seeds = 3, units = 200;
+        int[] counts = [1, 10, 20, 40];
+        double[] fractions = [0.01, 0.02, 0.05, 0.10];
+        var embedder = new EmbedderOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            bool ok = args[i] switch
+            {
+                "--seeds" => ++i < args.Length && int.TryParse(args[i], Inv, out seeds) && seeds >= 1,
+                "--units" => ++i < args.Length && int.TryParse(args[i], Inv, out units) && units >= 2,
+                "--counts" => ++i < args.Length && TryList(args[i], out counts) && counts.All(c => c >= 1),
+                "--fractions" => ++i < args.Length && TryList(args[i], out fractions) && fractions.All(f => f > 0 && f <= 1),
+                "--set" => ++i < args.Length && Set(ref embedder, args[i]),
+                _ => false,
+            };
+            if (!ok)
+            {
+                Console.Error.WriteLine("usage: sparse --hint-drive [--units N (≥ 2)] [--seeds K (≥ 1)] [--counts 1,10,20 (each ≥ 1)] [--fractions 0.01,0.02 (each in (0, 1])] [--set name=value]");
+                return 2;
+            }
+        }
+        var start = HessianFreeSuite.Machine();
+        var rows = new JsonArray();
+        var md = new StringBuilder();
+        md.AppendLine("| full-drive hint count | sampled | units | seeds | per-hint factor | SVCCA (train) | SVCCA (held out) | output error (held out) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        for (int c = 0; c < counts.Length; c++)
+        {
+            var options = new SparseRecordingOptions
+            {
+                Seeds = Enumerable.Range(1, seeds).ToArray(),
+                Optimizers = [EmbedderOptimizer.FullForce],
+                Fractions = fractions,
+                IncludeOutputOnly = c == 0,
+                Embedder = embedder with { UnitCount = units, FullDriveHintCount = counts[c] },
+            };
+            var result = SparseRecordingExperiment.Run(options, row => Console.WriteLine(string.Create(Inv,
+                $"   full drive from {counts[c]} hints, seed {row.Seed}, fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, held-out error {row.HeldOutOutputError:G3}")));
+            foreach (var s in result.Summaries)
+            {
+                double factor = s.SampledUnits == 0 ? 0 : EmbedderTraining.HintDriveScale(options.Embedder, s.SampledUnits);
+                string Pm(double mean, double std) => s.Runs > 1 ? string.Create(Inv, $"{mean:F3} ± {s.StandardError(std):F3}") : mean.ToString("F3", Inv);
+                md.AppendLine(string.Create(Inv, $"| {(s.SampledUnits == 0 ? "–" : counts[c].ToString(Inv))} | {(s.Fraction == 0 ? "outputs only" : (s.Fraction * 100).ToString("G3", Inv) + " %")} | {s.SampledUnits} | {s.Runs} | {(s.SampledUnits == 0 ? "–" : factor.ToString("F2", Inv))} | {Pm(s.Svcca, s.SvccaStd)} | {Pm(s.HeldOutSvcca, s.HeldOutSvccaStd)} | {Pm(s.HeldOutOutputError, s.HeldOutOutputErrorStd)} |"));
+                rows.Add(new JsonObject
+                {
+                    ["fullDriveHintCount"] = counts[c], ["fraction"] = s.Fraction, ["sampledUnits"] = s.SampledUnits, ["runs"] = s.Runs, ["perHintFactor"] = factor,
+                    ["svcca"] = s.Svcca, ["svccaStd"] = s.SvccaStd, ["heldOutSvcca"] = s.HeldOutSvcca, ["heldOutSvccaStd"] = s.HeldOutSvccaStd,
+                    ["heldOutOutputError"] = s.HeldOutOutputError, ["heldOutOutputErrorStd"] = s.HeldOutOutputErrorStd,
+                    ["cpuSeconds"] = s.CpuSeconds, ["trainSeconds"] = s.TrainSeconds,
+                });
+            }
+        }
+        var e = embedder with { UnitCount = units };
+        var root = new JsonObject
+        {
+            ["embedder"] = string.Create(Inv, $"N = {e.UnitCount} {e.Nonlinearity} units, τ = {e.TauMs} ms, hint scale {e.HintScale}; full-FORCE {e.FullForcePasses} passes, α = {e.FullForce.Regularization}, J^D gain {e.FullForce.TargetGain}"),
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
+            ["rows"] = rows,
+        };
+        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        const string name = "sparse-recordings-hint-drive";
+        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var page = new StringBuilder();
+        page.AppendLine("# Hint drive of full-FORCE's target network against the number of sampled units (`dotnet run -c Release --project bench/NeuroRnn.Bench -- sparse --hint-drive`)");
+        page.AppendLine();
+        page.AppendLine($"Generated from `{name}.json` (same folder) by the suite. Embedder: {root["embedder"]}. Each hint (normalised to [−1, 1]) drives");
+        page.AppendLine("the target-generating network with the per-hint factor HintScale/√max(H, full-drive count): with full-drive count 1 every number of");
+        page.AppendLine("hints gets the full total drive HintScale; with a larger count, fewer hints drive it less (total ∝ √H). SVCCA: 5 components, all 200");
+        page.AppendLine("circuit units. Mean ± standard error over seeds (each seed: its own sample of units and its own initial network).");
+        page.AppendLine();
+        page.AppendLine($"Load average at start `{start["loadAverage"]}`, at end `{root["machineAtEnd"]?["loadAverage"]}`; {NumericsBackend.Current.Description}.");
+        page.AppendLine();
+        page.Append(md);
+        File.WriteAllText(Path.Combine(dir, name + ".md"), page.ToString());
+        Console.WriteLine($"   written to {Path.Combine(dir, name + ".json")} and {name}.md");
+        return 0;
+    }
+
+    private static bool TryList<T>(string text, out T[] values) where T : IParsable<T>
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        values = new T[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!T.TryParse(parts[i], Inv, out values[i]!)) return false;
+        return parts.Length > 0;
     }
 
     /// <summary>Overrides one embedder setting, <c>name=value</c> (for calibration runs; the committed results use the defaults unless noted).</summary>
@@ -158,17 +309,46 @@ internal static class SparseSuite
             "zeroJ" => e with { FullForce = e.FullForce with { ZeroRecurrentWeightsAtStart = v != 0 } },
             "passes" => e with { FullForcePasses = (int)v },
             "hintScale" => e with { HintScale = v },
+            "fullDriveHints" => e with { FullDriveHintCount = (int)v },
             "hintWeight" => e with { HintWeight = v },
             "gain" => e with { Gain = v },
             "inputStd" => e with { InputWeightStd = v },
             "tau" => e with { TauMs = v },
-            "timeLimit" => e with { TimeLimit = TimeSpan.FromSeconds(v) },
+            "plateau" => e with { LossPlateau = v > 0 ? v : null },
+            "plateauWindow" => e with { LossPlateauWindow = (int)v },
             "hfIterations" => e with { HessianFreeIterations = (int)v },
             "cg" => e with { HessianFree = e.HessianFree with { MaxCgIterations = (int)v } },
             "lambda" => e with { HessianFree = e.HessianFree with { InitialLambda = v } },
             _ => throw new ArgumentException($"unknown setting '{parts[0]}'"),
         };
         return true;
+    }
+
+    private static JsonArray Runs(SparseRecordingResult result)
+    {
+        var runs = new JsonArray();
+        foreach (var r in result.Runs)
+            runs.Add(new JsonObject
+            {
+                ["optimizer"] = r.Optimizer.ToString(), ["fraction"] = r.Fraction, ["sampledUnits"] = r.SampledUnits, ["seed"] = r.Seed,
+                ["svcca"] = r.Svcca, ["heldOutSvcca"] = r.HeldOutSvcca, ["outputError"] = r.OutputError, ["heldOutOutputError"] = r.HeldOutOutputError,
+                ["trainSeconds"] = r.TrainSeconds, ["cpuSeconds"] = r.CpuSeconds, ["iterations"] = r.Iterations, ["stopReason"] = r.StopReason,
+            });
+        return runs;
+    }
+
+    private static JsonArray Summaries(SparseRecordingResult result)
+    {
+        var summaries = new JsonArray();
+        foreach (var s in result.Summaries)
+            summaries.Add(new JsonObject
+            {
+                ["optimizer"] = s.Optimizer.ToString(), ["fraction"] = s.Fraction, ["sampledUnits"] = s.SampledUnits, ["runs"] = s.Runs,
+                ["svcca"] = s.Svcca, ["svccaStd"] = s.SvccaStd, ["heldOutSvcca"] = s.HeldOutSvcca, ["heldOutSvccaStd"] = s.HeldOutSvccaStd,
+                ["outputError"] = s.OutputError, ["heldOutOutputError"] = s.HeldOutOutputError, ["heldOutOutputErrorStd"] = s.HeldOutOutputErrorStd,
+                ["outputErrorStd"] = s.OutputErrorStd, ["trainSeconds"] = s.TrainSeconds, ["cpuSeconds"] = s.CpuSeconds, ["iterations"] = s.Iterations,
+            });
+        return summaries;
     }
 
     private static string Markdown(JsonObject root, SparseRecordingResult result, string name)
@@ -183,16 +363,19 @@ internal static class SparseSuite
         md.AppendLine($"- Circuit: {root["circuit"]}.");
         md.AppendLine($"- Embedder: {root["embedder"]}.");
         md.AppendLine($"- full-FORCE: {root["fullForce"]}. Hessian-free: {root["hessianFree"]}.");
-        if (root["timeLimitSeconds"] is JsonValue limit) md.AppendLine($"- Wall-time cap per training run: {limit} s (the *stopped* reason of every run is in the JSON; under this load every Hessian-free run hit the cap).");
-        md.AppendLine($"- Figures: `{name}.html` (same folder; `sparse --render {name}` redraws them from the JSON).");
+        md.AppendLine($"- Figures: `html/{name}.html`, generated by the suite (self-contained, plotly.js embedded, opens offline; not committed because it inlines the minified vendor library — `sparse --render {name}` redraws it from the JSON).");
         md.AppendLine($"- SVCCA: {root["svccaComponents"]} SVD components of the circuit's **all** units and of the embedder's units (time × condition samples), mean of the {root["svccaComponents"]} canonical correlations. These components hold {F(root["circuitVarianceExplained"], "P1")} of the circuit's variance.");
         md.AppendLine($"- References: another population of the same circuit (ceiling) {F(root["populationCeiling"], "F3")} (held out {F(root["heldOutPopulationCeiling"], "F3")}); untrained embedders (floor) {F(root["untrainedSvcca"], "F3")} (held out {F(root["heldOutUntrainedSvcca"], "F3")}).");
         md.AppendLine("- Output error: Σ(y − f)²/Σ(f − f̄)² of the 6 muscles (0 perfect, 1 = predicting the mean).");
         md.AppendLine($"- Mode {root["mode"]}, {root["threads"]} back-end thread(s), {root["backend"]}.");
         md.AppendLine();
-        md.AppendLine($"Load average at start `{root["machineAtStart"]?["loadAverage"]}`, at end `{root["machineAtEnd"]?["loadAverage"]}` ({root["machineAtStart"]?["cpu"]}, {root["machineAtStart"]?["logicalCores"]} logical cores).");
+        if (root["machines"] is JsonArray machines)
+            foreach (var m in machines)
+                md.AppendLine($"- `{m!["file"]}` (merged here): load average at start `{m["start"]?["loadAverage"]}`, at end `{m["end"]?["loadAverage"]}` ({m["start"]?["cpu"]}, {m["start"]?["logicalCores"]} logical cores).");
+        else
+            md.AppendLine($"Load average at start `{root["machineAtStart"]?["loadAverage"]}`, at end `{root["machineAtEnd"]?["loadAverage"]}` ({root["machineAtStart"]?["cpu"]}, {root["machineAtStart"]?["logicalCores"]} logical cores).");
         md.AppendLine();
-        md.AppendLine("Mean ± standard deviation over seeds (each seed: its own sample of units and its own initial network):");
+        md.AppendLine("Mean ± standard error over seeds (s.d./√seeds; each seed: its own sample of units and its own initial network). Iterations, process CPU seconds and wall seconds are means per training run; the stop reason of every run is in the JSON:");
         md.AppendLine();
         md.Append(result.ToMarkdown());
         return md.ToString();
