@@ -13,7 +13,7 @@ namespace NeuroRnn.Bench;
 /// and with Hessian-free on the reaching circuit's muscles, output-only or with hints from 1–100 % of its units; SVCCA
 /// (5 components) with all circuit units and normalised output error on training and held-out reach conditions, time
 /// per training run. Results go to bench/results/sparse-recordings.json; sparse-recordings.md is generated from it.
-/// Usage: <c>sparse [--quick] [--seeds K] [--units N] [--threads T] [--out NAME] [--only OPTIMIZER] [--set name=value …]</c>
+/// Usage: <c>sparse [--quick] [--seeds K] [--units N] [--threads T] [--out NAME] [--only OPTIMIZER] [--fractions f1,f2,…] [--set name=value …]</c>
 /// (<c>--set</c> overrides an embedder setting for calibration runs), or <c>sparse --render [NAME]</c> to redraw the figures of NAME.json.
 /// </summary>
 internal static class SparseSuite
@@ -36,6 +36,7 @@ internal static class SparseSuite
         string name = "sparse-recordings";
         var embedder = new EmbedderOptions();
         var optimizers = new List<EmbedderOptimizer> { EmbedderOptimizer.FullForce, EmbedderOptimizer.HessianFree };
+        double[]? fractions = null;
         for (int i = 0; i < args.Length; i++)
         {
             bool ok = args[i] switch
@@ -47,11 +48,12 @@ internal static class SparseSuite
                 "--out" => ++i < args.Length && (name = args[i]).Length > 0,
                 "--set" => ++i < args.Length && Set(ref embedder, args[i]),
                 "--only" => ++i < args.Length && Enum.TryParse(args[i], true, out EmbedderOptimizer only) && (optimizers = [only]).Count == 1,
+                "--fractions" => ++i < args.Length && TryList(args[i], out double[] f) && f.All(x => x > 0 && x <= 1) && (fractions = f).Length > 0,
                 _ => false,
             };
             if (!ok)
             {
-                Console.Error.WriteLine("usage: sparse [--quick] [--seeds K (≥ 1)] [--units N (≥ 2)] [--threads T (≥ 1)] [--out NAME] [--only FullForce|HessianFree|Adam]");
+                Console.Error.WriteLine("usage: sparse [--quick] [--seeds K (≥ 1)] [--units N (≥ 2)] [--threads T (≥ 1)] [--out NAME] [--only FullForce|HessianFree|Adam] [--fractions 0.1,1 (each in (0, 1])] [--set name=value]");
                 return 2;
             }
         }
@@ -60,7 +62,7 @@ internal static class SparseSuite
         {
             Seeds = Enumerable.Range(1, seeds).ToArray(),
             Optimizers = optimizers,
-            Fractions = quick ? [0.02, 0.1, 1.0] : [0.01, 0.02, 0.05, 0.10, 0.20, 1.0],
+            Fractions = fractions ?? (quick ? [0.02, 0.1, 1.0] : [0.01, 0.02, 0.05, 0.10, 0.20, 1.0]),
             Embedder = embedder with { UnitCount = units },
         };
         var start = HessianFreeSuite.Machine();
