@@ -65,7 +65,7 @@ internal static class SparseSuite
             Fractions = fractions ?? (quick ? [0.02, 0.1, 1.0] : [0.01, 0.02, 0.05, 0.10, 0.20, 1.0]),
             Embedder = embedder with { UnitCount = units },
         };
-        var start = HessianFreeSuite.Machine();
+        var start = BenchResults.Machine();
         var result = SparseRecordingExperiment.Run(options, row => Console.WriteLine(string.Create(Inv,
             $"   {row.Optimizer} seed {row.Seed} fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, " +
             $"output error {row.OutputError:G3} / held-out {row.HeldOutOutputError:G3}, {row.Iterations} iterations, {row.CpuSeconds:F1} CPU s, {row.TrainSeconds:F1} s wall ({row.StopReason})")));
@@ -81,12 +81,12 @@ internal static class SparseSuite
             ["untrainedSvcca"] = result.UntrainedSvcca, ["heldOutUntrainedSvcca"] = result.HeldOutUntrainedSvcca,
             ["circuitVarianceExplained"] = result.CircuitVarianceExplained,
             ["mode"] = quick ? "quick" : "full", ["threads"] = threads,
-            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(),
             ["summaries"] = Summaries(result), ["runs"] = Runs(result),
         };
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
         File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
         Console.WriteLine($"   written to {Path.Combine(dir, name + ".json")} and {name}.md");
         return Render(name);
@@ -101,7 +101,7 @@ internal static class SparseSuite
     /// </summary>
     private static int Render(string name)
     {
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".json")))!;
         var summaries = root["summaries"]!.AsArray().Select(n => n!).ToArray();
         var optimizers = summaries.Select(n => (string)n["optimizer"]!).Distinct().ToArray();
@@ -152,7 +152,7 @@ internal static class SparseSuite
             Console.Error.WriteLine("usage: sparse --merge NAME1,NAME2[,…] --out NAME (results files in bench/results, without .json)");
             return 2;
         }
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         var roots = names.Select(n => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, n + ".json")))!.AsObject()).ToArray();
         foreach (var key in new[] { "circuit", "embedder", "svccaComponents", "populationCeiling", "untrainedSvcca" })
             for (int i = 1; i < roots.Length; i++)
@@ -196,7 +196,7 @@ internal static class SparseSuite
             ["summaries"] = Summaries(result), ["runs"] = Runs(result),
         };
         string name = args[2];
-        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
         File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
         Console.WriteLine($"   merged {string.Join(", ", names)} into {Path.Combine(dir, name + ".json")} and {name}.md");
         return Render(name);
@@ -231,7 +231,7 @@ internal static class SparseSuite
                 return 2;
             }
         }
-        var start = HessianFreeSuite.Machine();
+        var start = BenchResults.Machine();
         var rows = new JsonArray();
         var md = new StringBuilder();
         md.AppendLine("| full-drive hint count | sampled | units | seeds | per-hint factor | SVCCA (train) | SVCCA (held out) | output error (held out) |");
@@ -266,12 +266,12 @@ internal static class SparseSuite
         var root = new JsonObject
         {
             ["embedder"] = string.Create(Inv, $"N = {e.UnitCount} {e.Nonlinearity} units, τ = {e.TauMs} ms, hint scale {e.HintScale}; full-FORCE {e.FullForcePasses} passes, α = {e.FullForce.Regularization}, J^D gain {e.FullForce.TargetGain}"),
-            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(),
             ["rows"] = rows,
         };
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         const string name = "sparse-recordings-hint-drive";
-        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
         var page = new StringBuilder();
         page.AppendLine("# Hint drive of full-FORCE's target network against the number of sampled units (`dotnet run -c Release --project bench/NeuroRnn.Bench -- sparse --hint-drive`)");
         page.AppendLine();
