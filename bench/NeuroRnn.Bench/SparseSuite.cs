@@ -20,6 +20,14 @@ internal static class SparseSuite
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// Embedder size of the default run. 100, not the circuit's 200: Hessian-free costs about 35 CPU s per 100-iteration run
+    /// at N = 100 and about four times that at N = 200, and the default run (2 optimizers × 7 fractions × 3 seeds) must finish
+    /// in under an hour niced on the shared 2-core machine (≈ 13 CPU min at N = 100). full-FORCE at N = 200 is the separate,
+    /// cheap run <c>sparse --only FullForce --units 200 --out sparse-recordings-fullforce-200</c>.
+    /// </summary>
+    private const int DefaultUnits = 100;
+
     /// <summary>Folder under bench/results for the generated pages (gitignored: they embed plotly.min.js).</summary>
     private const string FiguresFolder = "html";
 
@@ -32,7 +40,7 @@ internal static class SparseSuite
             return Merge(args.Skip(1).ToArray());
         if (args.Length >= 1 && args[0] == "--hint-drive")
             return HintDriveSweep(args.Skip(1).ToArray());
-        int seeds = quick ? 1 : 3, units = 200, threads = 1;
+        int seeds = quick ? 1 : 3, units = DefaultUnits, threads = 1;
         string name = "sparse-recordings";
         var embedder = new EmbedderOptions();
         var optimizers = new List<EmbedderOptimizer> { EmbedderOptimizer.FullForce, EmbedderOptimizer.HessianFree };
@@ -203,16 +211,20 @@ internal static class SparseSuite
     }
 
     /// <summary>
-    /// The hint-drive sweep behind <see cref="EmbedderOptions.FullDriveHintCount"/>: full-FORCE embedders with hints from few
-    /// units, for several full-drive counts (1 = every hint count drives the target network with the full HintScale), and the
-    /// output-only embedders they should beat. Writes bench/results/sparse-recordings-hint-drive.json and .md.
-    /// Usage: <c>sparse --hint-drive [--units N] [--seeds K] [--counts 1,10,20,40] [--fractions 0.01,0.02,0.05,0.1] [--set name=value …]</c>.
+    /// Sweeps of full-FORCE's hint settings at few sampled units, against the output-only embedders they should beat: by
+    /// default the hint-drive sweep behind <see cref="EmbedderOptions.FullDriveHintCount"/> (1 = every hint count drives the
+    /// target network with the full HintScale); <c>--vary setting=v1,v2,…</c> sweeps any <c>--set</c> setting instead (e.g.
+    /// <c>alpha</c>, <c>hintScale</c>). Output-only embedders are trained for every value of settings that change them
+    /// (α, J^D gain, passes, …) and once otherwise. Writes bench/results/NAME.json and .md (default NAME sparse-recordings-hint-drive).
+    /// Usage: <c>sparse --hint-drive [--units N] [--seeds K] [--vary setting=v1,v2,…] [--fractions 0.01,0.02,0.05,0.1] [--set name=value …] [--out NAME]</c>.
     /// </summary>
     private static int HintDriveSweep(string[] args)
     {
         int seeds = 3, units = 200;
-        int[] counts = [1, 10, 20, 40];
+        string setting = "fullDriveHints";
+        double[] values = [1, 10, 20, 40];
         double[] fractions = [0.01, 0.02, 0.05, 0.10];
+        string name = "sparse-recordings-hint-drive";
         var embedder = new EmbedderOptions();
         for (int i = 0; i < args.Length; i++)
         {
@@ -220,65 +232,83 @@ internal static class SparseSuite
             {
                 "--seeds" => ++i < args.Length && int.TryParse(args[i], Inv, out seeds) && seeds >= 1,
                 "--units" => ++i < args.Length && int.TryParse(args[i], Inv, out units) && units >= 2,
-                "--counts" => ++i < args.Length && TryList(args[i], out counts) && counts.All(c => c >= 1),
+                "--counts" => ++i < args.Length && TryList(args[i], out values) && values.All(c => c >= 1) && (setting = "fullDriveHints").Length > 0,
+                "--vary" => ++i < args.Length && args[i].Split('=', 2) is [var key, var list] && TryList(list, out values) && (setting = key).Length > 0,
                 "--fractions" => ++i < args.Length && TryList(args[i], out fractions) && fractions.All(f => f > 0 && f <= 1),
                 "--set" => ++i < args.Length && Set(ref embedder, args[i]),
+                "--out" => ++i < args.Length && (name = args[i]).Length > 0,
                 _ => false,
             };
             if (!ok)
             {
-                Console.Error.WriteLine("usage: sparse --hint-drive [--units N (≥ 2)] [--seeds K (≥ 1)] [--counts 1,10,20 (each ≥ 1)] [--fractions 0.01,0.02 (each in (0, 1])] [--set name=value]");
+                Console.Error.WriteLine("usage: sparse --hint-drive [--units N (≥ 2)] [--seeds K (≥ 1)] [--vary setting=v1,v2 (a --set setting) | --counts 1,10,20 (each ≥ 1)] [--fractions 0.01,0.02 (each in (0, 1])] [--set name=value] [--out NAME]");
                 return 2;
             }
         }
+        var probe = embedder;
+        bool known;
+        try { known = Set(ref probe, $"{setting}={values[0].ToString(Inv)}"); }
+        catch (ArgumentException) { known = false; }
+        if (!known)
+        {
+            Console.Error.WriteLine($"sparse --hint-drive: --vary {setting}: not a setting of --set");
+            return 2;
+        }
+        // Settings that only act through the hints leave the output-only embedders unchanged: train those once.
+        bool hintOnly = setting is "fullDriveHints" or "hintScale" or "hintWeight";
         var start = BenchResults.Machine();
         var rows = new JsonArray();
         var md = new StringBuilder();
-        md.AppendLine("| full-drive hint count | sampled | units | seeds | per-hint factor | SVCCA (train) | SVCCA (held out) | output error (held out) |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        for (int c = 0; c < counts.Length; c++)
+        md.AppendLine($"| {setting} | sampled | units | seeds | per-hint factor | SVCCA (train) | SVCCA (held out) | output error (train) | output error (held out) | CPU s |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        for (int c = 0; c < values.Length; c++)
         {
+            var e = embedder with { UnitCount = units };
+            Set(ref e, $"{setting}={values[c].ToString(Inv)}");
             var options = new SparseRecordingOptions
             {
                 Seeds = Enumerable.Range(1, seeds).ToArray(),
                 Optimizers = [EmbedderOptimizer.FullForce],
                 Fractions = fractions,
-                IncludeOutputOnly = c == 0,
-                Embedder = embedder with { UnitCount = units, FullDriveHintCount = counts[c] },
+                IncludeOutputOnly = !hintOnly || c == 0,
+                Embedder = e,
             };
             var result = SparseRecordingExperiment.Run(options, row => Console.WriteLine(string.Create(Inv,
-                $"   full drive from {counts[c]} hints, seed {row.Seed}, fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, held-out error {row.HeldOutOutputError:G3}")));
+                $"   {setting} = {values[c]}, seed {row.Seed}, fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, held-out error {row.HeldOutOutputError:G3}")));
             foreach (var s in result.Summaries)
             {
                 double factor = s.SampledUnits == 0 ? 0 : EmbedderTraining.HintDriveScale(options.Embedder, s.SampledUnits);
                 string Pm(double mean, double std) => s.Runs > 1 ? string.Create(Inv, $"{mean:F3} ± {s.StandardError(std):F3}") : mean.ToString("F3", Inv);
-                md.AppendLine(string.Create(Inv, $"| {(s.SampledUnits == 0 ? "–" : counts[c].ToString(Inv))} | {(s.Fraction == 0 ? "outputs only" : (s.Fraction * 100).ToString("G3", Inv) + " %")} | {s.SampledUnits} | {s.Runs} | {(s.SampledUnits == 0 ? "–" : factor.ToString("F2", Inv))} | {Pm(s.Svcca, s.SvccaStd)} | {Pm(s.HeldOutSvcca, s.HeldOutSvccaStd)} | {Pm(s.HeldOutOutputError, s.HeldOutOutputErrorStd)} |"));
+                string value = s.SampledUnits == 0 && hintOnly ? "–" : values[c].ToString(Inv);
+                md.AppendLine(string.Create(Inv, $"| {value} | {(s.Fraction == 0 ? "outputs only" : (s.Fraction * 100).ToString("G3", Inv) + " %")} | {s.SampledUnits} | {s.Runs} | {(s.SampledUnits == 0 ? "–" : factor.ToString("F2", Inv))} | {Pm(s.Svcca, s.SvccaStd)} | {Pm(s.HeldOutSvcca, s.HeldOutSvccaStd)} | {Pm(s.OutputError, s.OutputErrorStd)} | {Pm(s.HeldOutOutputError, s.HeldOutOutputErrorStd)} | {s.CpuSeconds:F1} |"));
                 rows.Add(new JsonObject
                 {
-                    ["fullDriveHintCount"] = counts[c], ["fraction"] = s.Fraction, ["sampledUnits"] = s.SampledUnits, ["runs"] = s.Runs, ["perHintFactor"] = factor,
+                    ["setting"] = setting, ["value"] = values[c], ["fraction"] = s.Fraction, ["sampledUnits"] = s.SampledUnits, ["runs"] = s.Runs, ["perHintFactor"] = factor,
                     ["svcca"] = s.Svcca, ["svccaStd"] = s.SvccaStd, ["heldOutSvcca"] = s.HeldOutSvcca, ["heldOutSvccaStd"] = s.HeldOutSvccaStd,
+                    ["outputError"] = s.OutputError, ["outputErrorStd"] = s.OutputErrorStd,
                     ["heldOutOutputError"] = s.HeldOutOutputError, ["heldOutOutputErrorStd"] = s.HeldOutOutputErrorStd,
                     ["cpuSeconds"] = s.CpuSeconds, ["trainSeconds"] = s.TrainSeconds,
                 });
             }
         }
-        var e = embedder with { UnitCount = units };
+        var b = embedder with { UnitCount = units };
         var root = new JsonObject
         {
-            ["embedder"] = string.Create(Inv, $"N = {e.UnitCount} {e.Nonlinearity} units, τ = {e.TauMs} ms, hint scale {e.HintScale}; full-FORCE {e.FullForcePasses} passes, α = {e.FullForce.Regularization}, J^D gain {e.FullForce.TargetGain}"),
+            ["embedder"] = string.Create(Inv, $"N = {b.UnitCount} {b.Nonlinearity} units, τ = {b.TauMs} ms, hint scale {b.HintScale}, full drive from {b.FullDriveHintCount} hints; full-FORCE {b.FullForcePasses} passes, α = {b.FullForce.Regularization}, J^D gain {b.FullForce.TargetGain} (except the varied setting)"),
+            ["varied"] = setting, ["values"] = new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
             ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(),
             ["rows"] = rows,
         };
         string dir = BenchResults.ResultsDirectory();
-        const string name = "sparse-recordings-hint-drive";
         BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
         var page = new StringBuilder();
-        page.AppendLine("# Hint drive of full-FORCE's target network against the number of sampled units (`dotnet run -c Release --project bench/NeuroRnn.Bench -- sparse --hint-drive`)");
+        page.AppendLine($"# full-FORCE with few hints: {setting} swept (`dotnet run -c Release --project bench/NeuroRnn.Bench -- sparse --hint-drive {string.Join(' ', args)}`)");
         page.AppendLine();
         page.AppendLine($"Generated from `{name}.json` (same folder) by the suite. Embedder: {root["embedder"]}. Each hint (normalised to [−1, 1]) drives");
         page.AppendLine("the target-generating network with the per-hint factor HintScale/√max(H, full-drive count): with full-drive count 1 every number of");
         page.AppendLine("hints gets the full total drive HintScale; with a larger count, fewer hints drive it less (total ∝ √H). SVCCA: 5 components, all 200");
-        page.AppendLine("circuit units. Mean ± standard error over seeds (each seed: its own sample of units and its own initial network).");
+        page.AppendLine("circuit units. Output error: Σ(y − f)²/Σ(f − f̄)² of the 6 muscles. Mean ± standard error over seeds (each seed: its own sample of");
+        page.AppendLine("units and its own initial network). CPU s: process CPU seconds per training run.");
         page.AppendLine();
         page.AppendLine($"Load average at start `{start["loadAverage"]}`, at end `{root["machineAtEnd"]?["loadAverage"]}`; {NumericsBackend.Current.Description}.");
         page.AppendLine();
