@@ -18,7 +18,8 @@ namespace NeuroRnn.Bench;
 /// changes one thing — the rate function, the balanced initialisation, the excitatory fraction, the iteration budget, the
 /// scaled peak. Each is scored by held-out trial-averaged R² against the generator's noise-free truth.
 /// Usage: <c>v1-dale-variants [--only a,b] [--iterations K] [--markdown-only]</c>; writes bench/results/v1-dale-variants.json and .md
-/// (the JSON keeps finished variants, so a run can be continued with --only).
+/// at the default budget, v1-dale-variants-itK.json and .md with --iterations K (so rows of different budgets never share a
+/// table); the JSON keeps finished variants, so a run can be continued with --only.
 /// </summary>
 internal static class V1DaleVariantsSuite
 {
@@ -33,34 +34,38 @@ internal static class V1DaleVariantsSuite
         ("dale-sigmoid", "as dale, sigmoid rates (bounded)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.Sigmoid } }),
         ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
         ("dale-peak2", "as dale, rates scaled to peak 2 (softplus(0) = 0.69 sits above the 0.8 peak's baseline)", o => o with { TargetPeak = 2, Constraints = new FitConstraints { DalesLaw = true } }),
+        ("dale-peak1.5", "as dale, rates scaled to peak 1.5", o => o with { TargetPeak = 1.5, Constraints = new FitConstraints { DalesLaw = true } }),
+        ("dale-peak3", "as dale, rates scaled to peak 3", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-e50", "as dale, 50 % excitatory units", o => o with { Constraints = new FitConstraints { DalesLaw = true, ExcitatoryFraction = 0.5 } }),
-        ("dale-150it", "as dale, 150 iterations, no plateau stop", o => o with { Iterations = 150, LossPlateau = null, Constraints = new FitConstraints { DalesLaw = true } }),
     ];
 
     public static int Run(string[] args)
     {
-        string results = Path.Combine(RepositoryRoot(), "bench", "results");
-        string jsonPath = Path.Combine(results, "v1-dale-variants.json");
-        if (args.Contains("--markdown-only"))
-        {
-            File.WriteAllText(Path.Combine(results, "v1-dale-variants.md"), Markdown(JsonNode.Parse(File.ReadAllText(jsonPath))!.AsObject()));
-            return 0;
-        }
         var only = new List<string>();
         int? iterations = null;
+        bool markdownOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--only" && i + 1 < args.Length) only.AddRange(args[++i].Split(','));
             else if (args[i] == "--iterations" && i + 1 < args.Length) iterations = int.Parse(args[++i], Inv);
+            else if (args[i] == "--markdown-only") markdownOnly = true;
             else
             {
-                Console.Error.WriteLine($"v1-dale-variants: unknown argument '{args[i]}'. Usage: v1-dale-variants [--only a,b] [--markdown-only]");
+                Console.Error.WriteLine($"v1-dale-variants: unknown argument '{args[i]}'. Usage: v1-dale-variants [--only a,b] [--iterations K] [--markdown-only]");
                 return 2;
             }
         }
+        string results = BenchResults.ResultsDirectory();
+        string stem = iterations is { } budget ? string.Create(Inv, $"v1-dale-variants-it{budget}") : "v1-dale-variants";
+        string jsonPath = Path.Combine(results, stem + ".json");
+        if (markdownOnly)
+        {
+            File.WriteAllText(Path.ChangeExtension(jsonPath, ".md"), Markdown(JsonNode.Parse(File.ReadAllText(jsonPath))!.AsObject()));
+            return 0;
+        }
         var unknown = only.Where(n => Variants.All(v => v.Name != n)).ToArray();
         if (unknown.Length > 0) { Console.Error.WriteLine($"v1-dale-variants: --only names unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Variants.Select(v => v.Name))}"); return 2; }
-        var recording = Recording.Read(Path.Combine(RepositoryRoot(), "data", "v1-gratings.npz"));
+        var recording = Recording.Read(Path.Combine(BenchResults.RepositoryRoot(), "data", "v1-gratings.npz"));
         // The shipped file is generate-v1 --seed 1 (200 units, 12 directions × 20 trials, 10 ms bins); its noise-free twin:
         var truth = V1GratingGenerator.Generate(new V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
         foreach (var (name, change, configure) in Variants)
@@ -71,7 +76,7 @@ internal static class V1DaleVariantsSuite
             // changes the budget itself keeps its own.
             if (iterations is { } k && options.Iterations == new RecordingFitOptions().Iterations) options = options with { Iterations = k };
             Console.WriteLine($"{name}: {change}");
-            string loadStart = File.ReadAllText("/proc/loadavg").Trim();
+            string loadStart = BenchResults.LoadAverage();
             using var process = Process.GetCurrentProcess();
             double cpu0 = process.TotalProcessorTime.TotalSeconds;
             var fit = RecordingFitter.Fit(recording, options, s => Console.WriteLine(string.Create(Inv, $"  it {s.Iteration + 1,3}: loss {s.LossAfter:E3} ({s.ElapsedSeconds:F0} s)")));
@@ -92,10 +97,10 @@ internal static class V1DaleVariantsSuite
                 ["wallSeconds"] = Math.Round(fit.Seconds, 1),
                 ["cpuSeconds"] = Math.Round(process.TotalProcessorTime.TotalSeconds - cpu0, 1),
                 ["loadAverageAtStart"] = loadStart,
-                ["loadAverageAtEnd"] = File.ReadAllText("/proc/loadavg").Trim(),
+                ["loadAverageAtEnd"] = BenchResults.LoadAverage(),
             };
             Console.WriteLine(string.Create(Inv, $"{name}: R² vs truth {score.Overall:F4} after {fit.Statistics.Count} iterations ({fit.Training.StopReason.Description}), {fit.Seconds:F0} s"));
-            Record(jsonPath, name, run);
+            Record(jsonPath, iterations, name, run);
         }
         return 0;
     }
@@ -104,7 +109,7 @@ internal static class V1DaleVariantsSuite
     /// Adds one variant to the JSON and regenerates the markdown under an exclusive lock, re-reading the file first: several
     /// processes may run disjoint --only sets at once (the machine has 2 cores, the fits are single-threaded).
     /// </summary>
-    private static void Record(string jsonPath, string name, JsonObject run)
+    private static void Record(string jsonPath, int? iterationBudget, string name, JsonObject run)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -113,7 +118,8 @@ internal static class V1DaleVariantsSuite
                 using var file = new FileStream(jsonPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 var text = new StreamReader(file).ReadToEnd();
                 var root = text.Length > 0 ? JsonNode.Parse(text)!.AsObject() : new JsonObject();
-                root["machine"] = Machine();
+                root["machine"] = BenchResults.MachineWithBackend();
+                if (iterationBudget is { } k) root["iterationBudget"] = k;
                 var runs = root["runs"] as JsonObject ?? new JsonObject();
                 root["runs"] = runs;
                 runs[name] = run;
@@ -122,7 +128,7 @@ internal static class V1DaleVariantsSuite
                 root["runs"] = ordered;
                 file.SetLength(0);
                 using (var writer = new StreamWriter(file)) writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                File.WriteAllText(Path.Combine(Path.GetDirectoryName(jsonPath)!, "v1-dale-variants.md"), Markdown(root));
+                File.WriteAllText(Path.ChangeExtension(jsonPath, ".md"), Markdown(root));
                 return;
             }
             catch (IOException) when (attempt < 50) { Thread.Sleep(200); }
@@ -136,7 +142,7 @@ internal static class V1DaleVariantsSuite
         var runs = root["runs"]!.AsObject();
         s.AppendLine("# Dale-constrained V1 fit: what closes the gap to the unconstrained fit");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {m["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale-variants` (from v1-dale-variants.json). {m["cpu"]}, {m["logicalCores"]} cores, {m["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Generated {m["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale-variants{(root["iterationBudget"] is { } k ? $" --iterations {k}" : "")}` (regenerated from its JSON). {m["cpu"]}, {m["logicalCores"]} cores, {m["backend"]}."));
         s.AppendLine("Every variant fits data/v1-gratings.npz with the `RecordingFitOptions` defaults (200 units, unit readout, float32, HF with CG ≤ 250, loss-plateau stop, seed 1) with the iteration budget of its row (the same for all unless the row changes it) and changes only what its row says. Score: held-out trial-averaged R² against the generator's noise-free truth (as `neurornn fit --truth`). Iteration counts and R² do not depend on load; wall and CPU seconds are **provisional** (shared machine, load averages per row in the JSON).");
         s.AppendLine();
         s.AppendLine("| variant | change | R² vs truth | Δ vs unconstrained | median unit R² | iterations (budget) | stop | CPU s (provisional) | load at start |");
@@ -147,33 +153,14 @@ internal static class V1DaleVariantsSuite
             var r = node!.AsObject();
             double? r2 = r["r2HeldOutVsTruth"]?.GetValue<double>();
             bool diverged = r["diverged"]?.GetValue<bool>() == true;
-            string delta = reference is { } x && r2 is { } y ? (y - x).ToString("+0.000;-0.000;0.000", Inv) : "—";
+            string delta = !diverged && reference is { } x && r2 is { } y ? (y - x).ToString("+0.000;-0.000;0.000", Inv) : "—";
             string load = r["loadAverageAtStart"]!.GetValue<string>().Split(' ')[0];
             string score = diverged ? "**diverged**" : r2?.ToString("F3", Inv) ?? "—";
-            string median = r["r2HeldOutVsTruthMedianUnit"]?.GetValue<double>().ToString("F3", Inv) ?? "—";
+            string median = diverged ? "—" : r["r2HeldOutVsTruthMedianUnit"]?.GetValue<double>().ToString("F3", Inv) ?? "—";
             s.AppendLine(string.Create(Inv, $"| {name} | {r["change"]} | {score} | {delta} | {median} | {r["iterations"]} ({r["iterationBudget"]}) | {r["stopReason"]} | {r["cpuSeconds"]} | {load} |"));
         }
         return s.ToString();
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
-
-    private static JsonObject Machine()
-    {
-        string cpu = "unknown", load = "unknown";
-        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; } catch (IOException) { }
-        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
-        return new JsonObject
-        {
-            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
-            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), ["backend"] = NumericsBackend.Current.Description,
-        };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
-        return Environment.CurrentDirectory;
-    }
 }
