@@ -177,6 +177,8 @@ public sealed record RecordingFitOptions
         Constraints.Validate();
         if (Constraints.UnitTypes is not null && Readout != FitReadout.Units) throw Bad(nameof(Constraints), "assigns recorded units to E/I, which needs Readout = Units");
         if (Constraints.UnitTypes is not null && NetworkUnits is not null) throw Bad(nameof(Constraints), "assigns recorded units to E/I, which places them itself; leave NetworkUnits null");
+        if (Constraints.FreeUnits == FreeUnitTyping.FitDecides && Readout != FitReadout.Units) throw Bad(nameof(Constraints), "lets the fit type the recorded units (FreeUnits = FitDecides), which needs Readout = Units");
+        if (Constraints.FreeUnits == FreeUnitTyping.FitDecides && NetworkUnits is not null) throw Bad(nameof(Constraints), "lets the fit type the recorded units (FreeUnits = FitDecides), which places them itself; leave NetworkUnits null");
         Loss.Validate();
         Optimizer.Validate();
     }
