@@ -26,14 +26,14 @@ internal static class DynamicsSuite
     public static int Run(string[] args)
     {
         int runs = ReadersSuite.IntOption(args, "--runs", 5);
-        string outDir = ReadersSuite.StringOption(args, "--out", Path.Combine(ReadersSuite.FindRepositoryRoot(), "bench", "results"));
+        string outDir = ReadersSuite.StringOption(args, "--out", BenchResults.ResultsDirectory());
         if (args.Contains("--report-only"))
         {
             var saved = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "dynamics.json")))!.AsObject();
             File.WriteAllText(Path.Combine(outDir, "dynamics.md"), Report(saved));
             return 0;
         }
-        string loadBefore = Uptime();
+        string loadBefore = BenchResults.LoadAverage();
         var started = DateTime.UtcNow;
         var sections = new JsonObject();
         foreach (var kind in new[] { BackendKind.Mkl, BackendKind.Managed })
@@ -59,14 +59,14 @@ internal static class DynamicsSuite
         {
             ["date"] = started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["loadAverageBefore"] = loadBefore,
-            ["loadAverageAfter"] = Uptime(),
+            ["loadAverageAfter"] = BenchResults.LoadAverage(),
             ["processorCount"] = Environment.ProcessorCount,
             ["runs"] = runs,
             ["backends"] = sections,
             ["analyses"] = analyses,
         };
         Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "dynamics.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(outDir, "dynamics.json"), json);
         string report = Report(json);
         File.WriteAllText(Path.Combine(outDir, "dynamics.md"), report);
         Console.WriteLine(report);
@@ -233,17 +233,5 @@ internal static class DynamicsSuite
         sb.AppendLine(ci, $"| choice probability: 100 units × 1,152 trials, 72 conditions, 1,000 permutations each | {(double)a["choiceProbabilitySeconds"]!:F3} |");
         sb.AppendLine(ci, $"| psychometric fit (logistic, two lapses), 6 levels, 1,000 parametric bootstrap fits | {(double)a["psychometricSeconds"]!:F3} |");
         return sb.ToString();
-    }
-
-    private static string Uptime()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Trim();
-        }
-        catch (IOException)
-        {
-            return "(load average not available)";
-        }
     }
 }

@@ -46,7 +46,7 @@ internal static class ForceSuite
             }
         }
         if (NumericsBackend.Current is MklBackend mkl) mkl.SetThreadCount(threads);
-        var start = HessianFreeSuite.Machine();
+        var start = BenchResults.Machine();
         var runs = new JsonArray();
         var budget = TimeSpan.FromMinutes(minutes);
         foreach (var method in new[] { "full-force+hint", "full-force", "force", "hf" })
@@ -60,11 +60,11 @@ internal static class ForceSuite
         {
             ["task"] = $"ready-set-go interval reproduction, delays {string.Join("/", TrainDelays)} steps (held out: {string.Join("/", HeldOutDelays)}), dt = 1, τ = 10 steps",
             ["units"] = units, ["criterion"] = Criterion, ["wallCapMinutes"] = minutes, ["mode"] = quick ? "quick" : "full", ["threads"] = threads,
-            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(), ["runs"] = runs,
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(), ["runs"] = runs,
         };
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "force.json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, "force.json"), root);
         File.WriteAllText(Path.Combine(dir, "force.md"), Markdown(root));
         Console.WriteLine($"   written to {Path.Combine(dir, "force.json")} and force.md");
         return 0;

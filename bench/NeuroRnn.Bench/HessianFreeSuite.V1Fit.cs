@@ -44,7 +44,7 @@ internal static partial class HessianFreeSuite
     /// <param name="save">Called with the section after every configuration, so a long series keeps what it has measured.</param>
     private static JsonObject V1Fit(IReadOnlyList<string> only, int maxIterations, Action<JsonObject> save)
     {
-        string root = RepositoryRoot();
+        string root = BenchResults.RepositoryRoot();
         var recording = Recording.Read(Path.Combine(root, "data", "v1-gratings.npz"));
         // The shipped file is generate-v1 --seed 1 with 200 units, 12 directions × 20 trials, 10 ms bins; its noise-free twin:
         var truth = V1GratingGenerator.Generate(new V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
@@ -102,7 +102,7 @@ internal static partial class HessianFreeSuite
                 return reached is not null;
             },
         };
-        string loadStart = File.ReadAllText("/proc/loadavg").Trim();
+        string loadStart = BenchResults.LoadAverage();
         var result = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run);
         return new JsonObject
         {
@@ -110,7 +110,7 @@ internal static partial class HessianFreeSuite
             ["reached"] = reached,
             ["stopReason"] = result.StopReason.Description,
             ["loadAverageAtStart"] = loadStart,
-            ["loadAverageAtEnd"] = File.ReadAllText("/proc/loadavg").Trim(),
+            ["loadAverageAtEnd"] = BenchResults.LoadAverage(),
             ["curve"] = curve,
         };
     }

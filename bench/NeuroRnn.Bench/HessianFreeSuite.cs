@@ -77,7 +77,7 @@ internal static partial class HessianFreeSuite
         if (args.Contains("--markdown-only"))
         {
             // Regenerates hf.md from hf.json without running anything (e.g. after the report layout changed).
-            string dir = Path.Combine(RepositoryRoot(), "bench", "results");
+            string dir = BenchResults.ResultsDirectory();
             var existing = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "hf.json"))) as JsonObject ?? new JsonObject();
             File.WriteAllText(Path.Combine(dir, "hf.md"), Markdown(existing));
             return 0;
@@ -88,14 +88,14 @@ internal static partial class HessianFreeSuite
         NumericsBackend.Managed.SetThreadCount(threads);
         if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
 
-        string resultsDirectory = Path.Combine(RepositoryRoot(), "bench", "results");
+        string resultsDirectory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(resultsDirectory);
         string jsonPath = Path.Combine(resultsDirectory, "hf.json");
 
         foreach (string section in sections)
         {
             Console.WriteLine($"== {section} ({(quick ? "quick" : "full")}) ==");
-            var machine = Machine();
+            var machine = BenchResults.Machine();
             JsonObject result = section switch
             {
                 "w1-kernels" => W1Kernels(quick),
@@ -120,7 +120,7 @@ internal static partial class HessianFreeSuite
     private static void Save(string jsonPath, string resultsDirectory, string section, JsonObject result, JsonNode machine, bool quick, int threads)
     {
         result["machineAtStart"] = machine.DeepClone();
-        result["machineAtEnd"] = Machine();
+        result["machineAtEnd"] = BenchResults.Machine();
         result["mode"] = quick ? "quick" : "full";
         result["threads"] = threads;
         result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
@@ -133,7 +133,7 @@ internal static partial class HessianFreeSuite
                 if (!fresh.ContainsKey(name)) fresh[name] = row?.DeepClone();
         }
         root[section] = result.DeepClone();
-        File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(jsonPath, root);
         File.WriteAllText(Path.Combine(resultsDirectory, "hf.md"), Markdown(root));
     }
 
@@ -401,30 +401,6 @@ internal static partial class HessianFreeSuite
         Array.Sort(wall);
         Array.Sort(cpu);
         return new Timing(wall[runs / 2], cpu[runs / 2], runs);
-    }
-
-    internal static JsonObject Machine()
-    {
-        string cpu = "unknown";
-        try
-        {
-            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
-        }
-        catch (IOException) { }
-        string load = "unknown";
-        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
-        return new JsonObject
-        {
-            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
-            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), [".NET"] = Environment.Version.ToString(),
-        };
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
-        return Environment.CurrentDirectory;
     }
 
     private static string F(JsonNode? node, string format = "F3") =>

@@ -59,7 +59,7 @@ internal static class ManteSuite
                     return 2;
             }
         }
-        string directory = Path.Combine(RepositoryRoot(), "bench", "results");
+        string directory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(directory);
         string jsonPath = Path.Combine(directory, "mante.json");
         if (args.Contains("--markdown-only"))
@@ -70,7 +70,7 @@ internal static class ManteSuite
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
 
-        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["threads"] = threads, ["machineAtStart"] = Machine() };
+        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["threads"] = threads, ["machineAtStart"] = BenchResults.MachineWithBackend() };
         var task = new ContextIntegrationTask();
         double ideal = task.IdealObserverAccuracy(), criterion = ideal - AccuracyMargin;
         var preset = TaskPresets.For(task) with { Seed = 1, TestTrials = 2000 };
@@ -129,8 +129,8 @@ internal static class ManteSuite
         network.Model.SetParameters(network.Training.Parameters);
         root["analysedParameters"] = "last HF iteration";
         root["analysis"] = Analyse(network, task, ideal, quick);
-        root["machineAtEnd"] = Machine();
-        File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        root["machineAtEnd"] = BenchResults.MachineWithBackend();
+        BenchResults.WriteJson(jsonPath, root);
         File.WriteAllText(Path.Combine(directory, "mante.md"), Markdown(root));
         Console.WriteLine($"written to {jsonPath} and mante.md");
         return 0;
@@ -156,7 +156,7 @@ internal static class ManteSuite
         Checkpoint? resumeFrom = null)
     {
         Console.WriteLine($"== {name}: training (criterion: test accuracy ≥ {criterion:P2})");
-        var load = Machine()["loadAverage"]!.GetValue<string>();
+        var load = BenchResults.LoadAverage();
         var trace = new JsonArray();
         double? reachedSeconds = null;
         int? reachedIteration = null;
@@ -527,23 +527,4 @@ internal static class ManteSuite
     private static string P(JsonNode? node) => node is JsonValue v && v.TryGetValue(out double x) ? x.ToString("P1", Inv) : "–";
 
     private static string Yes(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) ? (b ? "**yes**" : "no") : "–";
-
-    private static JsonObject Machine()
-    {
-        string cpu = "unknown", load = "unknown";
-        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; } catch (IOException) { }
-        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
-        return new JsonObject
-        {
-            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
-            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), ["backend"] = NumericsBackend.Current.Description,
-        };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
-        return Environment.CurrentDirectory;
-    }
 }

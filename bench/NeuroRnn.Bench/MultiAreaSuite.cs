@@ -27,7 +27,7 @@ internal static class MultiAreaSuite
         bool quick = args.Contains("--quick");
         if (args.Contains("--markdown-only"))
         {
-            string results = Path.Combine(RepositoryRoot(), "bench", "results");
+            string results = BenchResults.ResultsDirectory();
             File.WriteAllText(Path.Combine(results, "multi-area.md"), Markdown(JsonNode.Parse(File.ReadAllText(Path.Combine(results, "multi-area.json")))!.AsObject()));
             return 0;
         }
@@ -50,10 +50,10 @@ internal static class MultiAreaSuite
                     return 2;
             }
         }
-        string directory = Path.Combine(RepositoryRoot(), "bench", "results");
+        string directory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(directory);
         var task = new CheckerboardTask();
-        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["machineAtStart"] = Machine(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
+        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["machineAtStart"] = BenchResults.MachineWithBackend(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
         var networks = new JsonObject();
         var variants = new (string Name, MultiAreaOptions Areas)[]
         {
@@ -88,10 +88,10 @@ internal static class MultiAreaSuite
         if (only is not null) return 0;
         root["networks"] = networks;
         root["windowMs"] = new JsonArray(WindowStartMs, WindowEndMs);
-        root["machineAtEnd"] = Machine();
+        root["machineAtEnd"] = BenchResults.MachineWithBackend();
         string suffix = quick ? "-quick" : "";
         string jsonPath = Path.Combine(directory, $"multi-area{suffix}.json");
-        File.WriteAllText(jsonPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(jsonPath, root);
         File.WriteAllText(Path.Combine(directory, $"multi-area{suffix}.md"), Markdown(root));
         Console.WriteLine($"written to {jsonPath}");
         return 0;
@@ -187,23 +187,4 @@ internal static class MultiAreaSuite
     private static string P(JsonNode? v) => v is null ? "—" : v.GetValue<double>().ToString("P1", Inv);
     private static string F(JsonNode? v) => v is null ? "—" : v.GetValue<double>().ToString("F3", Inv);
     private static string F0(JsonNode? v) => v is null ? "—" : v.GetValue<double>().ToString("F0", Inv);
-
-    private static JsonObject Machine()
-    {
-        string cpu = "unknown", load = "unknown";
-        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; } catch (IOException) { }
-        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
-        return new JsonObject
-        {
-            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
-            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), ["backend"] = NumericsBackend.Current.Description,
-        };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
-        return Environment.CurrentDirectory;
-    }
 }

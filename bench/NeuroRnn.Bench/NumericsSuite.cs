@@ -23,7 +23,7 @@ internal static class NumericsSuite
     {
         bool quick = args.Contains("--quick");
         int outIndex = Array.IndexOf(args, "--out");
-        string outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(FindRepositoryRoot(), "bench", "results");
+        string outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : BenchResults.ResultsDirectory();
 
         MklBackend mkl;
         try
@@ -36,7 +36,7 @@ internal static class NumericsSuite
             return 1;
         }
         var managed = NumericsBackend.Managed;
-        string loadBefore = LoadAverage();
+        string loadBefore = ThreeLoadAverages();
         var started = DateTime.UtcNow;
         var rows = new List<Row>();
         int defaultThreads = mkl.ThreadCount;
@@ -69,7 +69,7 @@ internal static class NumericsSuite
         {
             mkl.SetThreadCount(defaultThreads);
         }
-        string loadAfter = LoadAverage();
+        string loadAfter = ThreeLoadAverages();
 
         var facts = NumericsEnvironment.Describe(mkl);
         var targets = EvaluateTargets(rows, loadBefore, loadAfter, mkl.MklCodePath);
@@ -286,25 +286,8 @@ internal static class NumericsSuite
         return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
-            return $"{parts[0]}, {parts[1]}, {parts[2]}";
-        }
-        catch (IOException) { return "unknown"; }
-        catch (UnauthorizedAccessException) { return "unknown"; }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln")))
-                    return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
+    /// <summary>The 1, 5 and 15 minute load averages as "a, b, c" (this report's format since its first run).</summary>
+    private static string ThreeLoadAverages() => string.Join(", ", BenchResults.LoadAverage().Split(' ').Take(3));
 
     /// <summary>Direct cblas_?gemm P/Invoke, the baseline the back-end's overhead is measured against.</summary>
     private static unsafe class RawMkl

@@ -56,7 +56,7 @@ internal static partial class ReadersSuite
 
     private static string Hdf5Section(string dir, int mb, int runs)
     {
-        string script = Path.Combine(FindRepositoryRoot(), "bench", "NeuroRnn.Bench", "make_hdf5_bench_files.py");
+        string script = Path.Combine(BenchResults.RepositoryRoot(), "bench", "NeuroRnn.Bench", "make_hdf5_bench_files.py");
         string folder = Path.Combine(dir, $"neurornn-hdf5-bench-{Environment.ProcessId}");
         try
         {

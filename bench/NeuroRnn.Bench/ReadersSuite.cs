@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using NeuroRnn.Data.Io;
+using NeuroRnn.Numerics;
 
 namespace NeuroRnn.Bench;
 
@@ -23,7 +24,7 @@ internal static partial class ReadersSuite
         int runs = IntOption(args, "--runs", 5);
         int hdf5Mb = IntOption(args, "--hdf5-mb", 200);
         string dir = StringOption(args, "--dir", Path.GetTempPath());
-        string outDir = StringOption(args, "--out", Path.Combine(FindRepositoryRoot(), "bench", "results"));
+        string outDir = StringOption(args, "--out", BenchResults.ResultsDirectory());
         string path = Path.Combine(dir, $"neurornn-readers-bench-{Environment.ProcessId}.npy");
         string loadBefore = Uptime();
         var started = DateTime.UtcNow;
@@ -47,7 +48,7 @@ internal static partial class ReadersSuite
                 Console.Error.WriteLine($"run {run + 1}/{runs}: cat {mb / cat[^1]:0} MB/s, raw {mb / raw[^1]:0} MB/s, NpyReader {mb / reader[^1]:0} MB/s");
             }
 
-            string dataset = Path.Combine(FindRepositoryRoot(), "data", "v1-gratings.npz");
+            string dataset = Path.Combine(BenchResults.RepositoryRoot(), "data", "v1-gratings.npz");
             var datasetTimes = new List<double>();
             if (File.Exists(dataset))
                 for (int run = 0; run < runs; run++) datasetTimes.Add(Time(() => RecordingNpz.Read(dataset)));
@@ -126,7 +127,7 @@ internal static partial class ReadersSuite
         sb.AppendLine();
         sb.AppendLine("## Machine");
         sb.AppendLine();
-        sb.AppendLine(ci, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores; RAM {MemTotal()}");
+        sb.AppendLine(ci, $"- CPU: {HardwareInfo.CpuModel}, {Environment.ProcessorCount} logical cores; RAM {MemTotal()}");
         sb.AppendLine(ci, $"- OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
         sb.AppendLine(ci, $"- `uptime` before: {loadBefore}");
         sb.AppendLine(ci, $"- `uptime` after: {loadAfter}");
@@ -158,15 +159,6 @@ internal static partial class ReadersSuite
                 $"median {Median(dataset) * 1000:0} ms over {dataset.Count} runs (first {dataset[0] * 1000:0} ms, includes JIT).");
         }
         return sb.ToString();
-    }
-
-    private static string CpuModel()
-    {
-        try
-        {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
-        }
-        catch (IOException) { return "unknown"; }
     }
 
     private static string MemTotal()
@@ -204,12 +196,5 @@ internal static partial class ReadersSuite
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

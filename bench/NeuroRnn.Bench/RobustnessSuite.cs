@@ -48,7 +48,7 @@ internal static class RobustnessSuite
             TimeLimit = TimeSpan.FromSeconds(seconds),
         };
         var options = new RobustnessOptions { Embedder = embedder, Sizes = quick ? [30, 60] : [50, 100] };
-        var start = HessianFreeSuite.Machine();
+        var start = BenchResults.Machine();
         var result = ArchitectureRobustness.Run(options, n => Console.WriteLine(string.Create(Inv,
             $"   {n.Label}: output error {n.OutputError:G3}, SVCCA with circuit {n.SvccaWithCircuit:F3}, fixed points {n.FixedPoints} ({n.StableFixedPoints} stable), slow {n.SlowPoints}; {n.Iterations} iterations in {n.TrainSeconds:F1} s ({n.StopReason})")));
         var networks = new JsonArray();
@@ -81,12 +81,12 @@ internal static class RobustnessSuite
             ["fixedPoints"] = "autonomous dynamics (input 0, as after the go cue), 16 starts from the network's trajectories, ≤ 100 Levenberg–Marquardt iterations; stable = every Jacobian eigenvalue has negative real part",
             ["svccaComponents"] = options.SvccaComponents,
             ["mode"] = quick ? "quick" : "full", ["threads"] = threads,
-            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(),
             ["meanSimilarity"] = groups, ["networks"] = networks, ["similarity"] = matrix,
         };
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "robustness.json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, "robustness.json"), root);
         var md = new StringBuilder();
         md.AppendLine("# Robustness of learned dynamics across architectures (`dotnet run -c Release --project bench/NeuroRnn.Bench -- robustness`)");
         md.AppendLine();

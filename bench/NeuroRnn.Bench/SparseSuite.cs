@@ -56,7 +56,7 @@ internal static class SparseSuite
             Fractions = quick ? [0.02, 0.1, 1.0] : [0.01, 0.02, 0.05, 0.10, 0.20, 1.0],
             Embedder = embedder with { UnitCount = units },
         };
-        var start = HessianFreeSuite.Machine();
+        var start = BenchResults.Machine();
         var result = SparseRecordingExperiment.Run(options, row => Console.WriteLine(string.Create(Inv,
             $"   {row.Optimizer} seed {row.Seed} fraction {row.Fraction:G3} ({row.SampledUnits} units): SVCCA {row.Svcca:F3} / held-out {row.HeldOutSvcca:F3}, " +
             $"output error {row.OutputError:G3} / held-out {row.HeldOutOutputError:G3}, {row.Iterations} iterations in {row.TrainSeconds:F1} s ({row.StopReason})")));
@@ -90,12 +90,12 @@ internal static class SparseSuite
             ["untrainedSvcca"] = result.UntrainedSvcca, ["heldOutUntrainedSvcca"] = result.HeldOutUntrainedSvcca,
             ["circuitVarianceExplained"] = result.CircuitVarianceExplained,
             ["mode"] = quick ? "quick" : "full", ["threads"] = threads,
-            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = HessianFreeSuite.Machine(),
+            ["backend"] = NumericsBackend.Current.Description, ["machineAtStart"] = start, ["machineAtEnd"] = BenchResults.Machine(),
             ["summaries"] = summaries, ["runs"] = runs,
         };
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, name + ".json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
         File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
         Console.WriteLine($"   written to {Path.Combine(dir, name + ".json")} and {name}.md");
         return Render(name);
@@ -108,7 +108,7 @@ internal static class SparseSuite
     /// </summary>
     private static int Render(string name)
     {
-        string dir = Path.Combine(HessianFreeSuite.RepositoryRoot(), "bench", "results");
+        string dir = BenchResults.ResultsDirectory();
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".json")))!;
         var summaries = root["summaries"]!.AsArray().Select(n => n!).ToArray();
         var optimizers = summaries.Select(n => (string)n["optimizer"]!).Distinct().ToArray();

@@ -41,14 +41,14 @@ internal static class V1DaleSuite
         }
         if (args.Contains("--markdown-only"))
         {
-            string results = Path.Combine(RepositoryRoot(), "bench", "results");
+            string results = BenchResults.ResultsDirectory();
             File.WriteAllText(Path.Combine(results, "v1-dale.md"), Markdown(JsonNode.Parse(File.ReadAllText(Path.Combine(results, "v1-dale.json")))!.AsObject()));
             return 0;
         }
         if (free is null || dale is null) { Console.Error.WriteLine("v1-dale: --free and --dale (neurornn fit output folders) are required."); return 2; }
-        string root = RepositoryRoot();
+        string root = BenchResults.RepositoryRoot();
         var recording = Recording.Read(Path.Combine(root, data));
-        var result = new JsonObject { ["machineAtStart"] = Machine(), ["data"] = data };
+        var result = new JsonObject { ["machineAtStart"] = BenchResults.MachineWithBackend(), ["data"] = data };
         var fits = new JsonObject();
         foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }) })
         {
@@ -80,9 +80,9 @@ internal static class V1DaleSuite
             fits[name] = entry;
         }
         result["fits"] = fits;
-        result["machineAtEnd"] = Machine();
+        result["machineAtEnd"] = BenchResults.MachineWithBackend();
         string directoryOut = Path.Combine(root, "bench", "results");
-        File.WriteAllText(Path.Combine(directoryOut, "v1-dale.json"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        BenchResults.WriteJson(Path.Combine(directoryOut, "v1-dale.json"), result);
         File.WriteAllText(Path.Combine(directoryOut, "v1-dale.md"), Markdown(result));
         Console.WriteLine("written bench/results/v1-dale.json and v1-dale.md");
         return 0;
@@ -208,23 +208,4 @@ internal static class V1DaleSuite
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
-
-    private static JsonObject Machine()
-    {
-        string cpu = "unknown", load = "unknown";
-        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; } catch (IOException) { }
-        try { load = File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { }
-        return new JsonObject
-        {
-            ["cpu"] = cpu, ["logicalCores"] = Environment.ProcessorCount, ["loadAverage"] = load,
-            ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", Inv), ["backend"] = NumericsBackend.Current.Description,
-        };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln"))) return dir.FullName;
-        return Environment.CurrentDirectory;
-    }
 }

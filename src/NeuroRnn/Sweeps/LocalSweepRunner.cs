@@ -39,10 +39,17 @@ public static class LocalSweepRunner
             .Where(r => r.State is SweepRunState.Pending or SweepRunState.Interrupted || r.State == SweepRunState.Failed && options.RetryFailed)
             .Select(r => r.Run));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var watcher = new Timer(_ =>
+        // The marker is polled on a dedicated thread, not a thread-pool timer: the runs' parallel loops keep the pool busy,
+        // and a pool timer's callback then waited for new pool threads (seconds) while short runs finished uncancelled.
+        var markerWatch = new Thread(() =>
         {
-            if (File.Exists(marker)) stop.Cancel();
-        }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+            while (!stop.IsCancellationRequested)
+            {
+                if (File.Exists(marker)) { stop.Cancel(); return; }
+                stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
+            }
+        }) { IsBackground = true, Name = "sweep cancel marker" };
+        markerWatch.Start();
         using var reporter = progress is null ? null : new Timer(_ => progress(SweepStatus.Read(spec)), null, TimeSpan.Zero, options.ProgressInterval);
 
         var workers = Enumerable.Range(0, Math.Min(concurrent, Math.Max(1, todo.Count))).Select(_ => Task.Factory.StartNew(() =>
@@ -51,6 +58,8 @@ public static class LocalSweepRunner
                 SweepRunExecutor.Execute(spec, run, options.RetryFailed, stop.Token);
         }, TaskCreationOptions.LongRunning)).ToArray();
         Task.WaitAll(workers);
+        stop.Cancel(); // ends the marker watch; the runs are done
+        markerWatch.Join();
         reporter?.Dispose();
         var final = SweepStatus.Read(spec);
         progress?.Invoke(final);

@@ -153,9 +153,10 @@ public class LocalSweepTests
     [Fact]
     public void Sweep_cancel_stops_a_local_sweep_whose_next_run_resumes_the_checkpoints()
     {
+        // Runs big enough (24 units, 20 CG steps) that the first lasts far longer than the runner's 20 ms marker polling.
         string dir = SweepTestFiles.TempFolder("sweep-cancel");
         var spec = SweepSpecJson.Load(SweepTestFiles.WriteSpec(dir, """
-            { "name": "cancel", "kind": "fit-recording", "fixed": { "data": "DATA", "iterations": 40, "recorded_units": 4, "max_cg": 8, "units": 8 },
+            { "name": "cancel", "kind": "fit-recording", "fixed": { "data": "DATA", "iterations": 40, "recorded_units": 4, "max_cg": 20, "units": 24 },
               "seeds": [1, 2, 3, 4], "checkpoint_every": 2, "output": "out" }
             """));
         var first = spec.Expand()[0];
