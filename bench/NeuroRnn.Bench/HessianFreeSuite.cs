@@ -37,11 +37,14 @@ internal static partial class HessianFreeSuite
         int v1Iterations = 150;
         var v1Configurations = new List<string>();
         var sections = new List<string>();
+        bool profile = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick": break;
+                case "profile": profile = true; break;
+                case "float32" when profile: break;
                 case "--markdown-only": break;
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
@@ -83,6 +86,7 @@ internal static partial class HessianFreeSuite
         _threads = threads;
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
+        if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
 
         string resultsDirectory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(resultsDirectory);
