@@ -31,9 +31,9 @@ public class GettingStartedNotebookTests(ITestOutputHelper output)
         var report = await BrowserCheck.InspectAsync(html, png);
         output.WriteLine($"screenshot: {png}; plots {report.PlotDivs}, main-svg {report.MainSvgs}, traces [{string.Join(", ", report.TracesPerPlot)}], blocked {report.BlockedRequests.Count}");
         Assert.Empty(report.PageErrors);
-        Assert.Equal(1, report.PlotDivs);
+        Assert.Equal(2, report.PlotDivs);
         Assert.True(report.MainSvgs > 0, $"plotly drew nothing (screenshot {png})");
-        Assert.Equal(new[] { 4 }, report.TracesPerPlot);
+        Assert.Equal(new[] { 4, 1 }, report.TracesPerPlot);
         Assert.Empty(report.BlockedRequests);
     }
 
@@ -54,7 +54,7 @@ public class GettingStartedNotebookTests(ITestOutputHelper output)
     private static void CheckOutputs(string executed, string host)
     {
         var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToArray();
-        Assert.Equal(6, cells.Length);
+        Assert.Equal(7, cells.Length);
         for (int i = 0; i < cells.Length; i++)
         {
             var outputs = cells[i]!["outputs"]!.AsArray();
@@ -72,6 +72,13 @@ public class GettingStartedNotebookTests(ITestOutputHelper output)
         Assert.Contains("population_rate_hz", All(4));
         Assert.Contains("neurornn-plot", Html(5));
         Assert.Contains("Deedle frame: 12 rows × 6 columns", Html(5)); // tuning means by angle
+        // LiveOutput: one output, replaced in place until it shows the last unit (.NET Interactive's own display(x).Update
+        // would have left "Unit 0" there).
+        var live = cells[6]!["outputs"]!.AsArray();
+        Assert.True(live.Count == 1, $"{host}: the live output cell has {live.Count} outputs, not one replaced in place");
+        Assert.Contains("neurornn-plot", Html(6));
+        Assert.Contains("Unit 4", Html(6));
+        Assert.DoesNotContain("Unit 0", Html(6));
     }
 
     private static string Text(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
