@@ -34,7 +34,7 @@ internal static class MultiAreaSuite
         // An iteration budget, not a wall-time one: on the shared machine a time cap made the number of iterations (and so
         // the science) depend on the load. --minutes adds a wall-time cap only when asked for.
         double? minutes = null;
-        int iterations = quick ? 3 : 30;
+        int iterations = quick ? 3 : 20;
         string? save = null, load = null, only = null;
         for (int i = 0; i < args.Length; i++)
         {

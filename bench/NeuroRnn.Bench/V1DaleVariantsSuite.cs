@@ -17,7 +17,8 @@ namespace NeuroRnn.Bench;
 /// data with the same <see cref="RecordingFitOptions"/> defaults (float32, CG ≤ 250, 60 HF iterations, plateau stop) and
 /// changes one thing — the rate function, the balanced initialisation, the excitatory fraction, the iteration budget, the
 /// scaled peak. Each is scored by held-out trial-averaged R² against the generator's noise-free truth.
-/// Usage: <c>v1-dale-variants [--only a,b] [--iterations K] [--markdown-only]</c>; writes bench/results/v1-dale-variants.json and .md
+/// Usage: <c>v1-dale-variants [--only a,b] [--iterations K] [--save DIR] [--markdown-only]</c> (--save writes each fitted
+/// network to DIR/variant with <see cref="FittedNetworkFile"/>, for the v1-dale suite's balance and perturbation analysis); writes bench/results/v1-dale-variants.json and .md
 /// at the default budget, v1-dale-variants-itK.json and .md with --iterations K (so rows of different budgets never share a
 /// table); the JSON keeps finished variants, so a run can be continued with --only.
 /// </summary>
@@ -28,14 +29,15 @@ internal static class V1DaleVariantsSuite
     private static readonly (string Name, string Change, Func<RecordingFitOptions, RecordingFitOptions> Configure)[] Variants =
     [
         ("unconstrained", "none (tanh units): the reference", o => o),
-        ("non-negative", "softplus units, no Dale's law", o => o with { Constraints = new FitConstraints { NonNegativeRates = true } }),
-        ("dale", "Dale's law 80 % E, softplus, balanced initial inhibition (the previous default)", o => o with { Constraints = new FitConstraints { DalesLaw = true } }),
+        ("non-negative", "softplus units, no Dale's law (default peak 2)", o => o with { Constraints = new FitConstraints { NonNegativeRates = true } }),
+        ("dale-peak0.8", "Dale's law 80 % E, softplus, balanced initial inhibition, rates scaled to peak 0.8 (the previous default)", o => o with { TargetPeak = 0.8, Constraints = new FitConstraints { DalesLaw = true } }),
+        ("dale", "Dale's law 80 % E, softplus, balanced initial inhibition, the default peak for softplus (2): the new default", o => o with { Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-unbalanced", "as dale, initial inhibition not balanced", o => o with { Constraints = new FitConstraints { DalesLaw = true, BalancedInitialization = false } }),
-        ("dale-sigmoid", "as dale, sigmoid rates (bounded)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.Sigmoid } }),
-        ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
-        ("dale-peak2", "as dale, rates scaled to peak 2 (softplus(0) = 0.69 sits above the 0.8 peak's baseline)", o => o with { TargetPeak = 2, Constraints = new FitConstraints { DalesLaw = true } }),
+        ("dale-sigmoid", "as dale, sigmoid rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.Sigmoid } }),
+        ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
         ("dale-peak1.5", "as dale, rates scaled to peak 1.5", o => o with { TargetPeak = 1.5, Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-peak3", "as dale, rates scaled to peak 3", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true } }),
+        ("dale-fit-decides", "as dale, free units typed by the fit (10-iteration warm-up without Dale's law)", o => o with { Constraints = new FitConstraints { DalesLaw = true, FreeUnits = FreeUnitTyping.FitDecides } }),
         ("dale-e50", "as dale, 50 % excitatory units", o => o with { Constraints = new FitConstraints { DalesLaw = true, ExcitatoryFraction = 0.5 } }),
     ];
 
@@ -44,14 +46,16 @@ internal static class V1DaleVariantsSuite
         var only = new List<string>();
         int? iterations = null;
         bool markdownOnly = false;
+        string? save = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--only" && i + 1 < args.Length) only.AddRange(args[++i].Split(','));
             else if (args[i] == "--iterations" && i + 1 < args.Length) iterations = int.Parse(args[++i], Inv);
             else if (args[i] == "--markdown-only") markdownOnly = true;
+            else if (args[i] == "--save" && i + 1 < args.Length) save = args[++i];
             else
             {
-                Console.Error.WriteLine($"v1-dale-variants: unknown argument '{args[i]}'. Usage: v1-dale-variants [--only a,b] [--iterations K] [--markdown-only]");
+                Console.Error.WriteLine($"v1-dale-variants: unknown argument '{args[i]}'. Usage: v1-dale-variants [--only a,b] [--iterations K] [--save DIR] [--markdown-only]");
                 return 2;
             }
         }
@@ -81,6 +85,7 @@ internal static class V1DaleVariantsSuite
             double cpu0 = process.TotalProcessorTime.TotalSeconds;
             var fit = RecordingFitter.Fit(recording, options, s => Console.WriteLine(string.Create(Inv, $"  it {s.Iteration + 1,3}: loss {s.LossAfter:E3} ({s.ElapsedSeconds:F0} s)")));
             process.Refresh();
+            if (save is not null) FittedNetworkFile.Save(fit, Path.Combine(save, name));
             var score = fit.ScoreAgainstTruth(truth);
             var constraints = options.Constraints.Describe();
             var run = new JsonObject

@@ -51,8 +51,9 @@ public sealed record FitConstraints
     /// The non-negative rate function used with <see cref="NonNegativeRates"/> or Dale's law: <see cref="Nonlinearity.Softplus"/>
     /// (default; unbounded, so a perturbed network can run away), or a bounded one — <see cref="Nonlinearity.Sigmoid"/>
     /// (r = 1/(1 + e⁻ˣ) in (0, 1)) or <see cref="Nonlinearity.RectifiedTanh"/> (r = max(0, tanh x) in [0, 1)). Rates are scaled so
-    /// each unit's recorded peak is <see cref="RecordingFitOptions.TargetPeak"/> (0.8), so a bounded function caps every unit at
-    /// 1/0.8 = 1.25 × its recorded peak: the maximum rate.
+    /// each unit's recorded peak is <see cref="RecordingFitOptions.EffectiveTargetPeak"/> (0.8 for a bounded function), so a
+    /// bounded function caps every unit at 1/0.8 = 1.25 × its recorded peak: the maximum rate. Rectified tanh has a hard zero
+    /// (units below threshold get no gradient) and fits the V1 data poorly; sigmoid fits it about as well as softplus.
     /// </summary>
     public Nonlinearity RateFunction { get; init; } = Nonlinearity.Softplus;
 
@@ -157,8 +158,8 @@ public sealed record FitConstraints
     public static string RateFunctionName(Nonlinearity f) => f switch
     {
         Nonlinearity.Softplus => "softplus, unbounded",
-        Nonlinearity.Sigmoid => "sigmoid, bounded: at most each unit's recorded peak / TargetPeak",
-        Nonlinearity.RectifiedTanh => "rectified tanh, bounded: at most each unit's recorded peak / TargetPeak",
+        Nonlinearity.Sigmoid => "sigmoid, bounded: at most each unit's recorded peak / target peak",
+        Nonlinearity.RectifiedTanh => "rectified tanh, bounded: at most each unit's recorded peak / target peak",
         Nonlinearity.Relu => "rectified linear, unbounded",
         _ => f.ToString(),
     };
