@@ -5,6 +5,7 @@ using NeuroRnn;
 using NeuroRnn.Numerics;
 using NeuroRnn.Training;
 using NeuroRnn.Trials;
+using NeuroRnn.Tasks;
 
 namespace NeuroRnn.Bench;
 
@@ -35,7 +36,40 @@ internal static partial class HessianFreeSuite
         double inside = objective.Entries.Where(e => e.Key != "(whole iteration)").Sum(e => e.Value.Wall);
         Console.WriteLine(string.Create(Inv, $"     outside the objective: {(total.Wall - inside) / repetitions:F4} s wall per iteration"));
         CompareParts(precision);
+        // The same run's GEMM-bound floor (RnnKernelsBench): wall with the configured threads, CPU with both clocks.
+        var (wall, cpu) = RnnKernelsBench.MeasureBoth("current", precision == RnnPrecision.Float32 ? "float32" : "float64", 7, 0);
+        foreach (var row in new[] { wall, cpu })
+            Console.WriteLine(string.Create(Inv, $"     {row.Clock}: gradient {row.GradientSeconds * 1e3:F1} ms (floor {row.GradientFloorSeconds * 1e3:F1}, ratio {1 / row.GradientEfficiency:F2}), GN {row.GaussNewtonSeconds * 1e3:F1} ms (floor {row.GaussNewtonFloorSeconds * 1e3:F1}, ratio {1 / row.GaussNewtonEfficiency:F2}), prepare {row.PrepareSeconds * 1e3:F1} ms; raw step {row.StepGemmGflops:F1} / batched {row.BatchedGemmGflops:F1} GFLOP/s"));
+        StreamingPasses();
         return 0;
+    }
+
+    /// <summary>
+    /// Whole-batch element-wise passes of a W2 GN product outside the recurrent loops (float64, one thread each):
+    /// what fusing them into the per-part loops could save.
+    /// </summary>
+    private static void StreamingPasses()
+    {
+        int n = RnnKernelsBench.Units, tb = RnnKernelsBench.Steps * RnnKernelsBench.Trials, count = n * tb;
+        var block = new double[count]; var mask = new double[count]; var rz = new double[count]; var column = new double[n]; var ones = new double[tb]; var sum = new double[n];
+        Array.Fill(mask, 1.0); Array.Fill(ones, 1.0);
+        var be = NumericsBackend.Current;
+        void Time(string name, Action action)
+        {
+            for (int k = 0; k < 3; k++) action();
+            var times = new double[15];
+            for (int k = 0; k < times.Length; k++)
+            {
+                long w0 = Stopwatch.GetTimestamp();
+                action();
+                times[k] = Stopwatch.GetElapsedTime(w0).TotalSeconds;
+            }
+            Array.Sort(times);
+            Console.WriteLine(string.Create(Inv, $"     pass {name,-34} wall min {times[0] * 1e3:F2} median {times[times.Length / 2] * 1e3:F2} ms"));
+        }
+        Time("broadcast bias (N×TB write)", () => RateKernels.Broadcast<double>(column, block));
+        Time("loss Hessian, MSE (2 reads, 1 write)", () => OutputLoss<double>.MultiplyByHessian(OutputKind.LinearSquaredError, 1, rz, rz, rz, mask, 1, n, rz, block));
+        Time("bias gradient gemv (N×TB read)", () => TypedBlas.Gemv<double>(be, Transpose.None, n, tb, 1, block, n, ones, 0, sum));
     }
 
     /// <summary>The GN product and gradient with the batch in 1, 2 and 4 parts, interleaved so that load changes hit all alike.</summary>

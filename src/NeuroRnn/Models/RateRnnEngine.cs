@@ -45,7 +45,10 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     private long _boundNoiseIndex;
     private bool _forwardValid;
     // The recurrent loops run on parts of the batch (BatchParts); the delegates are made once so running them allocates nothing.
-    private readonly Action<int> _forwardPart, _rForwardPart, _backwardPart;
+    private readonly Action<int> _forwardPart, _rForwardPart, _backwardPart, _lossHessianPart;
+    // R{z} of the pending H_L·R{z} (array and offset: a span cannot be a field), read by the parts of MultiplyByLossHessian.
+    private T[] _hessianInput = [];
+    private int _hessianInputOffset;
     private int _parts;
     private bool _backwardDamped;
     private T _backwardDamping;
@@ -66,6 +69,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         _forwardPart = ForwardPart;
         _rForwardPart = GaussNewtonForwardPart;
         _backwardPart = BackwardPart;
+        _lossHessianPart = LossHessianPart;
     }
 
     /// <summary>Runs <paramref name="part"/> on every part of the bound batch (in parallel when the back-end has threads).</summary>
@@ -503,27 +507,25 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         RunParts(_rForwardPart);
 
         // R{z} = W_out R{r} + V_out r + v_bout (or the readout units of R{r}).
-        var rrSteps = rr.Slice(nb, _n * tb);
-        ReadOnlySpan<T> rz;
         if (_s.ReadoutUnits is null)
         {
             var rzOwned = _rz.AsSpan(0, _o * tb);
             RateKernels.Broadcast<T>(_vbout, rzOwned);
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _wout, _o, rrSteps, _n, T.One, rzOwned, _o);
+            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _wout, _o, rr.Slice(nb, _n * tb), _n, T.One, rzOwned, _o);
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _vout, _o, _r.AsSpan(nb, _n * tb), _n, T.One, rzOwned, _o);
-            rz = rzOwned;
+            MultiplyByLossHessian(_rz, 0);
         }
-        else if (_s.IdentityReadout) rz = rrSteps;
+        else if (_s.IdentityReadout) MultiplyByLossHessian(_rr, nb);
         else
         {
             if (_rz.Length < _o * tb) _rz = new T[_o * tb];
             var gathered = _rz.AsSpan(0, _o * tb);
+            var rrSteps = rr.Slice(nb, _n * tb);
             var unitList = _s.ReadoutUnits;
             for (int column = 0; column < tb; column++)
                 for (int o = 0; o < _o; o++) gathered[column * _o + o] = rrSteps[column * _n + unitList[o]];
-            rz = gathered;
+            MultiplyByLossHessian(_rz, 0);
         }
-        MultiplyByLossHessian(rz);
     }
 
     /// <summary>The R-forward recurrence through all steps for the trials of one part.</summary>
@@ -541,12 +543,26 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         }
     }
 
-    /// <summary>error = H_L·R{z}: the Gauss-Newton curvature of the output loss with respect to the pre-activations.</summary>
-    private void MultiplyByLossHessian(ReadOnlySpan<T> rz)
+    /// <summary>
+    /// error = H_L·R{z}: the Gauss-Newton curvature of the output loss with respect to the pre-activations, with R{z}
+    /// at <paramref name="rz"/>[<paramref name="offset"/>..]. H_L acts on each column (time step × trial) alone, so the
+    /// columns are split over the batch parts: the same numbers for any split, and the streaming pass uses both cores.
+    /// </summary>
+    private void MultiplyByLossHessian(T[] rz, int offset)
     {
-        int count = _o * _steps * _batch;
-        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations, _y.AsSpan(0, count),
-            _targets.AsSpan(0, count), _mask.AsSpan(0, count), _normalization, _o, rz, ErrorDestination);
+        _hessianInput = rz; _hessianInputOffset = offset;
+        RunParts(_lossHessianPart);
+        _hessianInput = [];
+    }
+
+    /// <summary>H_L·R{z} on the columns of part <paramref name="part"/> of all T·B columns.</summary>
+    private void LossHessianPart(int part)
+    {
+        int tb = _steps * _batch;
+        int first = BatchParts.Start(part, _parts, tb) * _o, count = BatchParts.Start(part + 1, _parts, tb) * _o - first;
+        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations.Slice(first, count),
+            Outputs.Slice(first, count), _targets.AsSpan(first, count), _mask.AsSpan(first, count), _normalization, _o,
+            _hessianInput.AsSpan(_hessianInputOffset + first, count), ErrorDestination.Slice(first, count));
     }
 
     private void ImportDirection(ReadOnlySpan<double> v)
