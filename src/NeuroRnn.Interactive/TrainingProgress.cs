@@ -9,8 +9,8 @@ namespace NeuroRnn.Interactive;
 /// A live training display for notebooks: pass <see cref="Report"/> as the trainer's per-iteration callback and it
 /// redraws the training curve through the update function you give it, e.g. in C#
 /// <code>
-/// var handle = display(TrainingChart.FromStatistics([]));
-/// var progress = new TrainingProgress(figure => handle.Update(figure));
+/// var live = LiveOutput.Show(TrainingChart.FromStatistics([]));
+/// var progress = new TrainingProgress(live.Update);
 /// var fit = RecordingFitter.Fit(recording, options, progress.Report);
 /// </code>
 /// Updates are throttled (<see cref="MinimumInterval"/>) so a fast run does not flood the front end; the last

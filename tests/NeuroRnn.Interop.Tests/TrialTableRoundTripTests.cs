@@ -111,6 +111,9 @@ public class TrialTableRoundTripTests
         Assert.Equal(new double[] { 3, -1, 7 }, table.GetDoubles("count"));
         Assert.Equal(new double[] { 1L << 40, 2, 3 }, table.GetDoubles("big"));
         Assert.Equal(new double[] { 1, 0, 1 }, table.GetDoubles("flag"));
+        Assert.Equal(
+            new[] { NumberKind.Integer, NumberKind.Integer, NumberKind.Boolean, NumberKind.Real, NumberKind.Real },
+            new[] { "count", "big", "flag", "ratio", "price" }.Select(c => ((DoubleColumn)table[c]).Kind).ToArray());
         var ratio = table.GetDoubles("ratio");
         Assert.Equal(0.5, ratio[0]);
         Assert.True(double.IsNaN(ratio[1]));
@@ -134,5 +137,55 @@ public class TrialTableRoundTripTests
         Assert.Equal(2.5, table.GetDoubles("n")[1]);
         Assert.True(double.IsNaN(table.GetDoubles("n")[2]));
         Assert.Equal(new string?[] { "a", null, "c" }, ((StringColumn)table["s"]).ToArray());
+    }
+
+    [Fact]
+    public void Integer_and_boolean_frame_columns_come_back_with_their_types_values_and_missing_values()
+    {
+        var keys = new[] { 0, 1, 2, 3 };
+        var frame = new Frame<int, string>(
+            ["choice", "spikes_total", "correct", "rt_ms", "condition"],
+            new ISeries<int>[]
+            {
+                new Series<int, int>(keys, [1, -2, 0, 5]).SelectOptional(kv => kv.Key == 2 ? OptionalValue<int>.Missing : kv.Value),
+                new Series<int, long>(keys, [3_000_000_000L, 7, -1, 0]),
+                new Series<int, bool>(keys, [true, false, true, false]).SelectOptional(kv => kv.Key == 3 ? OptionalValue<bool>.Missing : kv.Value),
+                new Series<int, double>(keys, [312.5, double.NaN, 280, 301.25]),
+                new Series<int, string?>(keys, ["go", "nogo", null, "go"]),
+            });
+        var recording = SmallRecording(ColumnTableFrames.ToColumnTable(new Frame<int, string>(["trial"], new ISeries<int>[] { new Series<int, int>(keys, keys) })));
+
+        // frame → recording's trials table → frame, the way a notebook goes back and forth.
+        var back = recording.WithTrialsFrame(frame).TrialsFrame();
+
+        Assert.Equal(frame.ColumnKeys.ToArray(), back.ColumnKeys.ToArray());
+        Assert.Equal(new[] { typeof(int), typeof(long), typeof(bool), typeof(double), typeof(string) }, back.ColumnTypes.ToArray());
+        var choice = back.GetColumn<int>("choice");
+        Assert.Equal(new[] { 1, -2, 5 }, choice.Values.ToArray());
+        Assert.False(choice.TryGet(2).HasValue);
+        Assert.Equal(new[] { 3_000_000_000L, 7, -1, 0 }, back.GetColumn<long>("spikes_total").Values.ToArray());
+        var correct = back.GetColumn<bool>("correct");
+        Assert.Equal(new[] { true, false, true }, correct.Values.ToArray());
+        Assert.False(correct.TryGet(3).HasValue);
+        Assert.False(back.GetColumn<double>("rt_ms").TryGet(1).HasValue);
+        Assert.Equal(301.25, back.GetColumn<double>("rt_ms").Get(3));
+        Assert.False(back.GetColumn<string>("condition").TryGet(2).HasValue);
+        // and once more: a fixed point, table and frame alike.
+        Assert.True(ColumnTableFrames.ToColumnTable(back).ContentEquals(ColumnTableFrames.ToColumnTable(frame)));
+    }
+
+    [Fact]
+    public void Number_kinds_reject_values_they_cannot_hold_naming_column_and_row()
+    {
+        var integer = Assert.Throws<ArgumentException>(() => new DoubleColumn("choice", [1, 2.5], NumberKind.Integer));
+        Assert.Contains("'choice' row 1", integer.Message);
+        var boolean = Assert.Throws<ArgumentException>(() => new DoubleColumn("correct", [1, double.NaN, 2], NumberKind.Boolean));
+        Assert.Contains("'correct' row 2", boolean.Message);
+        Assert.Throws<ArgumentException>(() => new DoubleColumn("huge", [1e300], NumberKind.Integer));
+        // Kinds survive row selection and renaming, and take part in table equality.
+        var kinded = new DoubleColumn("choice", [1, 0, double.NaN], NumberKind.Integer);
+        Assert.Equal(NumberKind.Integer, ((DoubleColumn)kinded.Take([2, 0])).Kind);
+        Assert.Equal(NumberKind.Integer, ((DoubleColumn)kinded.Rename("c")).Kind);
+        Assert.False(new ColumnTable(3, [kinded]).ContentEquals(new ColumnTable(3, [new DoubleColumn("choice", [1, 0, double.NaN])])));
     }
 }

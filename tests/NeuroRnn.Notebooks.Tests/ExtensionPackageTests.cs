@@ -13,13 +13,12 @@ namespace NeuroRnn.Notebooks.Tests;
 /// </summary>
 public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private const string ToolVersion = "1.0.712001";
     private const int Iterations = 5;
 
     [Fact]
     public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel()
     {
-        var tool = DotnetInteractiveFolder();
+        DotnetInteractiveHost.Folder(); // missing tool: fail before packing
         var work = CliRunner.TempFolder("neurornn-extension");
         bool passed = false;
         try
@@ -39,7 +38,8 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
 
             // The real .NET Interactive through Jupyter (nbclient).
             var underDotnetInteractive = Path.Combine(work, "executed-dotnet-interactive.ipynb");
-            RunNbclient(tool, ".net-csharp", notebook, underDotnetInteractive, work);
+            var took = DotnetInteractiveHost.RunNotebook(".net-csharp", notebook, underDotnetInteractive, work, work);
+            output.WriteLine($"nbclient .net-csharp: {took.TotalSeconds:0.0} s");
             CheckOutputs(underDotnetInteractive, "dotnet-interactive");
 
             // NeuroRnn's kernel, same notebook.
@@ -88,18 +88,6 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         }
     }
 
-    /// <summary>The dotnet-interactive tool folder (NEURORNN_DOTNET_INTERACTIVE or setup.sh's default); missing is a failure, not a skip.</summary>
-    private static string DotnetInteractiveFolder()
-    {
-        var folder = Environment.GetEnvironmentVariable("NEURORNN_DOTNET_INTERACTIVE") is { Length: > 0 } set ? set
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "neurornn", $"dotnet-interactive-{ToolVersion}");
-        var spec = Path.Combine(folder, "jupyter", "kernels", ".net-csharp", "kernel.json");
-        if (!File.Exists(Path.Combine(folder, "dotnet-interactive")) || !File.Exists(spec))
-            throw new InvalidOperationException($"The dotnet-interactive tool {ToolVersion} and its kernelspecs are not in {folder}: run scripts/setup.sh --tests.");
-        Assert.Contains("--http-local-only", File.ReadAllText(spec));
-        return folder;
-    }
-
     private void Pack(string project, string version, string packages)
     {
         var result = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", Path.Combine("src", project), "-c", "Release",
@@ -112,26 +100,6 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
         return zip.Entries.Select(e => e.FullName).ToArray();
-    }
-
-    private void RunNbclient(string tool, string kernel, string notebook, string executed, string work)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = tool + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-            ["JUPYTER_PATH"] = Path.Combine(tool, "jupyter"),
-            ["JUPYTER_RUNTIME_DIR"] = Path.Combine(work, "runtime"),
-            ["JUPYTER_DATA_DIR"] = Path.Combine(work, "data"),
-            ["JUPYTER_PLATFORM_DIRS"] = "0",
-            ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        };
-        var script = Path.Combine(AppContext.BaseDirectory, "Extension", "run_nbclient.py");
-        var clock = Stopwatch.StartNew();
-        var result = Run("/usr/bin/python3", work, TimeSpan.FromMinutes(12), environment, script, kernel, notebook, executed);
-        output.WriteLine($"nbclient {kernel}: {clock.Elapsed.TotalSeconds:0.0} s");
-        if (result.ExitCode == 3) throw new InvalidOperationException($"Debian's python3-nbclient is missing: {result.Output}");
-        Assert.True(result.ExitCode == 0, $"nbclient run under {kernel} failed:\n{result.Output}");
     }
 
     /// <summary>What both hosts must show.</summary>

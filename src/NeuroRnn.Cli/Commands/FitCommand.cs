@@ -312,7 +312,7 @@ internal static class FitCommand
                 ["stimulus_offset_column"] = o.Stimulus.OffsetColumn,
                 ["condition_columns"] = new JsonArray(fit.Dataset.ConditionColumns.Select(x => (JsonNode?)x).ToArray()),
                 ["scaling"] = o.Scaling.ToString(),
-                ["target_peak"] = o.TargetPeak,
+                ["target_peak"] = o.EffectiveTargetPeak,
                 ["test_fraction"] = o.TestFraction,
                 ["train_on_condition_averages"] = o.TrainOnConditionAverages,
                 ["training_trials"] = fit.Dataset.TrainTrials.Length,

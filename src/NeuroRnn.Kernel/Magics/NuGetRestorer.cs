@@ -52,7 +52,9 @@ internal sealed partial class NuGetRestorer
         if (extraSources.Count > 0) key += "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", extraSources))))[..12].ToLowerInvariant();
         var folder = Path.Combine(_cacheRoot, id.ToLowerInvariant(), key);
         var listFile = Path.Combine(folder, "assemblies.txt");
-        if (File.Exists(listFile))
+        // A floating version ("0.1.0-*") may mean a newer package than last time (a re-packed local folder): restore again.
+        bool floating = version is not null && version.Contains('*', StringComparison.Ordinal);
+        if (!floating && File.Exists(listFile))
         {
             // An empty list is a valid answer: every assembly of the package may already be the host's.
             var cached = await File.ReadAllLinesAsync(listFile, cancellationToken);

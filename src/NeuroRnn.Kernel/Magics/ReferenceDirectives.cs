@@ -16,6 +16,7 @@ internal sealed class ReferenceDirectives : IDisposable
     private readonly PrivateAssemblyCopies _copies;
     private readonly NuGetRestorer _nuget;
     private readonly PackageSources _sources = new();
+    private readonly WorkingFolderSources _workingFolderSources;
     private readonly TimeSpan _timeout;
 
     public ReferenceDirectives(LanguageSessions sessions, PolyglotInterpreterOptions options)
@@ -24,6 +25,7 @@ internal sealed class ReferenceDirectives : IDisposable
         _copies = new PrivateAssemblyCopies(options.SessionDirectory);
         _nuget = new NuGetRestorer(options.NuGetCacheDirectory, options.NuGetRestoreTimeout);
         _timeout = options.NuGetRestoreTimeout;
+        _workingFolderSources = new WorkingFolderSources(options.NuGetRestoreTimeout);
     }
 
     /// <summary>Runs one <c>#r</c> or <c>#i</c> line.</summary>
@@ -43,7 +45,10 @@ internal sealed class ReferenceDirectives : IDisposable
         if (reference.TrimStart().StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
         {
             var (id, version) = NuGetRestorer.ParseReference(reference);
-            paths = await _nuget.RestoreAsync(id, version, _sources.All, scope.CancellationToken);
+            // #i sources first, then those configured for the working folder (what .NET Interactive restores from).
+            var configured = await _workingFolderSources.GetAsync(Environment.CurrentDirectory, scope.CancellationToken);
+            var sources = _sources.All.Concat(configured).Distinct(StringComparer.Ordinal).ToArray();
+            paths = await _nuget.RestoreAsync(id, version, sources, scope.CancellationToken);
             foreach (var path in paths) _copies.Remember(path);
             scope.Context.WriteStream("stdout", $"Installed package {id}{(version is null ? "" : " version " + version)} ({paths.Count} assemblies).\n");
         }

@@ -112,7 +112,7 @@ public sealed class ColumnTable
     /// <summary>A new table without the column <paramref name="name"/> (unchanged if absent).</summary>
     public ColumnTable Without(string name) => new(RowCount, columns.Where(c => c.Name != name));
 
-    /// <summary>Two tables are equal when they have the same columns (names, types, order) and values (NaN equals NaN).</summary>
+    /// <summary>Two tables are equal when they have the same columns (names, types and number kinds, order) and values (NaN equals NaN).</summary>
     public bool ContentEquals(ColumnTable other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -122,6 +122,7 @@ public sealed class ColumnTable
             var a = columns[c];
             var b = other.columns[c];
             if (a.Name != b.Name || a.GetType() != b.GetType()) return false;
+            if (a is DoubleColumn numbers && numbers.Kind != ((DoubleColumn)b).Kind) return false;
             for (int r = 0; r < RowCount; r++)
             {
                 bool equal = a switch

@@ -34,21 +34,36 @@ public abstract class TableColumn
     public abstract TableColumn Rename(string newName);
 }
 
-/// <summary>A column of doubles; <see cref="double.NaN"/> marks a missing value. Integers and booleans (0/1) are stored here too.</summary>
+/// <summary>
+/// A column of doubles; <see cref="double.NaN"/> marks a missing value. Integers and booleans (0/1) are stored here too;
+/// <see cref="Kind"/> says which.
+/// </summary>
 public sealed class DoubleColumn : TableColumn
 {
+    private const double LargestExactInteger = 9007199254740992; // 2^53
     private readonly double[] values;
 
-    /// <summary>Creates a column from a copy of <paramref name="values"/>.</summary>
-    public DoubleColumn(string name, IEnumerable<double> values) : base(name)
+    /// <summary>Creates a column from a copy of <paramref name="values"/>, holding numbers of kind <paramref name="kind"/>.</summary>
+    /// <exception cref="ArgumentException">A present value does not fit <paramref name="kind"/> (a fraction or a number
+    /// beyond ±2^53 in an integer column, anything but 0 or 1 in a boolean column); the message names the column and row.</exception>
+    public DoubleColumn(string name, IEnumerable<double> values, NumberKind kind = NumberKind.Real) : base(name)
     {
         ArgumentNullException.ThrowIfNull(values);
         this.values = values.ToArray();
+        Kind = kind;
+        Validate(name, this.values, kind);
     }
 
-    private DoubleColumn(string name, double[] owned, bool _) : base(name) => values = owned;
+    private DoubleColumn(string name, double[] owned, NumberKind kind, bool _) : base(name)
+    {
+        values = owned;
+        Kind = kind;
+    }
 
-    internal static DoubleColumn Own(string name, double[] owned) => new(name, owned, true);
+    internal static DoubleColumn Own(string name, double[] owned) => new(name, owned, NumberKind.Real, true);
+
+    /// <summary>What the numbers stand for: reals (default), whole numbers or booleans (0/1).</summary>
+    public NumberKind Kind { get; }
 
     /// <inheritdoc />
     public override int Length => values.Length;
@@ -74,11 +89,27 @@ public sealed class DoubleColumn : TableColumn
     {
         var result = new double[rows.Count];
         for (int i = 0; i < result.Length; i++) result[i] = values[rows[i]];
-        return new DoubleColumn(Name, result, true);
+        return new DoubleColumn(Name, result, Kind, true);
     }
 
     /// <inheritdoc />
-    public override TableColumn Rename(string newName) => new DoubleColumn(newName, values, true);
+    public override TableColumn Rename(string newName) => new DoubleColumn(newName, values, Kind, true);
+
+    private static void Validate(string name, double[] values, NumberKind kind)
+    {
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), $"Column '{name}': {kind} is not a NumberKind.");
+        if (kind == NumberKind.Real) return;
+        for (int r = 0; r < values.Length; r++)
+        {
+            double v = values[r];
+            if (double.IsNaN(v)) continue;
+            bool fits = kind == NumberKind.Integer ? Math.Abs(v) <= LargestExactInteger && Math.Floor(v) == v : v is 0 or 1;
+            if (!fits)
+                throw new ArgumentException(kind == NumberKind.Integer
+                    ? $"Column '{name}' row {r}: {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is not a whole number within ±2^53; an integer column holds only those (or NaN for missing)."
+                    : $"Column '{name}' row {r}: {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is not 0 or 1; a boolean column holds 1 (true), 0 (false) or NaN (missing).", nameof(values));
+        }
+    }
 }
 
 /// <summary>A column of strings; <c>null</c> marks a missing value.</summary>

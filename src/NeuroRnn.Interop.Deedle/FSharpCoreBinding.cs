@@ -1,0 +1,90 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+
+namespace NeuroRnn.Interop.Deedle;
+
+/// <summary>
+/// Lets Deedle run in a process whose FSharp.Core is older than the one Deedle was built against.
+/// </summary>
+/// <remarks>
+/// <para>Deedle 8.1.0 references FSharp.Core 10.1.0.0. The <c>dotnet-interactive</c> tool (1.0.712001) loads its own
+/// FSharp.Core 10.0.0.0 into the default load context at start-up (its F# kernel), and the default context can hold one
+/// FSharp.Core only, so Deedle's first call failed there with "Could not load file or assembly 'FSharp.Core,
+/// Version=10.1.0.0'". When (and only when) the default context cannot bind the FSharp.Core a caller asks for, this
+/// handler loads the newest FSharp.Core of the same major version that is at least the requested one from the NuGet
+/// packages folder Deedle itself came from, into a private load context, and hands it to the caller. The host keeps its
+/// own FSharp.Core for its F# kernel; Deedle and this adapter use the newer one.</para>
+/// <para>Where FSharp.Core is new enough already (NeuroRnn's kernel runs 11; an application that references Deedle
+/// gets 10.1 or later) the default context binds it and this handler is never asked.</para>
+/// <para>Limit: F# values (options, functions, lists) made by the host's older FSharp.Core are other types than
+/// Deedle's; C# code that only passes .NET types (arrays, strings, numbers, delegates) is not affected.</para>
+/// </remarks>
+internal static class FSharpCoreBinding
+{
+    private const string FSharpCore = "FSharp.Core";
+    private static readonly object Gate = new();
+    private static AssemblyLoadContext? _private;
+    private static readonly Dictionary<string, Assembly?> Loaded = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Installed when this assembly is loaded, before any of its code can call into Deedle.</summary>
+#pragma warning disable CA2255 // a module initializer is the only place early enough: the adapter's first call may be into Deedle
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Install() => AssemblyLoadContext.Default.Resolving += Resolve;
+
+    private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (!string.Equals(name.Name, FSharpCore, StringComparison.Ordinal) || name.Version is null) return null;
+        var path = FindPackageFile(name.Version);
+        if (path is null) return null;
+        lock (Gate)
+        {
+            if (Loaded.TryGetValue(path, out var assembly)) return assembly;
+            _private ??= new AssemblyLoadContext("NeuroRnn.Interop.Deedle FSharp.Core");
+            assembly = _private.LoadFromAssemblyPath(path);
+            Loaded[path] = assembly;
+            return assembly;
+        }
+    }
+
+    /// <summary>
+    /// FSharp.Core.dll of the newest package <c>fsharp.core/&lt;version&gt;</c> with the requested major version and at
+    /// least its minor version, in the NuGet packages folders that could hold it: the one Deedle was restored into
+    /// (…/deedle/&lt;version&gt;/lib/&lt;tfm&gt;/Deedle.dll), <c>NUGET_PACKAGES</c>, and <c>~/.nuget/packages</c>.
+    /// </summary>
+    internal static string? FindPackageFile(Version requested)
+    {
+        foreach (var root in PackageRoots())
+        {
+            var folder = Path.Combine(root, "fsharp.core");
+            if (!Directory.Exists(folder)) continue;
+            var best = Directory.EnumerateDirectories(folder)
+                .Select(d => (Dir: d, Version: ParseVersion(Path.GetFileName(d))))
+                .Where(p => p.Version is { } v && v.Major == requested.Major && v.Minor >= requested.Minor)
+                .OrderByDescending(p => p.Version)
+                .Select(p => Path.Combine(p.Dir, "lib", "netstandard2.1", "FSharp.Core.dll"))
+                .FirstOrDefault(File.Exists);
+            if (best is not null) return best;
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> PackageRoots()
+    {
+        // By name, not typeof: this runs while FSharp.Core is being resolved, so no Deedle type may be loaded here.
+        var deedle = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Deedle")?.Location ?? "";
+        // …/<root>/deedle/<version>/lib/<tfm>/Deedle.dll → <root>
+        var root = deedle.Length > 0 ? Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(deedle))))) : null;
+        if (root is not null) yield return root;
+        if (Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured) yield return configured;
+        yield return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    }
+
+    /// <summary>"10.1.403" or "10.1.300-beta.1" → 10.1.403 (prereleases rank by their numeric part).</summary>
+    private static Version? ParseVersion(string folder)
+    {
+        var numeric = folder.Split('-', 2)[0];
+        return Version.TryParse(numeric, out var v) ? v : null;
+    }
+}
