@@ -73,7 +73,8 @@ internal static partial class HessianFreeSuite
             WriteDoubles(Path.Combine(folder, "inputs.f64"), batch.Inputs);
             WriteDoubles(Path.Combine(folder, "targets.f64"), batch.Targets);
             string script = Path.Combine(BenchResults.RepositoryRoot(), "bench", "peers", "w2_adam.py");
-            var start = new ProcessStartInfo("python3")
+            // Debian's python3-torch lives in the system interpreter's dist-packages (a pyenv python3 on PATH lacks it).
+            var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };

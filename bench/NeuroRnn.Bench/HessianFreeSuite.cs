@@ -431,6 +431,53 @@ internal static partial class HessianFreeSuite
     private static string F(JsonNode? node, string format = "F3") =>
         node is JsonValue v && v.TryGetValue(out double x) ? x.ToString(format, Inv) : "–";
 
+    /// <summary>Issue 17's time-to-result figures in one place, each pointing at its section (machine and load are there).</summary>
+    private static void TimeToResultSummary(StringBuilder md, JsonObject root)
+    {
+        string Load(JsonNode? section) => $"load {section?["machineAtStart"]?["loadAverage"]?.GetValue<string>()?.Split(' ')[0] ?? "?"}, {section?["threads"]} thread(s), {section?["machineAtStart"]?["utc"]} UTC";
+        md.AppendLine("## Time to result at a glance (issue 17)");
+        md.AppendLine();
+        if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
+            md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
+                + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×.");
+        if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
+        {
+            var reached = preset["reached"];
+            md.AppendLine(reached is null
+                ? $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, section v1-fit, row \"preset\"): held-out R² ≥ 0.90 not reached ({preset["stopReason"]})."
+                : $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, 1 thread as the CLI; section v1-fit, row \"preset\", load {preset["loadAverageAtStart"]?.GetValue<string>()?.Split(' ')[0]}): held-out R² ≥ 0.90 against the noise-free truth after {reached["iterations"]} iterations, **{F(reached["wallSeconds"], "F1")} s wall** ({F(reached["cpuSeconds"], "F1")} s CPU); goal ≤ 30 s.");
+        }
+        if (root["w2-time-to-mse"] is JsonObject mse)
+        {
+            double best(IEnumerable<JsonNode?> runs) => runs.Where(r => r?["reached"]?.GetValue<bool>() == true).Select(r => r!["wallSeconds"]!.GetValue<double>()).DefaultIfEmpty(double.NaN).Min();
+            double hf = best((mse["runs"] as JsonObject)?.Select(x => x.Value) ?? []);
+            double adam = best((mse["peer"]?["runs"] as JsonArray) ?? []);
+            double cap = mse["peer"]?["secondsPerLearningRate"]?.GetValue<double>() ?? double.NaN;
+            string verdict = double.IsNaN(hf) ? "HF did not reach it within its budget"
+                : !double.IsNaN(adam) ? string.Create(Inv, $"HF {hf:F1} s, best Adam {adam:F1} s: **{adam / hf:F1}×**")
+                : string.Create(Inv, $"HF {hf:F1} s; Adam did not reach it at any learning rate within {cap:F0} s: **> {cap / hf:F1}×**");
+            md.AppendLine($"- **(b) W2 to training MSE < 1e-3**, NeuroRnn HF vs PyTorch Adam (section w2-time-to-mse, {Load(mse)}): {verdict}; goal ≥ 3×.");
+        }
+        md.AppendLine("- **(c) Mante task to the accuracy criterion, HF vs Adam**: [mante.md](mante.md) (HF 13 iterations to the criterion; Adam did not reach it in 20 min).");
+        string[] pathological = ["w1", "w1-curriculum", "multiplication", "multiplication-curriculum", "temporal-order", "temporal-order-curriculum", "temporal-order-curriculum-gradient-rho"];
+        var present = pathological.Where(root.ContainsKey).ToList();
+        if (present.Count > 0)
+        {
+            md.AppendLine("- **(d) Pathological problems at T = 100** (W1 model and HF settings; solved = < 1 % of 1,000 fixed test sequences wrong at T = 100):");
+            md.AppendLine();
+            md.AppendLine("| problem | curriculum (T from 30) | solved | HF iterations | wall s | budget | best test error | run |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (string name in present)
+            {
+                var s = root[name]!;
+                string budget = s["iterationBudget"] is JsonNode b ? $"{b} iterations" : $"{s["wallCapMinutes"]} min wall";
+                md.AppendLine($"| {s["task"] ?? (name.StartsWith("w1") ? "addition" : name.Split("-curriculum")[0])} | {(name.Contains("curriculum") ? (name.EndsWith("gradient-rho") ? "yes (ρ on the gradient batch)" : "yes") : "no")} | {s["solved"]} | {s["iterations"]} | {F(s["wallSeconds"], "F0")} | {budget} | {F(s["bestTestErrorRate"], "P1")} | {Load(s)} |");
+            }
+        }
+        md.AppendLine();
+    }
+
     private static string Markdown(JsonObject root)
     {
         var md = new StringBuilder();
@@ -446,6 +493,7 @@ internal static partial class HessianFreeSuite
         md.AppendLine("capped in wall time (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
         md.AppendLine("other core.");
         md.AppendLine();
+        TimeToResultSummary(md, root);
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;
