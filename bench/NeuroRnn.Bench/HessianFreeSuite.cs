@@ -18,7 +18,7 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [--quick] [--minutes M] [--threads K]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
@@ -41,6 +41,7 @@ internal static partial class HessianFreeSuite
         int? iterationBudget = null;
         double peerSeconds = 120;
         var learningRates = new List<string>();
+        var precisions = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -48,6 +49,10 @@ internal static partial class HessianFreeSuite
                 case "--quick": break;
                 case "profile": profile = true; break;
                 case "float32" when profile: break;
+                case "--mkl-only": break;
+                case "--precision" when i + 1 < args.Length && args[i + 1] is "float32" or "float64":
+                    precisions.Add(args[++i]);
+                    break;
                 case "--markdown-only": break;
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
@@ -80,7 +85,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]…] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -109,7 +114,7 @@ internal static partial class HessianFreeSuite
             JsonObject result = section switch
             {
                 "w1-kernels" => W1Kernels(quick),
-                "w2" => W2(quick),
+                "w2" => W2(quick, args.Contains("--mkl-only")),
                 "w1" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget),
                 "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget, curriculum: true),
                 "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget, curriculum: true),
@@ -117,7 +122,8 @@ internal static partial class HessianFreeSuite
                 "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
                 "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
-                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"]),
+                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
+                    precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
             };
@@ -195,13 +201,13 @@ internal static partial class HessianFreeSuite
 
     // ---------------------------------------------------------------- W2
 
-    private static JsonObject W2(bool quick)
+    private static JsonObject W2(bool quick, bool mklOnly = false)
     {
         var result = new JsonObject();
         var kernels = new JsonArray();
         var configurations = quick
             ? new[] { ("mkl", "float64") }
-            : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
+            : mklOnly ? [("mkl", "float64"), ("mkl", "float32")] : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
         foreach (var (backend, precision) in configurations)
         {
             if (backend == "mkl" && !NumericsBackend.IsMklAvailable)
