@@ -20,6 +20,7 @@ public class NotebookRunTests(ITestOutputHelper output)
     [InlineData("04-multi-area-checkerboard-fsharp.ipynb", 2)]
     [InlineData("05-v1-excitation-inhibition.ipynb", 2)]
     [InlineData("05-v1-excitation-inhibition-fsharp.ipynb", 2)]
+    [InlineData("07-parameter-sweeps-fsharp.ipynb", 1)]
     public async Task Tutorial_notebook_runs_headless_and_its_figures_render(string name, int expectedFigures)
     {
         string notebooks = Path.Combine(CliRunner.RepositoryRoot, "notebooks");
