@@ -19,11 +19,11 @@ internal static partial class HessianFreeSuite
 {
     private const double W2TargetMse = 1e-3;
 
-    private static JsonObject W2TimeToMse(int iterationBudget, double peerSeconds, IReadOnlyList<string> learningRates)
+    private static JsonObject W2TimeToMse(int iterationBudget, double peerSeconds, IReadOnlyList<string> learningRates, IReadOnlyList<string> precisions)
     {
         var batch = RnnKernelsBench.W2Batch();
         var runs = new JsonObject();
-        foreach (var precision in new[] { RnnPrecision.Float32, RnnPrecision.Float64 })
+        foreach (var precision in precisions.Select(p => p == "float32" ? RnnPrecision.Float32 : RnnPrecision.Float64))
         {
             var objective = new RnnObjective(new RateRnn(RnnKernelsBench.W2Options(precision)), RnnKernelsBench.W2Loss, NumericsBackend.Current);
             var trainer = new HessianFreeTrainer(new RecordingFitOptions().Optimizer);
@@ -73,7 +73,8 @@ internal static partial class HessianFreeSuite
             WriteDoubles(Path.Combine(folder, "inputs.f64"), batch.Inputs);
             WriteDoubles(Path.Combine(folder, "targets.f64"), batch.Targets);
             string script = Path.Combine(BenchResults.RepositoryRoot(), "bench", "peers", "w2_adam.py");
-            var start = new ProcessStartInfo("python3")
+            // Debian's python3-torch lives in the system interpreter's dist-packages (a pyenv python3 on PATH lacks it).
+            var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };

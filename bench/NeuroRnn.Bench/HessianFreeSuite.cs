@@ -18,7 +18,7 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [--quick] [--minutes M] [--threads K]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
@@ -41,6 +41,7 @@ internal static partial class HessianFreeSuite
         int? iterationBudget = null;
         double peerSeconds = 120;
         var learningRates = new List<string>();
+        var precisions = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -48,6 +49,10 @@ internal static partial class HessianFreeSuite
                 case "--quick": break;
                 case "profile": profile = true; break;
                 case "float32" when profile: break;
+                case "--mkl-only": break;
+                case "--precision" when i + 1 < args.Length && args[i + 1] is "float32" or "float64":
+                    precisions.Add(args[++i]);
+                    break;
                 case "--markdown-only": break;
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
@@ -80,7 +85,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]…] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -109,7 +114,7 @@ internal static partial class HessianFreeSuite
             JsonObject result = section switch
             {
                 "w1-kernels" => W1Kernels(quick),
-                "w2" => W2(quick),
+                "w2" => W2(quick, args.Contains("--mkl-only")),
                 "w1" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget),
                 "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget, curriculum: true),
                 "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget, curriculum: true),
@@ -117,7 +122,8 @@ internal static partial class HessianFreeSuite
                 "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
                 "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
-                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"]),
+                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
+                    precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
             };
@@ -195,13 +201,13 @@ internal static partial class HessianFreeSuite
 
     // ---------------------------------------------------------------- W2
 
-    private static JsonObject W2(bool quick)
+    private static JsonObject W2(bool quick, bool mklOnly = false)
     {
         var result = new JsonObject();
         var kernels = new JsonArray();
         var configurations = quick
             ? new[] { ("mkl", "float64") }
-            : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
+            : mklOnly ? [("mkl", "float64"), ("mkl", "float32")] : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
         foreach (var (backend, precision) in configurations)
         {
             if (backend == "mkl" && !NumericsBackend.IsMklAvailable)
@@ -431,6 +437,53 @@ internal static partial class HessianFreeSuite
     private static string F(JsonNode? node, string format = "F3") =>
         node is JsonValue v && v.TryGetValue(out double x) ? x.ToString(format, Inv) : "–";
 
+    /// <summary>Issue 17's time-to-result figures in one place, each pointing at its section (machine and load are there).</summary>
+    private static void TimeToResultSummary(StringBuilder md, JsonObject root)
+    {
+        string Load(JsonNode? section) => $"load {section?["machineAtStart"]?["loadAverage"]?.GetValue<string>()?.Split(' ')[0] ?? "?"}, {section?["threads"]} thread(s), {section?["machineAtStart"]?["utc"]} UTC";
+        md.AppendLine("## Time to result at a glance (issue 17)");
+        md.AppendLine();
+        if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
+            md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
+                + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×.");
+        if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
+        {
+            var reached = preset["reached"];
+            md.AppendLine(reached is null
+                ? $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, section v1-fit, row \"preset\"): held-out R² ≥ 0.90 not reached ({preset["stopReason"]})."
+                : $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, 1 thread as the CLI; section v1-fit, row \"preset\", load {preset["loadAverageAtStart"]?.GetValue<string>()?.Split(' ')[0]}): held-out R² ≥ 0.90 against the noise-free truth after {reached["iterations"]} iterations, **{F(reached["wallSeconds"], "F1")} s wall** ({F(reached["cpuSeconds"], "F1")} s CPU); goal ≤ 30 s.");
+        }
+        if (root["w2-time-to-mse"] is JsonObject mse)
+        {
+            double best(IEnumerable<JsonNode?> runs) => runs.Where(r => r?["reached"]?.GetValue<bool>() == true).Select(r => r!["wallSeconds"]!.GetValue<double>()).DefaultIfEmpty(double.NaN).Min();
+            double hf = best((mse["runs"] as JsonObject)?.Select(x => x.Value) ?? []);
+            double adam = best((mse["peer"]?["runs"] as JsonArray) ?? []);
+            double cap = mse["peer"]?["secondsPerLearningRate"]?.GetValue<double>() ?? double.NaN;
+            string verdict = double.IsNaN(hf) ? "HF did not reach it within its budget"
+                : !double.IsNaN(adam) ? string.Create(Inv, $"HF {hf:F1} s, best Adam {adam:F1} s: **{adam / hf:F1}×**")
+                : string.Create(Inv, $"HF {hf:F1} s; Adam did not reach it at any learning rate within {cap:F0} s: **> {cap / hf:F1}×**");
+            md.AppendLine($"- **(b) W2 to training MSE < 1e-3**, NeuroRnn HF vs PyTorch Adam (section w2-time-to-mse, {Load(mse)}): {verdict}; goal ≥ 3×.");
+        }
+        md.AppendLine("- **(c) Mante task to the accuracy criterion, HF vs Adam**: [mante.md](mante.md) (HF 13 iterations to the criterion; Adam did not reach it in 20 min).");
+        string[] pathological = ["w1", "w1-curriculum", "multiplication", "multiplication-curriculum", "temporal-order", "temporal-order-curriculum", "temporal-order-curriculum-gradient-rho"];
+        var present = pathological.Where(root.ContainsKey).ToList();
+        if (present.Count > 0)
+        {
+            md.AppendLine("- **(d) Pathological problems at T = 100** (W1 model and HF settings; solved = < 1 % of 1,000 fixed test sequences wrong at T = 100):");
+            md.AppendLine();
+            md.AppendLine("| problem | curriculum (T from 30) | solved | HF iterations | wall s | budget | best test error | run |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (string name in present)
+            {
+                var s = root[name]!;
+                string budget = s["iterationBudget"] is JsonNode b ? $"{b} iterations" : $"{s["wallCapMinutes"]} min wall";
+                md.AppendLine($"| {s["task"] ?? (name.StartsWith("w1") ? "addition" : name.Split("-curriculum")[0])} | {(name.Contains("curriculum") ? (name.EndsWith("gradient-rho") ? "yes (ρ on the gradient batch)" : "yes") : "no")} | {s["solved"]} | {s["iterations"]} | {F(s["wallSeconds"], "F0")} | {budget} | {F(s["bestTestErrorRate"], "P1")} | {Load(s)} |");
+            }
+        }
+        md.AppendLine();
+    }
+
     private static string Markdown(JsonObject root)
     {
         var md = new StringBuilder();
@@ -446,6 +499,7 @@ internal static partial class HessianFreeSuite
         md.AppendLine("capped in wall time (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
         md.AppendLine("other core.");
         md.AppendLine();
+        TimeToResultSummary(md, root);
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;

@@ -164,6 +164,16 @@ internal static class V1DaleVariantsSuite
             string median = diverged ? "—" : r["r2HeldOutVsTruthMedianUnit"]?.GetValue<double>().ToString("F3", Inv) ?? "—";
             s.AppendLine(string.Create(Inv, $"| {name} | {r["change"]} | {score} | {delta} | {median} | {r["iterations"]} ({r["iterationBudget"]}) | {r["stopReason"]} | {r["cpuSeconds"]} | {load} |"));
         }
+        // The reading follows from the rows: the best Dale variant against the goal of coming within 0.02 of the reference.
+        var dale = runs.Where(p => p.Key.StartsWith("dale", StringComparison.Ordinal) && p.Value?["diverged"]?.GetValue<bool>() != true && p.Value?["r2HeldOutVsTruth"] is not null)
+            .Select(p => (p.Key, R2: p.Value!["r2HeldOutVsTruth"]!.GetValue<double>())).OrderByDescending(p => p.R2).ToArray();
+        if (reference is { } refR2 && dale.Length > 0)
+        {
+            s.AppendLine();
+            s.AppendLine(string.Create(Inv, $"Best Dale variant: **{dale[0].Key}**, R² {dale[0].R2:F3} vs {refR2:F3} unconstrained (Δ {dale[0].R2 - refR2:+0.000;-0.000;0.000}; goal: within 0.02 → {(dale[0].R2 >= refR2 - 0.02 ? "met" : "not met")})."));
+            if (runs["dale"]?["r2HeldOutVsTruth"] is { } d && runs["dale-peak0.8"]?["r2HeldOutVsTruth"] is { } old)
+                s.AppendLine(string.Create(Inv, $"The default Dale fit (softplus, peak 2) vs the previous default (peak 0.8): {d.GetValue<double>():F3} vs {old.GetValue<double>():F3}."));
+        }
         return s.ToString();
     }
 

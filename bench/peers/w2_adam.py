@@ -17,7 +17,7 @@ import resource
 import sys
 import time
 
-import numpy as np
+import math
 import torch
 
 
@@ -26,11 +26,18 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
+def read(path, shape):
+    """Little-endian float64 values written by the bench (no numpy: Debian's python3-torch does not pull it in)."""
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    return torch.frombuffer(data, dtype=torch.float64).reshape(shape).clone()
+
+
 def run(lr, inputs, targets, args):
     torch.manual_seed(1)
     n, i = args.units, args.inputs
-    w = (torch.randn(n, n, dtype=args.dtype) / np.sqrt(n)).requires_grad_()
-    w_in = (torch.randn(n, i, dtype=args.dtype) / np.sqrt(i)).requires_grad_()
+    w = (torch.randn(n, n, dtype=args.dtype) / math.sqrt(n)).requires_grad_()
+    w_in = (torch.randn(n, i, dtype=args.dtype) / math.sqrt(i)).requires_grad_()
     b = torch.zeros(n, dtype=args.dtype, requires_grad=True)
     optimizer = torch.optim.Adam([w, w_in, b], lr=lr)
     a = 0.1
@@ -52,7 +59,7 @@ def run(lr, inputs, targets, args):
         if mse < args.target:
             reached, stop = True, "target reached"
             break
-        if not np.isfinite(mse):
+        if not math.isfinite(mse):
             stop = "diverged"
             break
         if time.perf_counter() - start_wall > args.seconds:
@@ -84,8 +91,8 @@ def main():
     args.dtype = torch.float32 if args.precision == "float32" else torch.float64
     shape_in = (args.steps, args.trials, args.inputs)
     shape_out = (args.steps, args.trials, args.units)
-    inputs = torch.from_numpy(np.fromfile(os.path.join(args.data, "inputs.f64"), dtype="<f8").reshape(shape_in)).to(args.dtype)
-    targets = torch.from_numpy(np.fromfile(os.path.join(args.data, "targets.f64"), dtype="<f8").reshape(shape_out)).to(args.dtype)
+    inputs = read(os.path.join(args.data, "inputs.f64"), shape_in).to(args.dtype)
+    targets = read(os.path.join(args.data, "targets.f64"), shape_out).to(args.dtype)
     runs = []
     for lr in (float(x) for x in args.lrs.split(",")):
         r = run(lr, inputs, targets, args)

@@ -16,6 +16,7 @@ public class GettingStartedNotebookTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("00-getting-started.ipynb")]
+    [InlineData("00-getting-started-fsharp.ipynb")]
     public async Task Getting_started_notebook_runs_in_NeuroRnns_kernel_shows_deedle_tables_and_its_plot_renders(string name)
     {
         output.WriteLine($"packed {DotnetInteractiveHost.PackLocal()}");

@@ -23,6 +23,7 @@ public class NotebookRunTests(ITestOutputHelper output)
     [InlineData("05-v1-excitation-inhibition-fsharp.ipynb", 2)]
     [InlineData("06-your-own-data.ipynb", 2, 3)]
     [InlineData("07-parameter-sweeps.ipynb", 1)]
+    [InlineData("07-parameter-sweeps-fsharp.ipynb", 1)]
     public async Task Tutorial_notebook_runs_headless_and_its_figures_render(string name, int expectedFigures, int maxMinutes = 5)
     {
         string notebooks = Path.Combine(CliRunner.RepositoryRoot, "notebooks");
@@ -75,6 +76,16 @@ public class NotebookRunTests(ITestOutputHelper output)
             Assert.Contains("9 runs into", StreamText(cells[0]));
             Assert.Contains("9 runs: 9 completed", StreamText(cells[1]));
             Assert.Contains("v1-size-by-seed: 9 runs: 9 completed", cells[1]["outputs"]!.ToJsonString());
+            Assert.Matches(@"units=12: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
+            Assert.Matches(@"units=48: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
+            Assert.Contains("second run: 9 runs: 9 completed; attempts per run: 1 1 1 1 1 1 1 1 1", StreamText(cells[3]));
+            Assert.Contains("#SBATCH --array=0-8", StreamText(cells[3]));
+        },
+        // Its F# twin does the same through F#'s printfn (the live status table goes through LiveOutput).
+        ["07-parameter-sweeps-fsharp.ipynb"] = cells =>
+        {
+            Assert.Contains("9 runs into", StreamText(cells[0]));
+            Assert.Contains("9 runs: 9 completed", StreamText(cells[1]));
             Assert.Matches(@"units=12: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
             Assert.Matches(@"units=48: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
             Assert.Contains("second run: 9 runs: 9 completed; attempts per run: 1 1 1 1 1 1 1 1 1", StreamText(cells[3]));

@@ -43,10 +43,15 @@ public sealed class DoubleColumn : TableColumn
     private const double LargestExactInteger = 9007199254740992; // 2^53
     private readonly double[] values;
 
+    /// <summary>Creates a column of real numbers from a copy of <paramref name="values"/>.</summary>
+    public DoubleColumn(string name, IEnumerable<double> values) : this(name, values, NumberKind.Real)
+    {
+    }
+
     /// <summary>Creates a column from a copy of <paramref name="values"/>, holding numbers of kind <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentException">A present value does not fit <paramref name="kind"/> (a fraction or a number
     /// beyond ±2^53 in an integer column, anything but 0 or 1 in a boolean column); the message names the column and row.</exception>
-    public DoubleColumn(string name, IEnumerable<double> values, NumberKind kind = NumberKind.Real) : base(name)
+    public DoubleColumn(string name, IEnumerable<double> values, NumberKind kind) : base(name)
     {
         ArgumentNullException.ThrowIfNull(values);
         this.values = values.ToArray();

@@ -41,7 +41,10 @@ public sealed record FitConstraints
     /// <summary>HF iterations of the warm-up fit of <see cref="FreeUnitTyping.FitDecides"/>. Default 10.</summary>
     public int WarmUpIterations { get; init; } = 10;
 
-    /// <summary>N×N recurrent connectivity mask [postsynaptic, presynaptic]; false = no connection. Null: all-to-all.</summary>
+    /// <summary>
+    /// N×N recurrent connectivity mask [postsynaptic, presynaptic]; false = no connection. Null: all-to-all. From a file
+    /// (.npy, .npz, .csv, .mat): <see cref="ConnectivityMaskFile.Read"/>.
+    /// </summary>
     public bool[,]? RecurrentMask { get; init; }
 
     /// <summary>Rates are non-negative: <see cref="RateFunction"/> instead of tanh. Default false (implied by Dale's law).</summary>
