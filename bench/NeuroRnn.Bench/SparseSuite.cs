@@ -144,7 +144,7 @@ internal static class SparseSuite
                     Spread = spread is null ? null : optimizers.Select(o => (IReadOnlyList<double>)fractions.Select(f => Get(Cell(o, f), spread)).ToArray()).ToArray(),
                     Baselines = optimizers.Select(o => Get(Cell(o, 0), key)).ToArray(),
                     References = references,
-                });
+                }).WithLayout(l => l with { ShowLegend = true }); // plotly hides the legend of a one-optimizer file, which would leave its curve unnamed
         double D(string key) => Get(root, key);
         var page = new HtmlPage
         {
