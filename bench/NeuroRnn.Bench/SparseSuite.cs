@@ -95,22 +95,40 @@ internal static class SparseSuite
         string dir = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(dir);
         BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
-        File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
+        WriteMarkdown(dir, name, Markdown(root, result, name));
         Console.WriteLine($"   written to {Path.Combine(dir, name + ".json")} and {name}.md");
         return Render(name);
     }
 
+    /// <summary>The committed figures of a results file: PNG file name under bench/results/figures and its caption.</summary>
+    private static (string File, string Caption)[] FigureFiles(string name) =>
+    [
+        ($"{name}-svcca.png", "SVCCA (top 5 components) with all circuit units against the sampled fraction, trained reaches"),
+        ($"{name}-heldout-svcca.png", "SVCCA (top 5 components) with all circuit units against the sampled fraction, held-out reaches"),
+        ($"{name}-heldout-error.png", "Muscle error on held-out reaches (generalisation) against the sampled fraction"),
+    ];
+
+    /// <summary>Folder under bench/results for the committed PNG figures.</summary>
+    private const string PngFolder = "figures";
+
     /// <summary>
-    /// Draws the figures of a results file (<c>NAME.json</c> in bench/results) into <c>bench/results/html/NAME.html</c> with the
-    /// chart builders: SVCCA on trained and on held-out reaches and held-out muscle error against the sampled fraction, one
-    /// series per optimizer, output-only embedders dashed. The page is self-contained (plotly.js embedded, renders offline);
-    /// because that inlines the minified vendor library, the folder is gitignored and only the JSON and Markdown are committed.
+    /// Draws the figures of a results file (<c>NAME.json</c> in bench/results) with the chart builders: SVCCA on trained and
+    /// on held-out reaches and held-out muscle error against the sampled fraction, one series per optimizer, output-only
+    /// embedders dashed. The self-contained page goes to the gitignored <c>bench/results/html/NAME.html</c> (it inlines the
+    /// minified plotly.js); headless Chromium captures each plot as a 900 × 500 PNG in <c>bench/results/figures</c>, which is
+    /// committed, and <c>NAME.md</c> is regenerated from the JSON with links to the PNGs.
     /// <c>sparse --render [NAME]</c> redraws without training.
     /// </summary>
     private static int Render(string name)
     {
         string dir = BenchResults.ResultsDirectory();
-        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".json")))!;
+        string jsonPath = Path.Combine(dir, name + ".json");
+        if (!File.Exists(jsonPath))
+        {
+            Console.Error.WriteLine($"sparse --render: results file {jsonPath} does not exist (give NAME without .json).");
+            return 2;
+        }
+        var root = JsonNode.Parse(File.ReadAllText(jsonPath))!;
         var summaries = root["summaries"]!.AsArray().Select(n => n!).ToArray();
         var optimizers = summaries.Select(n => (string)n["optimizer"]!).Distinct().ToArray();
         var fractions = summaries.Select(n => (double)n["fraction"]!).Where(f => f > 0).Distinct().Order().ToArray();
@@ -121,12 +139,12 @@ internal static class SparseSuite
                 optimizers.Select(o => (IReadOnlyList<double>)fractions.Select(f => Get(Cell(o, f), key)).ToArray()).ToArray(),
                 new FractionCurveOptions
                 {
-                    Title = title, ValueTitle = yTitle,
+                    Title = title + "<br><sub>dashed: outputs only (same colour) · error bars: s.d. over seeds</sub>", ValueTitle = yTitle,
                     SeriesNames = optimizers.Select(o => o + " with hints").ToArray(),
                     Spread = spread is null ? null : optimizers.Select(o => (IReadOnlyList<double>)fractions.Select(f => Get(Cell(o, f), spread)).ToArray()).ToArray(),
                     Baselines = optimizers.Select(o => Get(Cell(o, 0), key)).ToArray(),
                     References = references,
-                });
+                }).WithLayout(l => l with { ShowLegend = true }); // plotly hides the legend of a one-optimizer file, which would leave its curve unnamed
         double D(string key) => Get(root, key);
         var page = new HtmlPage
         {
@@ -137,14 +155,63 @@ internal static class SparseSuite
                     [("another population of the circuit", D("populationCeiling")), ("untrained", D("untrainedSvcca"))]),
                 Curves("heldOutSvcca", "heldOutSvccaStd", "SVCCA with all circuit units, held-out reaches", "SVCCA (5 components)",
                     [("another population of the circuit", D("heldOutPopulationCeiling")), ("untrained", D("heldOutUntrainedSvcca"))]),
-                Curves("heldOutOutputError", "heldOutOutputErrorStd", "Muscle error on held-out reaches", "Σ(y − f)² / Σ(f − f̄)²", []),
+                Curves("heldOutOutputError", "heldOutOutputErrorStd", "Muscle error on held-out reaches (generalisation)", "error Σ(y − f)² / Σ(f − f̄)²", []),
             ],
         };
         string htmlDir = Path.Combine(dir, FiguresFolder);
         Directory.CreateDirectory(htmlDir);
         page.Save(Path.Combine(htmlDir, name + ".html"), PlotlyJsMode.Embedded);
         Console.WriteLine($"   figures written to {Path.Combine(htmlDir, name + ".html")} (self-contained, not committed)");
+        var pngs = FigureFiles(name).Select(f => Path.Combine(dir, PngFolder, f.File)).ToArray();
+        FigurePngs.Save(page.Figures, page.Title, Path.Combine(htmlDir, name + "-png.html"), pngs);
+        foreach (var png in pngs)
+            Console.WriteLine($"   {png}: {new FileInfo(png).Length / 1024} KB");
+        WriteMarkdown(dir, name, Markdown(root.AsObject(), ResultFromJson(root.AsObject()), name));
+        Console.WriteLine($"   {name}.md regenerated from {name}.json with links to the PNGs");
         return 0;
+    }
+
+    /// <summary>Heading that starts the hand-written reading of a results page; the suite keeps it and what follows.</summary>
+    private const string ReadingHeading = "## Reading";
+
+    /// <summary>
+    /// Writes the generated Markdown of NAME.md and keeps its hand-written reading (from a line starting with
+    /// <see cref="ReadingHeading"/> to the end), so that regenerating the numbers or the figure links never deletes it.
+    /// </summary>
+    private static void WriteMarkdown(string dir, string name, string generated)
+    {
+        string path = Path.Combine(dir, name + ".md");
+        string reading = "";
+        if (File.Exists(path))
+        {
+            string old = File.ReadAllText(path);
+            int at = old.StartsWith(ReadingHeading, StringComparison.Ordinal) ? 0 : old.IndexOf("\n" + ReadingHeading, StringComparison.Ordinal) + 1;
+            if (at > 0 || old.StartsWith(ReadingHeading, StringComparison.Ordinal)) reading = old[at..];
+        }
+        File.WriteAllText(path, reading.Length > 0 ? generated + "\n" + reading : generated);
+    }
+
+    /// <summary>
+    /// The experiment's result rebuilt from the runs and reference values of one or more results files (no training), for
+    /// regenerating the Markdown from the JSON and for merging.
+    /// </summary>
+    private static SparseRecordingResult ResultFromJson(params JsonObject[] roots)
+    {
+        var runs = roots.SelectMany(r => r["runs"]!.AsArray().Select(n => n!)).Select(n => new SparseRecordingRun(
+            Enum.Parse<EmbedderOptimizer>((string)n["optimizer"]!), (double)n["fraction"]!, (int)n["sampledUnits"]!, (int)n["seed"]!,
+            (double)n["outputError"]!, (double)n["heldOutOutputError"]!, (double)n["svcca"]!, (double)n["heldOutSvcca"]!,
+            (double)n["trainSeconds"]!, (int)n["iterations"]!, (string)n["stopReason"]!, (double)n["cpuSeconds"]!)).ToArray();
+        var first = roots[0];
+        double D(string key) => (double)first[key]!;
+        var options = new SparseRecordingOptions
+        {
+            Seeds = runs.Select(r => r.Seed).Distinct().Order().ToArray(),
+            Optimizers = runs.Select(r => r.Optimizer).Distinct().ToArray(),
+            Fractions = runs.Select(r => r.Fraction).Where(f => f > 0).Distinct().Order().ToArray(),
+            IncludeOutputOnly = runs.Any(r => r.Fraction == 0),
+        };
+        return new SparseRecordingResult(options, runs, D("populationCeiling"), D("heldOutPopulationCeiling"), D("untrainedSvcca"),
+            D("heldOutUntrainedSvcca"), D("circuitVarianceExplained"));
     }
 
     /// <summary>
@@ -169,21 +236,8 @@ internal static class SparseSuite
                     Console.Error.WriteLine($"sparse --merge: {names[i]}.json differs from {names[0]}.json in '{key}'; only runs of the same experiment can be merged.");
                     return 2;
                 }
-        var runs = roots.SelectMany(r => r["runs"]!.AsArray().Select(n => n!)).Select(n => new SparseRecordingRun(
-            Enum.Parse<EmbedderOptimizer>((string)n["optimizer"]!), (double)n["fraction"]!, (int)n["sampledUnits"]!, (int)n["seed"]!,
-            (double)n["outputError"]!, (double)n["heldOutOutputError"]!, (double)n["svcca"]!, (double)n["heldOutSvcca"]!,
-            (double)n["trainSeconds"]!, (int)n["iterations"]!, (string)n["stopReason"]!, (double)n["cpuSeconds"]!)).ToArray();
+        var result = ResultFromJson(roots);
         var first = roots[0];
-        double D(string key) => (double)first[key]!;
-        var options = new SparseRecordingOptions
-        {
-            Seeds = runs.Select(r => r.Seed).Distinct().Order().ToArray(),
-            Optimizers = runs.Select(r => r.Optimizer).Distinct().ToArray(),
-            Fractions = runs.Select(r => r.Fraction).Where(f => f > 0).Distinct().Order().ToArray(),
-            IncludeOutputOnly = runs.Any(r => r.Fraction == 0),
-        };
-        var result = new SparseRecordingResult(options, runs, D("populationCeiling"), D("heldOutPopulationCeiling"), D("untrainedSvcca"),
-            D("heldOutUntrainedSvcca"), D("circuitVarianceExplained"));
         JsonNode? From(EmbedderOptimizer optimizer, string key) => roots.FirstOrDefault(r => r["runs"]!.AsArray().Any(n => (string)n!["optimizer"]! == optimizer.ToString()))?[key]?.DeepClone();
         var root = new JsonObject
         {
@@ -205,7 +259,7 @@ internal static class SparseSuite
         };
         string name = args[2];
         BenchResults.WriteJson(Path.Combine(dir, name + ".json"), root);
-        File.WriteAllText(Path.Combine(dir, name + ".md"), Markdown(root, result, name));
+        WriteMarkdown(dir, name, Markdown(root, result, name));
         Console.WriteLine($"   merged {string.Join(", ", names)} into {Path.Combine(dir, name + ".json")} and {name}.md");
         return Render(name);
     }
@@ -395,7 +449,7 @@ internal static class SparseSuite
         md.AppendLine($"- Circuit: {root["circuit"]}.");
         md.AppendLine($"- Embedder: {root["embedder"]}.");
         md.AppendLine($"- full-FORCE: {root["fullForce"]}. Hessian-free: {root["hessianFree"]}.");
-        md.AppendLine($"- Figures: `html/{name}.html`, generated by the suite (self-contained, plotly.js embedded, opens offline; not committed because it inlines the minified vendor library — `sparse --render {name}` redraws it from the JSON).");
+        md.AppendLine($"- Figures: the PNGs below, captured in headless Chromium from the chart builders' page by `sparse --render {name}` (from the JSON, no training); the interactive page `html/{name}.html` is not committed because it inlines the minified plotly.js.");
         md.AppendLine($"- SVCCA: {root["svccaComponents"]} SVD components of the circuit's **all** units and of the embedder's units (time × condition samples), mean of the {root["svccaComponents"]} canonical correlations. These components hold {F(root["circuitVarianceExplained"], "P1")} of the circuit's variance.");
         md.AppendLine($"- References: another population of the same circuit (ceiling) {F(root["populationCeiling"], "F3")} (held out {F(root["heldOutPopulationCeiling"], "F3")}); untrained embedders (floor) {F(root["untrainedSvcca"], "F3")} (held out {F(root["heldOutUntrainedSvcca"], "F3")}).");
         md.AppendLine("- Output error: Σ(y − f)²/Σ(f − f̄)² of the 6 muscles (0 perfect, 1 = predicting the mean).");
@@ -410,6 +464,15 @@ internal static class SparseSuite
         md.AppendLine("Mean ± standard error over seeds (s.d./√seeds; each seed: its own sample of units and its own initial network). Iterations, process CPU seconds and wall seconds are means per training run; the stop reason of every run is in the JSON:");
         md.AppendLine();
         md.Append(result.ToMarkdown());
+        md.AppendLine();
+        md.AppendLine("## Figures");
+        md.AppendLine();
+        md.AppendLine("Dashed lines: output-only embedders; error bars: s.d. over seeds; dotted lines: references (another population of the circuit, untrained embedders).");
+        foreach (var (file, caption) in FigureFiles(name))
+        {
+            md.AppendLine();
+            md.AppendLine($"![{caption}]({PngFolder}/{file})");
+        }
         return md.ToString();
     }
 }
