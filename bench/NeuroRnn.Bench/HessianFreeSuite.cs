@@ -18,7 +18,7 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [--quick] [--minutes M] [--threads K]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
@@ -37,11 +37,22 @@ internal static partial class HessianFreeSuite
         int v1Iterations = 150;
         var v1Configurations = new List<string>();
         var sections = new List<string>();
+        bool profile = false;
+        int? iterationBudget = null;
+        double peerSeconds = 120;
+        var learningRates = new List<string>();
+        var precisions = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick": break;
+                case "profile": profile = true; break;
+                case "float32" when profile: break;
+                case "--mkl-only": break;
+                case "--precision" when i + 1 < args.Length && args[i + 1] is "float32" or "float64":
+                    precisions.Add(args[++i]);
+                    break;
                 case "--markdown-only": break;
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
@@ -55,7 +66,14 @@ internal static partial class HessianFreeSuite
                     v1Configurations.Add(args[++i]);
                     break;
                 case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], Inv, out v1Iterations) && v1Iterations > 0:
+                    iterationBudget = v1Iterations;
                     i++;
+                    break;
+                case "--peer-seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out peerSeconds) && peerSeconds > 0:
+                    i++;
+                    break;
+                case "--lr" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out double lr) && lr > 0:
+                    learningRates.Add(args[++i]);
                     break;
                 case "--threads":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out threads) || threads < 1)
@@ -65,9 +83,9 @@ internal static partial class HessianFreeSuite
                     }
                     i++;
                     break;
-                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit": sections.Add(args[i]); break;
+                case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -83,6 +101,7 @@ internal static partial class HessianFreeSuite
         _threads = threads;
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
+        if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
 
         string resultsDirectory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(resultsDirectory);
@@ -95,14 +114,16 @@ internal static partial class HessianFreeSuite
             JsonObject result = section switch
             {
                 "w1-kernels" => W1Kernels(quick),
-                "w2" => W2(quick),
-                "w1" => TimeToSolution(length => new AdditionTask(length), minutes),
-                "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), minutes, curriculum: true),
-                "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), minutes, curriculum: true),
-                "temporal-order-curriculum" => TimeToSolution(length => new TemporalOrderTask(length), minutes, curriculum: true),
-                "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, curriculum: true, reductionRatioOnGradientBatch: true),
-                "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes),
-                "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes),
+                "w2" => W2(quick, args.Contains("--mkl-only")),
+                "w1" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget),
+                "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget, curriculum: true),
+                "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget, curriculum: true),
+                "temporal-order-curriculum" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true),
+                "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
+                "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
+                "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
+                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
+                    precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
             };
@@ -180,13 +201,13 @@ internal static partial class HessianFreeSuite
 
     // ---------------------------------------------------------------- W2
 
-    private static JsonObject W2(bool quick)
+    private static JsonObject W2(bool quick, bool mklOnly = false)
     {
         var result = new JsonObject();
         var kernels = new JsonArray();
         var configurations = quick
             ? new[] { ("mkl", "float64") }
-            : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
+            : mklOnly ? [("mkl", "float64"), ("mkl", "float32")] : [("mkl", "float64"), ("mkl", "float32"), ("managed", "float64")];
         foreach (var (backend, precision) in configurations)
         {
             if (backend == "mkl" && !NumericsBackend.IsMklAvailable)
@@ -221,6 +242,19 @@ internal static partial class HessianFreeSuite
             });
             row["hfIteration50Cg"] = iteration.ToJson();
             row["cgStepsInTimedIteration"] = cg;
+            // The iteration's GEMM-bound floor in the same run: its CG products, one gradient and one forward pass (the
+            // loss at the new point, which ρ needs) at the raw GEMM rates — the least GEMM work an HF iteration can do.
+            // Everything else (the warm start's and ρ's extra products, backtracking and line-search losses, the
+            // re-prepared linearisation, CG's vector algebra, element-wise work) counts against the ratio.
+            foreach (var (timing, clock, measured) in new[] { (wall, "Wall", iteration.Wall), (cpu, "Cpu", iteration.Cpu) })
+            {
+                double stepSeconds = 2.0 * RnnKernelsBench.Units * RnnKernelsBench.Units * RnnKernelsBench.Trials / (timing.StepGemmGflops * 1e9);
+                double floor = cg * timing.GaussNewtonFloorSeconds + timing.GradientFloorSeconds + RnnKernelsBench.Steps * stepSeconds;
+                row[$"hfIterationFloor{clock}Seconds"] = floor;
+                row[$"hfIterationFloorRatio{clock}"] = measured / floor;
+                row[$"gaussNewtonFloorRatio{clock}"] = 1 / timing.GaussNewtonEfficiency;
+                row[$"gradientFloorRatio{clock}"] = 1 / timing.GradientEfficiency;
+            }
             // Operation count of one HF iteration: 50 GN products + gradient + the extra GN product for ρ; loss
             // evaluations (backtracking, ρ, line search) are forward passes of about a third of a gradient each.
             row["hfIterationGemmGflopEstimate"] = (51 * wall.GaussNewtonFlops + 2 * wall.GradientFlops) / 1e9;
@@ -241,7 +275,7 @@ internal static partial class HessianFreeSuite
     /// defaults) — not the benchmark's protocol, which trains at T = 100 throughout; it shows the model and optimizer
     /// can represent and find the solution.
     /// </summary>
-    private static JsonObject TimeToSolution(Func<int, PathologicalTask> make, double minutes, bool curriculum = false,
+    private static JsonObject TimeToSolution(Func<int, PathologicalTask> make, double minutes, int? iterationBudget, bool curriculum = false,
         bool reductionRatioOnGradientBatch = false)
     {
         var task = make(100);
@@ -257,7 +291,7 @@ internal static partial class HessianFreeSuite
         var result = trainer.Train(objective, schedule?.Data(2000, 400) ?? TrainingData.Fresh(task, 1, 2000, 400),
             new TrainingRun
             {
-                Iterations = 100_000,
+                Iterations = iterationBudget ?? 100_000,
                 Validate = o =>
                 {
                     var score = task.Score(test, o.Predict(test));
@@ -294,6 +328,7 @@ internal static partial class HessianFreeSuite
                 ? $"{task.Name}, N = 100 tanh, T = 100 (L ~ U{{100..110}}), fresh 2,000 sequences per iteration, curvature minibatch 400, 1,000 fixed test sequences (wrong: {criterion}), {hf}"
                 : $"{task.Name}: W1 model, {hf}, fixed 1,000 test sequences at T = 100 (wrong: {criterion}); fresh 2,000 training sequences per iteration (curvature 400) of length T growing 30 → ×1.25 → 100 whenever < 1 % of 400 fresh sequences of the current T are wrong",
             ["wallCapMinutes"] = minutes,
+            ["iterationBudget"] = iterationBudget,
             ["solved"] = best < 0.01,
             ["iterations"] = result.Statistics.Count,
             ["wallSeconds"] = clock.Elapsed.TotalSeconds,
@@ -402,6 +437,53 @@ internal static partial class HessianFreeSuite
     private static string F(JsonNode? node, string format = "F3") =>
         node is JsonValue v && v.TryGetValue(out double x) ? x.ToString(format, Inv) : "–";
 
+    /// <summary>Issue 17's time-to-result figures in one place, each pointing at its section (machine and load are there).</summary>
+    private static void TimeToResultSummary(StringBuilder md, JsonObject root)
+    {
+        string Load(JsonNode? section) => $"load {section?["machineAtStart"]?["loadAverage"]?.GetValue<string>()?.Split(' ')[0] ?? "?"}, {section?["threads"]} thread(s), {section?["machineAtStart"]?["utc"]} UTC";
+        md.AppendLine("## Time to result at a glance (issue 17)");
+        md.AppendLine();
+        if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
+            md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
+                + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×.");
+        if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
+        {
+            var reached = preset["reached"];
+            md.AppendLine(reached is null
+                ? $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, section v1-fit, row \"preset\"): held-out R² ≥ 0.90 not reached ({preset["stopReason"]})."
+                : $"- **(a) Main job's V1 fit** (`neurornn fit` defaults, 1 thread as the CLI; section v1-fit, row \"preset\", load {preset["loadAverageAtStart"]?.GetValue<string>()?.Split(' ')[0]}): held-out R² ≥ 0.90 against the noise-free truth after {reached["iterations"]} iterations, **{F(reached["wallSeconds"], "F1")} s wall** ({F(reached["cpuSeconds"], "F1")} s CPU); goal ≤ 30 s.");
+        }
+        if (root["w2-time-to-mse"] is JsonObject mse)
+        {
+            double best(IEnumerable<JsonNode?> runs) => runs.Where(r => r?["reached"]?.GetValue<bool>() == true).Select(r => r!["wallSeconds"]!.GetValue<double>()).DefaultIfEmpty(double.NaN).Min();
+            double hf = best((mse["runs"] as JsonObject)?.Select(x => x.Value) ?? []);
+            double adam = best((mse["peer"]?["runs"] as JsonArray) ?? []);
+            double cap = mse["peer"]?["secondsPerLearningRate"]?.GetValue<double>() ?? double.NaN;
+            string verdict = double.IsNaN(hf) ? "HF did not reach it within its budget"
+                : !double.IsNaN(adam) ? string.Create(Inv, $"HF {hf:F1} s, best Adam {adam:F1} s: **{adam / hf:F1}×**")
+                : string.Create(Inv, $"HF {hf:F1} s; Adam did not reach it at any learning rate within {cap:F0} s: **> {cap / hf:F1}×**");
+            md.AppendLine($"- **(b) W2 to training MSE < 1e-3**, NeuroRnn HF vs PyTorch Adam (section w2-time-to-mse, {Load(mse)}): {verdict}; goal ≥ 3×.");
+        }
+        md.AppendLine("- **(c) Mante task to the accuracy criterion, HF vs Adam**: [mante.md](mante.md) (HF 13 iterations to the criterion; Adam did not reach it in 20 min).");
+        string[] pathological = ["w1", "w1-curriculum", "multiplication", "multiplication-curriculum", "temporal-order", "temporal-order-curriculum", "temporal-order-curriculum-gradient-rho"];
+        var present = pathological.Where(root.ContainsKey).ToList();
+        if (present.Count > 0)
+        {
+            md.AppendLine("- **(d) Pathological problems at T = 100** (W1 model and HF settings; solved = < 1 % of 1,000 fixed test sequences wrong at T = 100):");
+            md.AppendLine();
+            md.AppendLine("| problem | curriculum (T from 30) | solved | HF iterations | wall s | budget | best test error | run |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (string name in present)
+            {
+                var s = root[name]!;
+                string budget = s["iterationBudget"] is JsonNode b ? $"{b} iterations" : $"{s["wallCapMinutes"]} min wall";
+                md.AppendLine($"| {s["task"] ?? (name.StartsWith("w1") ? "addition" : name.Split("-curriculum")[0])} | {(name.Contains("curriculum") ? (name.EndsWith("gradient-rho") ? "yes (ρ on the gradient batch)" : "yes") : "no")} | {s["solved"]} | {s["iterations"]} | {F(s["wallSeconds"], "F0")} | {budget} | {F(s["bestTestErrorRate"], "P1")} | {Load(s)} |");
+            }
+        }
+        md.AppendLine();
+    }
+
     private static string Markdown(JsonObject root)
     {
         var md = new StringBuilder();
@@ -417,6 +499,7 @@ internal static partial class HessianFreeSuite
         md.AppendLine("capped in wall time (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
         md.AppendLine("other core.");
         md.AppendLine();
+        TimeToResultSummary(md, root);
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;
@@ -446,21 +529,36 @@ internal static partial class HessianFreeSuite
                         foreach (var r in rows)
                             md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | {F(r?["gradientSeconds"])} | {F(r?["gaussNewtonSeconds"])} | {F(r?["gradientGflopPerSecond"], "F1")} ({F(r?["gradientFractionOfGemmFloor"], "F2")}) | {F(r?["gaussNewtonGflopPerSecond"], "F1")} ({F(r?["gaussNewtonFractionOfGemmFloor"], "F2")}) | {F(r?["rawStepGemmGflopPerSecond"], "F1")} / {F(r?["rawBatchedGemmGflopPerSecond"], "F1")} | {F(r?["hfIteration50Cg"]?["medianWallSeconds"], "F2")} ({F(r?["hfIteration50Cg"]?["medianCpuSeconds"], "F2")}) |");
                     md.AppendLine();
+                    if (s["rows"] is JsonArray ratioRows && ratioRows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
+                    {
+                        md.AppendLine("Time / GEMM-bound floor measured in the same run (goal ≤ 1.15 for the HF iteration). The floor is the raw GEMM time of the");
+                        md.AppendLine("same shapes with the same threads (step products 200×200·200×96, batched products over all T·B columns); the HF");
+                        md.AppendLine("iteration's floor is its CG products + one gradient + one forward pass (the loss ρ needs); everything else counts against it.");
+                        md.AppendLine();
+                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) |");
+                        md.AppendLine("|---|---|---|---|---|---|");
+                        foreach (var r in ratioRows)
+                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} |");
+                        md.AppendLine();
+                    }
                     md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");
                     md.AppendLine("GN product 0.167 / 0.090 / 0.99 s, floor ≈ 0.04 s; HF iteration with 50 CG 30.3 / 5.28 / 53.5 s, floor ≈ 2.3 s; float32 14.6 / 3.10 s, floor ≈ 1.2 s.");
                     break;
                 case "w1-curriculum" or "multiplication-curriculum" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho":
-                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min. **Not the benchmark's protocol**, which trains at T = 100 throughout (see the section without \"-curriculum\").");
+                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min{(s["iterationBudget"] is JsonNode budget ? $", iteration budget {budget}" : "")}. **Not the benchmark's protocol**, which trains at T = 100 throughout (see the section without \"-curriculum\").");
                     md.AppendLine();
                     md.AppendLine($"Solved at T = 100 (< 1 % of the 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (s["stages"] is JsonArray stageList && stageList.Count > 0)
                         md.AppendLine("Lengths solved on the way (iteration, elapsed s): " + string.Join("; ", stageList.Select(x => $"T = {x?["solvedLength"]} ({x?["iteration"]}, {F(x?["elapsedSeconds"], "F0")})")) + ".");
                     break;
                 case "w1" or "multiplication" or "temporal-order":
-                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min.");
+                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min{(s["iterationBudget"] is JsonNode iterations ? $", iteration budget {iterations}" : "")}.");
                     md.AppendLine();
                     md.AppendLine($"Solved (< 1 % of 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (name == "w1") md.AppendLine("Peers: none solved W1 within 600 s (they trained on a fixed set; see benchmarks.md).");
+                    break;
+                case "w2-time-to-mse":
+                    W2TimeToMseMarkdown(md, s);
                     break;
                 case "v1-fit":
                     V1FitMarkdown(md, s);

@@ -14,6 +14,8 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["robustness"] = RobustnessSuite.Run,
     ["multi-area"] = MultiAreaSuite.Run,
     ["v1-dale"] = V1DaleSuite.Run,
+    ["v1-dale-variants"] = V1DaleVariantsSuite.Run,
+    ["perturb-memory"] = PerturbMemorySuite.Run,
     ["hdf5-child"] = ReadersSuite.Hdf5Child, // one read in a fresh process, for the readers suite's peak-memory column
 };
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))

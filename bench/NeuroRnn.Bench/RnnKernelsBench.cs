@@ -262,7 +262,7 @@ public static class RnnKernelsBench
     /// CPU time of the whole process in seconds: CLOCK_PROCESS_CPUTIME_ID on Linux (nanosecond resolution; the
     /// TotalProcessorTime of <see cref="Process"/> ticks at 10 ms there), TotalProcessorTime elsewhere.
     /// </summary>
-    private static double ProcessCpuSeconds()
+    internal static double ProcessCpuSeconds()
     {
         if (OperatingSystem.IsLinux() && ClockGetTime(2, out var time) == 0) return time.Seconds + time.Nanoseconds * 1e-9;
         using var process = Process.GetCurrentProcess();

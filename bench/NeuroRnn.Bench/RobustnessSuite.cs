@@ -12,7 +12,7 @@ namespace NeuroRnn.Bench;
 /// the reaching task (circuit muscles from cue and hold inputs) trained with tanh/ReLU/softplus, two sizes and
 /// Hessian-free/Adam/full-FORCE; pairwise SVCCA matrix, SVCCA with the circuit, fixed points of the autonomous dynamics.
 /// Results go to bench/results/robustness.json and robustness.md.
-/// Usage: <c>robustness [--quick] [--seconds S] [--threads T]</c> (S: wall-time cap per training run, default 45).
+/// Usage: <c>robustness [--quick] [--threads T]</c>. Every run has an iteration budget and the embedder's loss-plateau rule, no wall-time cap.
 /// </summary>
 internal static class RobustnessSuite
 {
@@ -21,20 +21,18 @@ internal static class RobustnessSuite
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
-        double seconds = 45;
         int threads = 1;
         for (int i = 0; i < args.Length; i++)
         {
             bool ok = args[i] switch
             {
                 "--quick" => true,
-                "--seconds" => ++i < args.Length && double.TryParse(args[i], Inv, out seconds) && seconds > 0,
                 "--threads" => ++i < args.Length && int.TryParse(args[i], Inv, out threads) && threads >= 1,
                 _ => false,
             };
             if (!ok)
             {
-                Console.Error.WriteLine("usage: robustness [--quick] [--seconds S (> 0)] [--threads T (≥ 1)]");
+                Console.Error.WriteLine("usage: robustness [--quick] [--threads T (≥ 1)]");
                 return 2;
             }
         }
@@ -45,7 +43,6 @@ internal static class RobustnessSuite
             HessianFree = new() { InitialLambda = 0.1, MaxCgIterations = 40 },
             AdamIterations = 400,
             Adam = new() { LearningRate = 1e-2 },
-            TimeLimit = TimeSpan.FromSeconds(seconds),
         };
         var options = new RobustnessOptions { Embedder = embedder, Sizes = quick ? [30, 60] : [50, 100] };
         var start = BenchResults.Machine();
@@ -77,7 +74,7 @@ internal static class RobustnessSuite
         var root = new JsonObject
         {
             ["task"] = "reaching circuit (defaults: 8 reaches, 6 muscles, 140 bins of 10 ms); inputs cue cos θ, sin θ, hold; outputs the muscles; no hints",
-            ["training"] = string.Create(Inv, $"τ = {embedder.TauMs} ms, gain {embedder.Gain}, seed {options.Seed}; HF {embedder.HessianFreeIterations} iterations (≤ {embedder.HessianFree.MaxCgIterations} CG); Adam {embedder.AdamIterations} iterations (lr {embedder.Adam.LearningRate}); full-FORCE {embedder.FullForcePasses} passes (α = {embedder.FullForce.Regularization}, J^D gain {embedder.FullForce.TargetGain}); wall-time cap {seconds} s per run"),
+            ["training"] = string.Create(Inv, $"τ = {embedder.TauMs} ms, gain {embedder.Gain}, seed {options.Seed}; HF {embedder.HessianFreeIterations} iterations (≤ {embedder.HessianFree.MaxCgIterations} CG); Adam {embedder.AdamIterations} iterations (lr {embedder.Adam.LearningRate}); full-FORCE {embedder.FullForcePasses} passes (α = {embedder.FullForce.Regularization}, J^D gain {embedder.FullForce.TargetGain}); HF and Adam stop on a training-loss plateau (< {embedder.LossPlateau:P1} fall over {embedder.LossPlateauWindow} iterations); no wall-time cap"),
             ["fixedPoints"] = "autonomous dynamics (input 0, as after the go cue), 16 starts from the network's trajectories, ≤ 100 Levenberg–Marquardt iterations; stable = every Jacobian eigenvalue has negative real part",
             ["svccaComponents"] = options.SvccaComponents,
             ["mode"] = quick ? "quick" : "full", ["threads"] = threads,

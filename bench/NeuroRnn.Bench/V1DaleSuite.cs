@@ -12,8 +12,10 @@ namespace NeuroRnn.Bench;
 
 /// <summary>
 /// The Dale-constrained V1 fit against the unconstrained one, the E/I balance of the fitted networks and predicted tuning
-/// changes for silencing 20 % of the I and of the E units. Reads the outputs of two <c>neurornn fit</c> runs on the shipped
-/// data (with <c>--truth</c>): <c>v1-dale --free DIR --dale DIR [--repetitions K]</c>; writes bench/results/v1-dale.json and .md.
+/// changes for silencing 20 % of the I and of the E units. Reads two fitted networks of the shipped data with the
+/// <see cref="RecordingFitOptions"/> defaults — the folders of <c>neurornn fit</c> runs or of <c>v1-dale-variants --save DIR</c>
+/// (DIR/unconstrained, DIR/dale): <c>v1-dale --free DIR --dale DIR [--repetitions K]</c>; scores both against the generator's
+/// noise-free truth itself; writes bench/results/v1-dale.json and .md.
 /// </summary>
 internal static class V1DaleSuite
 {
@@ -50,19 +52,23 @@ internal static class V1DaleSuite
         var recording = Recording.Read(Path.Combine(root, data));
         var result = new JsonObject { ["machineAtStart"] = BenchResults.MachineWithBackend(), ["data"] = data };
         var fits = new JsonObject();
+        // The shipped file is generate-v1 --seed 1; its noise-free twin scores the fits.
+        var truth = Data.Synthetic.V1GratingGenerator.Generate(new Data.Synthetic.V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
         foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }) })
         {
-            var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "fit-summary.json")))!.AsObject();
+            // neurornn fit writes a summary (iterations, times); a v1-dale-variants folder holds the network only.
+            string summaryPath = Path.Combine(directory, "fit-summary.json");
+            var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
             var fit = Reload(recording, directory, constraints);
             var entry = new JsonObject
             {
-                ["r2HeldOutVsTruth"] = summary["r2"]!["heldout_trial_averaged_vs_truth"]?.GetValue<double>(),
-                ["r2HeldOutTrialAveraged"] = summary["r2"]!["heldout_trial_averaged"]!.GetValue<double>(),
-                ["r2HeldOutNormalised"] = summary["r2"]!["heldout_normalised"]!.GetValue<double>(),
-                ["hfIterations"] = summary["hf_iterations"]!.DeepClone(),
-                ["trainingSeconds"] = summary["timings_s"]!["training"]!.DeepClone(),
-                ["loadDuringFit"] = summary["timings_s"]!["load"]?.DeepClone(),
-                ["stopReason"] = summary["stop_reason"]?.DeepClone(),
+                ["r2HeldOutVsTruth"] = Finite(fit.ScoreAgainstTruth(truth).Overall),
+                ["r2HeldOutTrialAveraged"] = Finite(fit.TrialAveraged.Overall),
+                ["r2HeldOutNormalised"] = Finite(fit.NormalizedRSquared),
+                ["hfIterations"] = summary?["hf_iterations"]?.DeepClone(),
+                ["trainingSeconds"] = summary?["timings_s"]?["training"]?.DeepClone(),
+                ["loadDuringFit"] = summary?["timings_s"]?["load"]?.DeepClone(),
+                ["stopReason"] = summary?["stop_reason"]?.DeepClone(),
                 ["constraints"] = new JsonArray([.. constraints.Describe().Select(c => (JsonNode?)c)]),
                 ["balance"] = Balance(fit),
             };
@@ -91,11 +97,18 @@ internal static class V1DaleSuite
     /// <summary>The fit of <c>neurornn fit</c>'s defaults on the data, at the parameters it saved (the split is seeded, so the dataset is the same).</summary>
     private static RecordingFitResult Reload(Recording recording, string directory, FitConstraints constraints)
     {
-        var (model, _) = FittedNetworkFile.Load(directory);
+        var (model, scales) = FittedNetworkFile.Load(directory);
         var options = new RecordingFitOptions { UnitCount = model.Options.UnitCount, Iterations = 0, Constraints = constraints };
         var fit = RecordingFitter.Fit(recording, options);
+        // The defaults fix the rate scaling; a network fitted with another (e.g. before the softplus peak became 2) would be misread.
+        for (int u = 0; u < scales.Length; u++)
+            if (Math.Abs(scales[u] - fit.Dataset.Scales[u]) > 1e-9 * Math.Abs(scales[u]))
+                throw new InvalidOperationException($"{directory}: unit {u}'s saved rate scale {scales[u]} differs from the default fit's {fit.Dataset.Scales[u]}; it was fitted with other options.");
+        if (model.Options.Nonlinearity != fit.Model.Options.Nonlinearity)
+            throw new InvalidOperationException($"{directory}: the saved network uses {model.Options.Nonlinearity} rates, the default fit {fit.Model.Options.Nonlinearity}.");
         fit.Model.SetParameters(model.GetParameters());
-        return fit;
+        // A result computes its predictions and scores when built: rebuild it around the loaded parameters.
+        return new RecordingFitResult(fit.Options, fit.Dataset, fit.Model, fit.Training, fit.Seconds, fit.Backend);
     }
 
     private static JsonObject Balance(RecordingFitResult fit)
@@ -134,6 +147,8 @@ internal static class V1DaleSuite
         return new JsonObject
         {
             ["eligible"] = p.EligibleUnits, ["perturbed"] = p.PerturbedPerRepetition, ["repetitions"] = p.Options.Repetitions,
+            ["runawayFactor"] = p.Options.RunawayFactor, ["unstableRepetitions"] = p.UnstableRepetitions.Count,
+            ["unstablePeakRatios"] = new JsonArray([.. p.UnstablePeakRatios.Select(x => (JsonNode?)(double.IsFinite(x) ? Math.Round(x, 2) : null))]),
             ["populationMeanRateHz"] = Change(p.PopulationMeanRate), ["populationMedianGainRatio"] = Change(p.PopulationGainRatio),
             ["populationWidthDeg"] = Change(p.PopulationWidth), ["populationAbsPreferredShiftDeg"] = Change(p.PopulationPreferredShift),
             ["fractionUnitsGainUp"] = (double)p.Units.Count(u => u.GainRatio.Interval.Low > 1) / p.Units.Count,
@@ -155,8 +170,8 @@ internal static class V1DaleSuite
         string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale --free DIR --dale DIR` from two `neurornn fit --data {r["data"]} --units 200 --truth <generate-v1 --expected-counts> --time-limit 1200` runs, the second with `--dale` (80 % E, softplus rates). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
-        s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; the fits ran concurrently on the shared machine, so times and iteration counts are **provisional** (both fits stopped at the same wall-time budget)."));
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale --free DIR --dale DIR` from two fits of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, 60 HF iterations, plateau stop; `v1-dale-variants --only unconstrained,dale --save DIR`), the second with Dale's law (80 % E, softplus rates scaled to peak 2). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; iteration budgets, not wall time, bound the fits, so R² does not depend on load; times are **provisional** (see v1-dale-variants.md)."));
         s.AppendLine();
         s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
         s.AppendLine("|---|---|---:|---:|---:|---:|---:|");
@@ -188,13 +203,15 @@ internal static class V1DaleSuite
         s.AppendLine();
         s.AppendLine("Silence = the chosen units' rates set to 0 for the whole stimulus window (0–900 ms); each repetition draws a new random 20 % of the units of that type; cells give the median over repetitions, the mean, and the central 95 % interval over repetitions. Tuning = von Mises fit of each recorded unit's mean response (Hz) over the window across the 12 directions.");
         s.AppendLine();
-        s.AppendLine("| experiment | units silenced | repetitions | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
-        s.AppendLine("|---|---:|---:|---|---|---|---|---|");
+        s.AppendLine("A repetition is **unstable** when the perturbed network runs away: some unit's rate in the window exceeds 5 × the unperturbed network's largest rate (or is not finite). Unstable repetitions are counted and left out of every number in the row — the cells summarise the stable repetitions only.");
+        s.AppendLine();
+        s.AppendLine("| experiment | units silenced | repetitions | unstable (excluded) | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
+        s.AppendLine("|---|---:|---:|---:|---|---|---|---|---|");
         foreach (var (label, node) in fits["dale"]!["perturbations"]!.AsObject())
         {
             var p = node!.AsObject();
             string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["median"])} (mean {G(c["mean"])}) [{G(c["low"])}, {G(c["high"])}]"); }
-            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0} |"));
+            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0} |"));
         }
         s.AppendLine();
         s.AppendLine("Per-unit predictions (gain, baseline, width, preferred orientation with intervals) for all 200 recorded units are in v1-dale.json.");

@@ -53,3 +53,26 @@ let ``Fit constraints and perturbation options from F#`` () =
     options.Validate()
     let e = Assert.Throws<ArgumentException>(fun () -> TuningPerturbationOptions(Fraction = 1.2).Validate())
     Assert.Equal("Fraction", e.ParamName)
+
+[<Fact>]
+let ``Fit-decided cell types, bounded rates, the runaway bound and mask files from F#`` () =
+    let constraints = FitConstraints(DalesLaw = true, FreeUnits = FreeUnitTyping.FitDecides, WarmUpIterations = 5, RateFunction = Nonlinearity.Sigmoid)
+    Assert.Contains(constraints.Describe(), fun d -> d.Contains "free units typed by the fit")
+    Assert.Contains(constraints.Describe(), fun d -> d.Contains "sigmoid, bounded")
+    // A bounded rate function keeps the bounded peak; softplus gets the unbounded default of 2.
+    Assert.Equal(0.8, RecordingFitOptions(Constraints = constraints).EffectiveTargetPeak)
+    Assert.Equal(2.0, RecordingFitOptions(Constraints = FitConstraints(DalesLaw = true)).EffectiveTargetPeak)
+    let e = Assert.Throws<ArgumentException>(fun () -> FitConstraints(FreeUnits = FreeUnitTyping.FitDecides).Validate())
+    Assert.Equal("FreeUnits", e.ParamName)
+    let e = Assert.Throws<ArgumentException>(fun () -> TuningPerturbationOptions(RunawayFactor = 0.5).Validate())
+    Assert.Equal("RunawayFactor", e.ParamName)
+    let path = IO.Path.Combine(IO.Path.GetTempPath(), sprintf "neurornn-fsharp-mask-%d.csv" Environment.ProcessId)
+    try
+        IO.File.WriteAllText(path, "1,0\n1,1\n")
+        let mask = ConnectivityMaskFile.Read(path, 2)
+        Assert.True(mask.[1, 0])
+        Assert.False(mask.[0, 1])
+        let e = Assert.Throws<ArgumentException>(fun () -> ConnectivityMaskFile.Read(path, 3) |> ignore)
+        Assert.Contains("must be 3×3", e.Message)
+    finally
+        IO.File.Delete path

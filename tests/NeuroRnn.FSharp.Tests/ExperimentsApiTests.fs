@@ -41,3 +41,15 @@ let ``The experiment runs from an options record and refuses a bad fraction by n
     let bad = SparseRecordingOptions(Circuit = circuitOptions, HeldOutDirectionsDeg = [| 45.0 |], Fractions = [| 2.0 |])
     let e = Assert.Throws<ArgumentException>(fun () -> SparseRecordingExperiment.Run(bad) |> ignore)
     Assert.Equal("Fractions", e.ParamName)
+
+[<Fact>]
+let ``Embedder budgets and the hint drive are plain option values from F#`` () =
+    let options = EmbedderOptions(UnitCount = 30, HessianFreeIterations = 3, LossPlateau = Nullable(), FullDriveHintCount = 10, HintScale = 4.0)
+    Assert.Equal(4.0 / sqrt 10.0, EmbedderTraining.HintDriveScale(options, 3), 14)
+    Assert.Equal(4.0 / sqrt 40.0, EmbedderTraining.HintDriveScale(options, 40), 14)
+    let training = ReachingCircuit(circuitOptions).Generate()
+    let embedder = EmbedderTraining.Train(training, training.Neurons.SampleUnits(0.2, 2UL), EmbedderOptimizer.HessianFree, 1, options)
+    Assert.Equal(3, embedder.Iterations)
+    Assert.True(embedder.TrainCpuSeconds > 0.0)
+    let e = Assert.Throws<ArgumentException>(fun () -> EmbedderTraining.Train(training, null, EmbedderOptimizer.HessianFree, 1, EmbedderOptions(LossPlateauWindow = 0)) |> ignore)
+    Assert.Equal("LossPlateauWindow", e.ParamName)

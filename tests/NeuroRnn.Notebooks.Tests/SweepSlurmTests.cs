@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace NeuroRnn.Notebooks.Tests;
 
 /// <summary>
-/// <c>neurornn sweep</c> against a real single-node Slurm (job arrays through sbatch, squeue, scancel), compared with the
+/// <c>neurornn sweep</c> against a real single-node Slurm (job arrays through sbatch, squeue, scancel, scontrol requeue), compared with the
 /// local runner. Runs are tiny V1 fits (a few units, a few HF iterations) so each array finishes in seconds.
 /// </summary>
 public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : IClassFixture<SlurmCluster>
@@ -40,6 +40,34 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
         var loss = table.GetDoubles("final_loss");
         var r2 = table.GetDoubles("r2_heldout");
         return Enumerable.Range(0, table.RowCount).Where(i => double.IsFinite(loss[i])).ToDictionary(i => ids[i]!, i => (loss[i], r2[i]));
+    }
+
+    /// <summary>
+    /// Submits the 6-run sweep of 40-iteration fits without waiting; returns once run <paramref name="victim"/> has written
+    /// its first checkpoint (mid-way through its iterations).
+    /// </summary>
+    private (string SpecPath, SweepSpec Spec, string RunFolder) SubmitAndWaitForCheckpoint(string dir, int victim)
+    {
+        string specPath = Spec(dir, "slurm", iterations: 40);
+        var spec = SweepSpecJson.Load(specPath);
+        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
+        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
+        var folder = spec.Expand()[victim].Folder;
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"run {victim} never wrote a checkpoint");
+            Thread.Sleep(50);
+        }
+        return (specPath, spec, folder);
+    }
+
+    /// <summary>The metrics of <paramref name="specPath"/>'s runs equal those of the same sweep run locally without interruption.</summary>
+    private static void AssertSameAsUninterrupted(string dir, string specPath)
+    {
+        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
+        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
+        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
     }
 
     [Fact]
@@ -83,21 +111,10 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
     [Fact]
     public void Cancelling_one_array_task_midway_then_rerunning_redoes_only_that_run_and_gives_the_uninterrupted_results()
     {
-        string dir = CliRunner.TempFolder("sweep-scancel");
-        string specPath = Spec(dir, "slurm", iterations: 40);
-        var spec = SweepSpecJson.Load(specPath);
-        var submit = Cli("sweep", "run", specPath, "--runner", "slurm", "--no-wait");
-        Assert.True(submit.ExitCode == 0, submit.Output + submit.Error);
-
         // Kill run 1 (array task 1) once it has written its first checkpoint: mid-way through its 40 iterations.
         const int victim = 1;
-        var folder = spec.Expand()[victim].Folder;
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!File.Exists(Path.Combine(folder, SweepRunFiles.Checkpoint)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "run 1 never wrote a checkpoint");
-            Thread.Sleep(50);
-        }
+        string dir = CliRunner.TempFolder("sweep-scancel");
+        var (specPath, spec, folder) = SubmitAndWaitForCheckpoint(dir, victim);
         string job = SlurmSweepRunner.Submissions(spec)[0].JobId;
         var scancel = Shell.Run("scancel", [$"{job}_{victim}"], TimeSpan.FromSeconds(30));
         Assert.True(scancel.ExitCode == 0, scancel.Error);
@@ -117,10 +134,48 @@ public class SweepSlurmTests(SlurmCluster cluster, ITestOutputHelper output) : I
         Assert.All(final.Runs, r => Assert.Equal(r.Run.Index == victim ? 2 : 1, r.Record!.Attempts));
         Assert.Contains("resuming from checkpoint.nrckpt", File.ReadAllText(Path.Combine(folder, SweepRunFiles.Log)));
 
-        // Identical to the same sweep run without interruption.
-        string uninterrupted = Spec(dir, "uninterrupted", iterations: 40);
-        Assert.True(LocalSweepRunner.Run(SweepSpecJson.Load(uninterrupted)).AllCompleted);
-        Assert.Equal(Metrics(uninterrupted), Metrics(specPath));
+        AssertSameAsUninterrupted(dir, specPath);
+    }
+
+    [Fact]
+    public void A_requeued_array_task_like_a_preempted_one_resumes_its_checkpoint_in_the_same_job()
+    {
+        // Requeue run 2 (what pre-emption with PreemptMode=REQUEUE does) once it has written its first checkpoint.
+        const int victim = 2;
+        string dir = CliRunner.TempFolder("sweep-requeue");
+        var (specPath, spec, folder) = SubmitAndWaitForCheckpoint(dir, victim);
+        var deadline = DateTime.UtcNow + Timeout;
+        string job = SlurmSweepRunner.Submissions(spec)[0].JobId, task = $"{job}_{victim}";
+        var requeue = Shell.Run("scontrol", ["requeue", task], TimeSpan.FromSeconds(30));
+        Assert.True(requeue.ExitCode == 0, $"scontrol requeue {task}: {requeue.Output}{requeue.Error}"); // allowed by the script's --requeue
+
+        // Slurm sends SIGTERM: the run stops between iterations and says so; the task goes back to the queue under the same
+        // job id, held by Slurm for two minutes (reason BeginTime) — released here instead of waited for.
+        SweepRunRecord? stopped = null;
+        string queue = "";
+        while (stopped?.State != SweepRunState.Interrupted || !queue.StartsWith("PENDING"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"after scontrol requeue: state {stopped?.State}, squeue '{queue}'");
+            Thread.Sleep(200);
+            stopped = SweepRunRecord.Read(folder);
+            queue = Shell.Run("squeue", ["-h", "-j", task, "-o", "%T %r"], TimeSpan.FromSeconds(30)).Output.Trim();
+        }
+        output.WriteLine($"requeued {task}: squeue '{queue}', run stopped at iteration {stopped.Iterations}");
+        Assert.InRange(stopped.Iterations ?? 0, 0, 39);
+        Assert.Equal(SweepRunState.Queued, SlurmSweepRunner.Status(spec).Runs[victim].State);
+        var release = Shell.Run("scontrol", ["update", $"JobId={task}", "StartTime=now"], TimeSpan.FromSeconds(30));
+        Assert.True(release.ExitCode == 0, release.Error);
+
+        var final = SlurmSweepRunner.Wait(spec, new SlurmRunnerOptions { PollInterval = TimeSpan.FromSeconds(1) });
+        Assert.True(final.AllCompleted, final.ToString());
+        Assert.Single(SlurmSweepRunner.Submissions(spec)); // Slurm ran the task again by itself: nothing was resubmitted
+        Assert.All(final.Runs, r => Assert.Equal(r.Run.Index == victim ? 2 : 1, r.Record!.Attempts));
+        Assert.Equal(job, final.Runs[victim].Record!.SlurmArrayJobId);
+        string log = File.ReadAllText(Path.Combine(folder, SweepRunFiles.Log));
+        Assert.Contains("interrupted after", log);
+        Assert.Contains("resuming from checkpoint.nrckpt", log);
+
+        AssertSameAsUninterrupted(dir, specPath);
     }
 
     [Fact]

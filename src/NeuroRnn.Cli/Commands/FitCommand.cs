@@ -66,9 +66,22 @@ internal static class FitCommand
         var excitatoryFraction = new Option<double>("--excitatory-fraction") { Description = "With --dale: fraction of excitatory network units", DefaultValueFactory = _ => 0.8 };
         var unitTypes = new Option<string?>("--unit-types") { Description = "With --dale: recorded units' cell types as index:E|I pairs, e.g. \"0:E,3:I,7:I\" (unlisted units are free)" };
         var connectionProbability = new Option<double?>("--connection-probability") { Description = "Sparsity mask: each recurrent connection exists with this probability (drawn from --seed)" };
+        var mask = new Option<string?>("--mask") { Description = "Sparsity mask from a file: an N×N 0/1 matrix [postsynaptic, presynaptic] in .npy, .npz, .csv/.txt or .mat (N = --units)" };
+        var freeUnitTypes = new Option<string>("--free-unit-types")
+        {
+            Description = "With --dale: how recorded units not in --unit-types get their cell type — positional (fill the E units, then the I units) or fit (a short warm-up fit without Dale's law; E by net outgoing weight within --excitatory-fraction)",
+            DefaultValueFactory = _ => "positional",
+        };
+        freeUnitTypes.AcceptOnlyFromAmong("positional", "fit");
+        var rateFunction = new Option<string>("--rate-function")
+        {
+            Description = "Non-negative rate function with --dale or --non-negative: softplus (unbounded) or sigmoid (bounded: at most 1.25 × each unit's recorded peak, so a perturbed network cannot run away)",
+            DefaultValueFactory = _ => "softplus",
+        };
+        rateFunction.AcceptOnlyFromAmong("softplus", "sigmoid");
         var nonNegative = new Option<bool>("--non-negative") { Description = "Non-negative rates (softplus units instead of tanh)" };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
-        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience, dale, excitatoryFraction, unitTypes, connectionProbability, nonNegative }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience, dale, excitatoryFraction, unitTypes, freeUnitTypes, rateFunction, connectionProbability, mask, nonNegative }) command.Options.Add(option);
         read.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, read, new Settings(
             parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(units), parseResult.GetValue(iterations),
@@ -81,14 +94,14 @@ internal static class FitCommand
             },
             parseResult.GetValue(loss)!, parseResult.GetValue(readout), parseResult.GetValue(weightDecay), parseResult.GetValue(rateL2),
             parseResult.GetValue(validation), parseResult.GetValue(patience), parseResult.GetValue(dale), parseResult.GetValue(excitatoryFraction),
-            parseResult.GetValue(unitTypes), parseResult.GetValue(connectionProbability), parseResult.GetValue(nonNegative)), cancellationToken)));
+            parseResult.GetValue(unitTypes), parseResult.GetValue(freeUnitTypes)!, parseResult.GetValue(rateFunction)!, parseResult.GetValue(connectionProbability), parseResult.GetValue(mask), parseResult.GetValue(nonNegative)), cancellationToken)));
         return command;
     }
 
     private sealed record Settings(string Data, string Out, int Units, int Iterations, int Seed, double? TimeLimit, string Precision,
         int? RecordedUnits, double TauMs, double BinMs, int MaxCg, int Threads, string? Truth, StimulusEncoding Stimulus,
         string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience,
-        bool Dale, double ExcitatoryFraction, string? UnitTypes, double? ConnectionProbability, bool NonNegative);
+        bool Dale, double ExcitatoryFraction, string? UnitTypes, string FreeUnitTypes, string RateFunction, double? ConnectionProbability, string? Mask, bool NonNegative);
 
     /// <summary>"0:E,3:I" → {0: "E", 3: "I"}.</summary>
     private static Dictionary<int, string>? ParseUnitTypes(string? text, bool dale)
@@ -104,6 +117,20 @@ internal static class FitCommand
             if (!result.TryAdd(unit, parts[1].Trim().ToUpperInvariant())) throw new ArgumentException($"--unit-types lists unit {unit} twice.");
         }
         return result;
+    }
+
+    /// <summary>The mask of --mask (read from its file) or --connection-probability (drawn), never both.</summary>
+    private static bool[,]? Mask(string? path, double? probability, int units, int seed)
+    {
+        if (path is null) return RandomMask(probability, units, seed);
+        if (probability is not null) throw new ArgumentException("--mask and --connection-probability both set the recurrent mask; give one.");
+        try { return ConnectivityMaskFile.Read(path, units); }
+        catch (ArgumentException e)
+        {
+            // The reader names its parameter ("path"); on the command line the option is the name that helps.
+            string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            throw new ArgumentException($"--mask: {message}", e);
+        }
     }
 
     private static bool[,]? RandomMask(double? probability, int units, int seed)
@@ -174,7 +201,9 @@ internal static class FitCommand
                 Constraints = new FitConstraints
                 {
                     DalesLaw = s.Dale, ExcitatoryFraction = s.ExcitatoryFraction, UnitTypes = ParseUnitTypes(s.UnitTypes, s.Dale),
-                    RecurrentMask = RandomMask(s.ConnectionProbability, s.Units, s.Seed), NonNegativeRates = s.NonNegative,
+                    RecurrentMask = Mask(s.Mask, s.ConnectionProbability, s.Units, s.Seed), NonNegativeRates = s.NonNegative,
+                    FreeUnits = s.FreeUnitTypes == "fit" ? (s.Dale ? FreeUnitTyping.FitDecides : throw new ArgumentException("--free-unit-types fit chooses E/I types, which needs --dale.")) : FreeUnitTyping.Positional,
+                    RateFunction = s.RateFunction == "sigmoid" ? Nonlinearity.Sigmoid : Nonlinearity.Softplus,
                 },
             };
             options.Validate();
@@ -295,6 +324,8 @@ internal static class FitCommand
             {
                 ["network_units"] = o.UnitCount,
                 ["constraints"] = new JsonArray(o.Constraints.Describe().Select(x => (JsonNode?)x).ToArray()),
+                // With --free-unit-types fit: the type the fit chose for every fitted recorded unit (by unit id when the recording names them).
+                ["chosen_unit_types"] = fit.ChosenUnitTypes is { } chosen ? new JsonObject(chosen.OrderBy(p => p.Key).Select(p => KeyValuePair.Create(ids?[Array.IndexOf(fit.Dataset.FittedUnits, p.Key)] ?? p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value))) : null,
                 ["readout"] = o.Readout.ToString(),
                 ["objective"] = o.Objective.ToString(),
                 ["weight_decay"] = o.Loss.WeightDecay,
@@ -312,7 +343,7 @@ internal static class FitCommand
                 ["stimulus_offset_column"] = o.Stimulus.OffsetColumn,
                 ["condition_columns"] = new JsonArray(fit.Dataset.ConditionColumns.Select(x => (JsonNode?)x).ToArray()),
                 ["scaling"] = o.Scaling.ToString(),
-                ["target_peak"] = o.TargetPeak,
+                ["target_peak"] = o.EffectiveTargetPeak,
                 ["test_fraction"] = o.TestFraction,
                 ["train_on_condition_averages"] = o.TrainOnConditionAverages,
                 ["training_trials"] = fit.Dataset.TrainTrials.Length,

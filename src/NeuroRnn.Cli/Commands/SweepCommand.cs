@@ -338,6 +338,9 @@ internal static class SweepCommand
             Console.Error.WriteLine($"  log {run.LogPath}:");
             foreach (var line in run.LogTail(8)) Console.Error.WriteLine($"    {line}");
         }
+        foreach (var run in status.Runs.Where(r => r.State == SweepRunState.Interrupted && r.Record?.TimedOut == true))
+            Console.Error.WriteLine($"run {run.Run.Index} ({run.Run.Id}: {run.Run.SettingKey}, seed {run.Run.Seed}) timed out: stopped at its wall time " +
+                $"{SweepSpecJson.FormatWallTime(status.Spec.Resources.WallTime)} (resources.wall_time) after {run.Record!.Iterations} iteration(s)");
         int interrupted = status.Count(SweepRunState.Interrupted);
         if (interrupted > 0) Console.Error.WriteLine($"{interrupted} run(s) interrupted; `neurornn sweep run SPEC` resumes them from their checkpoints.");
         Console.WriteLine($"sweep {status.Spec.Name}: {status}");

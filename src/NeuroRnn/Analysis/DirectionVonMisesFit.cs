@@ -39,40 +39,18 @@ public sealed record DirectionVonMisesFit(double PreferredDirectionDeg, double K
 /// </summary>
 public static class DirectionVonMisesFitter
 {
-    private static readonly double[] KappaGrid = { 0.1, 0.3, 0.7, 1.5, 3, 6, 12, 25 };
-
     /// <summary>Fits one curve; NaN responses are ignored.</summary>
     /// <exception cref="ArgumentException">Lengths differ or fewer than 5 finite points.</exception>
     public static DirectionVonMisesFit Fit(ReadOnlySpan<double> anglesDeg, ReadOnlySpan<double> responses, VonMisesFitOptions? options = null)
     {
         options ??= new VonMisesFitOptions();
-        if (anglesDeg.Length != responses.Length) throw new ArgumentException($"{anglesDeg.Length} angles but {responses.Length} responses.", nameof(responses));
-        var x = new List<double>();
-        var y = new List<double>();
-        for (int i = 0; i < anglesDeg.Length; i++)
-            if (double.IsFinite(anglesDeg[i]) && double.IsFinite(responses[i])) { x.Add(anglesDeg[i] * Math.PI / 180); y.Add(responses[i]); }
-        if (x.Count < 5) throw new ArgumentException($"A two-peak direction fit has 5 parameters and needs at least 5 finite points, got {x.Count}.", nameof(responses));
-        double[] theta = x.ToArray(), r = y.ToArray();
-        double mean = r.Average(), sst = r.Sum(v => (v - mean) * (v - mean));
+        var (theta, r) = VonMisesFitting.FinitePoints(anglesDeg, responses, 5, "A two-peak direction fit has 5 parameters and needs");
+        var model = Model(theta);
+        var start = VonMisesFitting.GridStart(model, r, OrientationSelectivity.VectorSumDirectionDeg(anglesDeg, responses),
+            Enumerable.Range(0, 12).Select(i => i * Math.PI / 6), (kappa, phi) => Linear(theta, r, kappa, phi) is { } p && p[1] >= 0 && p[2] >= 0 ? p : null,
+            parameterCount: 5);
 
-        double vectorPhi = OrientationSelectivity.VectorSumDirectionDeg(anglesDeg, responses);
-        var phis = Enumerable.Range(0, 12).Select(i => i * Math.PI / 6).ToList();
-        if (!double.IsNaN(vectorPhi)) phis.Insert(0, vectorPhi * Math.PI / 180);
-        double[] start = { mean, 0, 0, 0, phis[0] };
-        double bestSse = double.PositiveInfinity;
-        foreach (double phi in phis)
-            foreach (double kappa in KappaGrid)
-            {
-                if (Linear(theta, r, kappa, phi) is not { } p || p[1] < 0 || p[2] < 0) continue;
-                double sse = BoundedLeastSquares.Sse(Model(theta), r, p);
-                if (sse < bestSse) { bestSse = sse; start = p; }
-            }
-
-        double minLog = Math.Log(options.MinKappa), maxLog = Math.Log(options.MaxKappa);
-        var fit = BoundedLeastSquares.Fit(Model(theta), r, start,
-            new[] { double.NegativeInfinity, 0, 0, minLog, double.NegativeInfinity },
-            new[] { double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, maxLog, double.PositiveInfinity },
-            options.MaxIterations, options.Tolerance);
+        var fit = VonMisesFitting.Fit(model, r, start, amplitudes: 2, options);
         var q = fit.Parameters;
         double phiDeg = q[4] * 180 / Math.PI, ap = q[1], an = q[2];
         bool swapped = an > ap;
@@ -81,9 +59,9 @@ public static class DirectionVonMisesFitter
         bool apAtZero = fit.AtBound[swapped ? 2 : 1], anAtZero = fit.AtBound[swapped ? 1 : 2];
         if (apAtZero) atBounds.Add("PreferredAmplitude at its lower bound 0 (no peak: the direction and κ are meaningless)");
         if (anAtZero) atBounds.Add("OppositeAmplitude at its lower bound 0 (no response to the opposite direction)");
-        if (fit.AtBound[3]) atBounds.Add(q[3] <= minLog + 1e-9 ? $"Kappa at its lower bound {options.MinKappa} (flat peaks)" : $"Kappa at its upper bound {options.MaxKappa} (narrower than the angle sampling resolves)");
+        if (VonMisesFitting.KappaAtBound(fit, amplitudes: 2, options, "flat peaks") is { } kappaBound) atBounds.Add(kappaBound);
         return new DirectionVonMisesFit(OrientationSelectivity.Mod(phiDeg, 360), Math.Exp(q[3]), ap, an, q[0],
-            sst > 0 ? 1 - fit.Sse / sst : double.NaN, fit.Iterations) { ParametersAtBounds = atBounds };
+            VonMisesFitting.RSquared(r, fit.Sse), fit.Iterations) { ParametersAtBounds = atBounds };
     }
 
     /// <summary>Fits a tuning curve's means (directions over 360°).</summary>

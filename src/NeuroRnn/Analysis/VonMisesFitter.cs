@@ -7,56 +7,24 @@ namespace NeuroRnn.Analysis;
 /// </summary>
 public static class VonMisesFitter
 {
-    private static readonly double[] KappaGrid = { 0.1, 0.3, 0.7, 1.5, 3, 6, 12, 25 };
-
     /// <summary>Fits one curve; NaN responses are ignored.</summary>
     /// <exception cref="ArgumentException">Lengths differ or fewer than 4 finite points.</exception>
     public static VonMisesFit Fit(ReadOnlySpan<double> anglesDeg, ReadOnlySpan<double> responses, VonMisesFitOptions? options = null)
     {
         options ??= new VonMisesFitOptions();
-        if (anglesDeg.Length != responses.Length) throw new ArgumentException($"{anglesDeg.Length} angles but {responses.Length} responses.", nameof(responses));
-        var x = new List<double>();
-        var y = new List<double>();
-        for (int i = 0; i < anglesDeg.Length; i++)
-            if (double.IsFinite(anglesDeg[i]) && double.IsFinite(responses[i])) { x.Add(anglesDeg[i] * Math.PI / 180); y.Add(responses[i]); }
-        if (x.Count < 4) throw new ArgumentException($"A von Mises fit needs at least 4 finite points, got {x.Count}.", nameof(responses));
-        double[] theta = x.ToArray(), r = y.ToArray();
-        double mean = r.Average(), sst = r.Sum(v => (v - mean) * (v - mean));
+        var (theta, r) = VonMisesFitting.FinitePoints(anglesDeg, responses, 4, "A von Mises fit needs");
+        var model = Model(theta);
+        var start = VonMisesFitting.GridStart(model, r, OrientationSelectivity.VectorSumOrientationDeg(anglesDeg, responses),
+            Enumerable.Range(0, 12).Select(i => i * Math.PI / 12), (kappa, phi) => Linear(theta, r, kappa, phi), parameterCount: 4);
 
-        // Grid start.
-        double vectorPhi = OrientationSelectivity.VectorSumOrientationDeg(anglesDeg, responses);
-        var phis = Enumerable.Range(0, 12).Select(i => i * Math.PI / 12).ToList();
-        if (!double.IsNaN(vectorPhi)) phis.Insert(0, vectorPhi * Math.PI / 180);
-        var best = (Sse: double.PositiveInfinity, B: mean, A: 0.0, LogKappa: 0.0, Phi: phis[0]);
-        foreach (double phi in phis)
-            foreach (double kappa in KappaGrid)
-            {
-                var (b, a, sse) = LinearBaselineAmplitude(theta, r, kappa, phi);
-                if (a >= 0 && sse < best.Sse) best = (sse, b, a, Math.Log(kappa), phi);
-            }
-        if (double.IsInfinity(best.Sse)) best = (sst, mean, 0, 0, phis[0]);
-
-        // Levenberg–Marquardt on (B, A, log κ, φ) with A ≥ 0 and κ in its bounds; parameters ending on a bound are reported.
-        BoundedLeastSquares.Model model = (p, i, g) =>
-        {
-            double kappa = Math.Exp(p[2]), c = Math.Cos(2 * (theta[i] - p[3])), s = Math.Sin(2 * (theta[i] - p[3]));
-            double e = Math.Exp(kappa * (c - 1));
-            g[0] = 1;
-            g[1] = e;
-            g[2] = p[1] * e * (c - 1) * kappa;
-            g[3] = p[1] * e * kappa * 2 * s;
-            return p[0] + p[1] * e;
-        };
-        double minLog = Math.Log(options.MinKappa), maxLog = Math.Log(options.MaxKappa);
-        var fit = BoundedLeastSquares.Fit(model, r, new[] { best.B, best.A, best.LogKappa, best.Phi },
-            new[] { double.NegativeInfinity, 0, minLog, double.NegativeInfinity }, new[] { double.PositiveInfinity, double.PositiveInfinity, maxLog, double.PositiveInfinity },
-            options.MaxIterations, options.Tolerance);
+        // (B, A, log κ, φ) with A ≥ 0 and κ in its bounds; parameters ending on a bound are reported.
+        var fit = VonMisesFitting.Fit(model, r, start, amplitudes: 1, options);
         var q = fit.Parameters;
         var atBounds = new List<string>();
         if (fit.AtBound[1]) atBounds.Add("Amplitude at its lower bound 0 (no peak above baseline: the orientation and κ are meaningless)");
-        if (fit.AtBound[2]) atBounds.Add(q[2] <= minLog + 1e-9 ? $"Kappa at its lower bound {options.MinKappa} (flat curve)" : $"Kappa at its upper bound {options.MaxKappa} (narrower than the angle sampling resolves)");
+        if (VonMisesFitting.KappaAtBound(fit, amplitudes: 1, options, "flat curve") is { } kappaBound) atBounds.Add(kappaBound);
         double pref = OrientationSelectivity.Mod(q[3] * 180 / Math.PI, 180);
-        return new VonMisesFit(pref, Math.Exp(q[2]), q[1], q[0], sst > 0 ? 1 - fit.Sse / sst : double.NaN, fit.Iterations) { ParametersAtBounds = atBounds };
+        return new VonMisesFit(pref, Math.Exp(q[2]), q[1], q[0], VonMisesFitting.RSquared(r, fit.Sse), fit.Iterations) { ParametersAtBounds = atBounds };
     }
 
     /// <summary>Fits a tuning curve's means.</summary>
@@ -73,9 +41,21 @@ public static class VonMisesFitter
         return curves.Select(c => Fit(c, options)).ToArray();
     }
 
-    private static (double B, double A, double Sse) LinearBaselineAmplitude(double[] theta, double[] r, double kappa, double phi)
+    /// <summary>R(θ) = B + A exp(κ (cos 2(θ − φ) − 1)) on (B, A, log κ, φ), with its analytic gradient.</summary>
+    private static BoundedLeastSquares.Model Model(double[] theta) => (p, i, g) =>
     {
-        // Least squares for r ≈ B + A·e with e fixed: a 2×2 normal system.
+        double kappa = Math.Exp(p[2]), c = Math.Cos(2 * (theta[i] - p[3])), s = Math.Sin(2 * (theta[i] - p[3]));
+        double e = Math.Exp(kappa * (c - 1));
+        g[0] = 1;
+        g[1] = e;
+        g[2] = p[1] * e * (c - 1) * kappa;
+        g[3] = p[1] * e * kappa * 2 * s;
+        return p[0] + p[1] * e;
+    };
+
+    /// <summary>B and A by least squares at fixed κ and φ (a 2×2 normal system); null when singular or A &lt; 0.</summary>
+    private static double[]? Linear(double[] theta, double[] r, double kappa, double phi)
+    {
         double n = theta.Length, se = 0, see = 0, sr = 0, ser = 0;
         for (int i = 0; i < theta.Length; i++)
         {
@@ -83,19 +63,8 @@ public static class VonMisesFitter
             se += e; see += e * e; sr += r[i]; ser += e * r[i];
         }
         double det = n * see - se * se;
-        if (Math.Abs(det) < 1e-12) return (sr / n, 0, double.PositiveInfinity);
+        if (Math.Abs(det) < 1e-12) return null;
         double a = (n * ser - se * sr) / det, b = (sr - a * se) / n;
-        return (b, a, Sse(theta, r, new[] { b, a, Math.Log(kappa), phi }));
-    }
-
-    private static double Sse(double[] theta, double[] r, double[] p)
-    {
-        double kappa = Math.Exp(p[2]), sse = 0;
-        for (int i = 0; i < theta.Length; i++)
-        {
-            double d = r[i] - (p[0] + p[1] * Math.Exp(kappa * (Math.Cos(2 * (theta[i] - p[3])) - 1)));
-            sse += d * d;
-        }
-        return sse;
+        return a >= 0 ? new[] { b, a, Math.Log(kappa), phi } : null;
     }
 }

@@ -14,7 +14,7 @@ namespace NeuroRnn.Experiments;
 /// </summary>
 public sealed class Embedder
 {
-    internal Embedder(RateRnn model, EmbedderOptimizer optimizer, int outputCount, int hintCount, TrainingResult training, double seconds)
+    internal Embedder(RateRnn model, EmbedderOptimizer optimizer, int outputCount, int hintCount, TrainingResult training, double seconds, double cpuSeconds)
     {
         Model = model;
         Optimizer = optimizer;
@@ -22,6 +22,7 @@ public sealed class Embedder
         HintCount = hintCount;
         Training = training;
         TrainSeconds = seconds;
+        TrainCpuSeconds = cpuSeconds;
     }
 
     /// <summary>The trained network (an ordinary rate RNN).</summary>
@@ -41,6 +42,12 @@ public sealed class Embedder
 
     /// <summary>Wall time of the training call in seconds.</summary>
     public double TrainSeconds { get; }
+
+    /// <summary>
+    /// CPU time of the process during the training call in seconds (all its threads: the trainer's, the MKL back-end's and
+    /// the garbage collector's). On a loaded machine it is closer to the work done than <see cref="TrainSeconds"/>.
+    /// </summary>
+    public double TrainCpuSeconds { get; }
 
     /// <summary>Iterations run (full-FORCE passes, HF or Adam steps).</summary>
     public int Iterations => Training.Statistics.Count;

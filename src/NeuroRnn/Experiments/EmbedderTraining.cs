@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NeuroRnn.Data;
 using NeuroRnn.Data.Synthetic;
+using NeuroRnn.Fitting;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
 using NeuroRnn.Training;
@@ -61,35 +62,55 @@ public static class EmbedderTraining
             Seed = seed,
         });
         var objective = new RnnObjective(model, null, NumericsBackend.Current);
+        // Gradient-based runs end on the iteration budget or the training-loss plateau, never on wall time, so that the
+        // result does not depend on the machine's load. Adam does not compute the loss after its step; its plateau is
+        // measured on the full-batch loss before each step (the batch is fixed).
+        var plateau = LossPlateauRule.For(options.LossPlateau, options.LossPlateauWindow);
+        bool Plateaued(IterationStatistics s) => plateau?.Reached(double.IsNaN(s.LossAfter) ? s with { LossAfter = s.Loss } : s) == true;
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         TrainingResult result;
         switch (optimizer)
         {
             case EmbedderOptimizer.FullForce:
             {
-                var targets = FullForceTargets.FromTrials(task, normalized, options.HintScale / Math.Sqrt(Math.Max(1, hintCount)));
-                var run = new TrainingRun { Iterations = options.FullForcePasses, MaxWallTime = options.TimeLimit };
+                var targets = FullForceTargets.FromTrials(task, normalized, HintDriveScale(options, hintCount));
+                var run = new TrainingRun { Iterations = options.FullForcePasses };
                 result = new FullForceTrainer(options.FullForce with { Seed = seed }).Train(objective, targets, run, null, onIteration, cancellationToken);
                 break;
             }
             case EmbedderOptimizer.HessianFree:
             {
                 var batch = WithHintOutputs(task, normalized, options.HintWeight);
-                var run = new TrainingRun { Iterations = options.HessianFreeIterations, MaxWallTime = options.TimeLimit };
+                var run = new TrainingRun { Iterations = options.HessianFreeIterations, StopWhen = Plateaued };
                 result = new HessianFreeTrainer(options.HessianFree).Train(objective, TrainingData.Fixed(batch, batch.BatchSize), run, null, onIteration, cancellationToken);
                 break;
             }
             default:
             {
                 var batch = WithHintOutputs(task, normalized, options.HintWeight);
-                var run = new TrainingRun { Iterations = options.AdamIterations, MaxWallTime = options.TimeLimit };
+                var run = new TrainingRun { Iterations = options.AdamIterations, StopWhen = Plateaued };
                 result = new AdamTrainer(options.Adam).Train(objective, TrainingData.Fixed(batch, batch.BatchSize), run, null, onIteration, cancellationToken);
                 break;
             }
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        if (plateau?.Description is { } why && result.StopReason.Kind == StopKind.StopCondition) result = result with { StopReason = StopReason.Plateau(why) };
         model.SetParameters(result.Parameters);
-        return new Embedder(model, optimizer, outputs, hintCount, result, seconds);
+        return new Embedder(model, optimizer, outputs, hintCount, result, seconds, cpuSeconds);
+    }
+
+    /// <summary>
+    /// Factor on each normalised hint where <paramref name="hintCount"/> hints drive full-FORCE's target-generating network:
+    /// HintScale/√max(H, FullDriveHintCount) (see <see cref="EmbedderOptions.HintScale"/> and <see cref="EmbedderOptions.FullDriveHintCount"/>).
+    /// </summary>
+    public static double HintDriveScale(EmbedderOptions options, int hintCount)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HintScale / Math.Sqrt(Math.Max(Math.Max(1, hintCount), options.FullDriveHintCount));
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ namespace NeuroRnn.Experiments;
 public static class SparseRecordingExperiment
 {
     /// <summary>Runs the experiment.</summary>
-    /// <param name="options">Settings; null = defaults (a few minutes per embedder run with Hessian-free on a laptop core).</param>
+    /// <param name="options">Settings; null = defaults.</param>
     /// <param name="onRun">Called after every trained embedder with its row.</param>
     /// <param name="cancellationToken">Stops between (and inside) training runs; the rows finished so far are lost.</param>
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
@@ -69,7 +69,7 @@ public static class SparseRecordingExperiment
             embedder.OutputError(training.TaskBatch()), embedder.OutputError(heldOut.TaskBatch()),
             DynamicsComparison.Similarity(training.Neurons, embedder.Rates(training), svcca).Similarity,
             DynamicsComparison.Similarity(heldOut.Neurons, embedder.Rates(heldOut), svcca).Similarity,
-            embedder.TrainSeconds, embedder.Iterations, embedder.Training.StopReason.Description);
+            embedder.TrainSeconds, embedder.Iterations, embedder.Training.StopReason.Description, embedder.TrainCpuSeconds);
     }
 
     private static (double Train, double HeldOut) Untrained(ReachingSession training, ReachingSession heldOut, int seed, EmbedderOptions options,

@@ -23,7 +23,8 @@ public sealed class SparseRecordingResult
                 return new SparseRecordingSummary(g.Key.Optimizer, g.Key.Fraction, rows[0].SampledUnits, rows.Length,
                     rows.Average(r => r.Svcca), Std(rows.Select(r => r.Svcca)), rows.Average(r => r.HeldOutSvcca), Std(rows.Select(r => r.HeldOutSvcca)),
                     rows.Average(r => r.OutputError), rows.Average(r => r.HeldOutOutputError), Std(rows.Select(r => r.HeldOutOutputError)),
-                    rows.Average(r => r.TrainSeconds));
+                    rows.Average(r => r.TrainSeconds), rows.Average(r => (double)r.Iterations), rows.Average(r => r.CpuSeconds),
+                    Std(rows.Select(r => r.OutputError)));
             })
             .OrderBy(s => s.Optimizer).ThenBy(s => s.Fraction)
             .ToArray();
@@ -57,15 +58,22 @@ public sealed class SparseRecordingResult
     /// <summary>Fraction of the circuit's population variance (training conditions) in the SVD components SVCCA keeps.</summary>
     public double CircuitVarianceExplained { get; }
 
-    /// <summary>The summaries as a Markdown table.</summary>
+    /// <summary>
+    /// The summaries as a Markdown table: means ± standard error over seeds (s.d./√seeds; no ± for one seed), iterations,
+    /// process CPU seconds and wall seconds per training run.
+    /// </summary>
     public string ToMarkdown()
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.AppendLine("| optimizer | sampled | units | seeds | SVCCA (train) | SVCCA (held out) | output error (train) | output error (held out) | train s |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| optimizer | sampled | units | seeds | SVCCA (train) | SVCCA (held out) | output error (train) | output error (held out) | iterations | CPU s | wall s |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in Summaries)
-            md.AppendLine(string.Create(inv, $"| {s.Optimizer} | {(s.Fraction == 0 ? "outputs only" : (s.Fraction * 100).ToString("G3", inv) + " %")} | {s.SampledUnits} | {s.Runs} | {s.Svcca:F3} ± {s.SvccaStd:F3} | {s.HeldOutSvcca:F3} ± {s.HeldOutSvccaStd:F3} | {s.OutputError:G3} | {s.HeldOutOutputError:G3} ± {s.HeldOutOutputErrorStd:G2} | {s.TrainSeconds:F1} |"));
+        {
+            string Pm(double mean, double std, string format) => s.Runs > 1
+                ? mean.ToString(format, inv) + " ± " + s.StandardError(std).ToString(format, inv) : mean.ToString(format, inv);
+            md.AppendLine(string.Create(inv, $"| {s.Optimizer} | {(s.Fraction == 0 ? "outputs only" : (s.Fraction * 100).ToString("G3", inv) + " %")} | {s.SampledUnits} | {s.Runs} | {Pm(s.Svcca, s.SvccaStd, "F3")} | {Pm(s.HeldOutSvcca, s.HeldOutSvccaStd, "F3")} | {Pm(s.OutputError, s.OutputErrorStd, "F4")} | {Pm(s.HeldOutOutputError, s.HeldOutOutputErrorStd, "F3")} | {s.Iterations:F0} | {s.CpuSeconds:F1} | {s.TrainSeconds:F1} |"));
+        }
         return md.ToString();
     }
 

@@ -13,7 +13,7 @@ namespace NeuroRnn.Fitting;
 /// unit readout, recorded units listed in <see cref="UnitTypes"/> are mapped onto network units of their type (in order of the
 /// recording), and unlisted ("free") units onto the remaining excitatory units first, then the remaining inhibitory ones: a free
 /// unit's type is set by where it lands, not decided by the fit. Dale's law implies non-negative rates (a negative rate would
-/// flip the sign of a unit's output), so it switches the rate function to softplus unless <see cref="NonNegativeRates"/> has set it.
+/// flip the sign of a unit's output), so it switches the rate function to <see cref="RateFunction"/> (softplus by default).
 /// </remarks>
 public sealed record FitConstraints
 {
@@ -24,16 +24,41 @@ public sealed record FitConstraints
     public double ExcitatoryFraction { get; init; } = 0.8;
 
     /// <summary>
+    /// With Dale's law: scale each unit's initial inhibitory input weights so its summed |E| and |I| inputs are equal
+    /// (<see cref="RateRnnOptions.BalanceInhibition"/>), so the fit starts balanced rather than excitation-dominated. Default true.
+    /// </summary>
+    public bool BalancedInitialization { get; init; } = true;
+
+    /// <summary>
     /// Cell type of recorded units, keyed by their index in the recording: "E" or "I". Unlisted units are free. Needs Dale's law
     /// and the unit readout, and no explicit <see cref="RecordingFitOptions.NetworkUnits"/>. Null: all free.
     /// </summary>
     public IReadOnlyDictionary<int, string>? UnitTypes { get; init; }
 
-    /// <summary>N×N recurrent connectivity mask [postsynaptic, presynaptic]; false = no connection. Null: all-to-all.</summary>
+    /// <summary>How free recorded units (not in <see cref="UnitTypes"/>) get their cell type. Default <see cref="FreeUnitTyping.Positional"/>.</summary>
+    public FreeUnitTyping FreeUnits { get; init; } = FreeUnitTyping.Positional;
+
+    /// <summary>HF iterations of the warm-up fit of <see cref="FreeUnitTyping.FitDecides"/>. Default 10.</summary>
+    public int WarmUpIterations { get; init; } = 10;
+
+    /// <summary>
+    /// N×N recurrent connectivity mask [postsynaptic, presynaptic]; false = no connection. Null: all-to-all. From a file
+    /// (.npy, .npz, .csv, .mat): <see cref="ConnectivityMaskFile.Read"/>.
+    /// </summary>
     public bool[,]? RecurrentMask { get; init; }
 
-    /// <summary>Rates are non-negative: the softplus rate function r = ln(1 + eˣ) instead of tanh. Default false (implied by Dale's law).</summary>
+    /// <summary>Rates are non-negative: <see cref="RateFunction"/> instead of tanh. Default false (implied by Dale's law).</summary>
     public bool NonNegativeRates { get; init; }
+
+    /// <summary>
+    /// The non-negative rate function used with <see cref="NonNegativeRates"/> or Dale's law: <see cref="Nonlinearity.Softplus"/>
+    /// (default; unbounded, so a perturbed network can run away), or a bounded one — <see cref="Nonlinearity.Sigmoid"/>
+    /// (r = 1/(1 + e⁻ˣ) in (0, 1)) or <see cref="Nonlinearity.RectifiedTanh"/> (r = max(0, tanh x) in [0, 1)). Rates are scaled so
+    /// each unit's recorded peak is <see cref="RecordingFitOptions.EffectiveTargetPeak"/> (0.8 for a bounded function), so a
+    /// bounded function caps every unit at 1/0.8 = 1.25 × its recorded peak: the maximum rate. Rectified tanh has a hard zero
+    /// (units below threshold get no gradient) and fits the V1 data poorly; sigmoid fits it about as well as softplus.
+    /// </summary>
+    public Nonlinearity RateFunction { get; init; } = Nonlinearity.Softplus;
 
     /// <summary>Whether any constraint is active.</summary>
     public bool Any => DalesLaw || RecurrentMask is not null || NonNegativeRates;
@@ -46,7 +71,8 @@ public sealed record FitConstraints
         if (DalesLaw)
         {
             int e = UnitTypes?.Count(p => p.Value == "E") ?? 0, i = UnitTypes?.Count(p => p.Value == "I") ?? 0;
-            lines.Add(string.Create(inv, $"Dale's law, {ExcitatoryFraction:P0} excitatory units") + (UnitTypes is null ? "" : string.Create(inv, $"; {e} recorded unit(s) assigned E, {i} assigned I, the others free")));
+            lines.Add(string.Create(inv, $"Dale's law, {ExcitatoryFraction:P0} excitatory units") + (UnitTypes is null ? "" : string.Create(inv, $"; {e} recorded unit(s) assigned E, {i} assigned I, the others free"))
+                + (FreeUnits == FreeUnitTyping.FitDecides ? string.Create(inv, $"; free units typed by the fit (sign of their net outgoing weight after a {WarmUpIterations}-iteration warm-up without Dale's law)") : ""));
         }
         if (RecurrentMask is { } mask)
         {
@@ -54,7 +80,7 @@ public sealed record FitConstraints
             foreach (bool b in mask) if (b) on++;
             lines.Add(string.Create(inv, $"recurrent mask, {on} of {mask.Length} connections allowed ({(double)on / mask.Length:P1})"));
         }
-        if (NonNegativeRates || DalesLaw) lines.Add("non-negative rates (softplus)");
+        if (NonNegativeRates || DalesLaw) lines.Add($"non-negative rates ({RateFunctionName(RateFunction)})");
         return lines;
     }
 
@@ -63,6 +89,11 @@ public sealed record FitConstraints
     {
         static ArgumentException Bad(string name, string problem) => new($"RecordingFitOptions.Constraints.{name} {problem}.", name);
         if (!(ExcitatoryFraction > 0 && ExcitatoryFraction < 1)) throw Bad(nameof(ExcitatoryFraction), $"must be in (0, 1), got {ExcitatoryFraction}");
+        if (RateFunction is not (Nonlinearity.Softplus or Nonlinearity.Sigmoid or Nonlinearity.RectifiedTanh or Nonlinearity.Relu))
+            throw Bad(nameof(RateFunction), $"must be a non-negative rate function (Softplus, Sigmoid, RectifiedTanh or Relu), got {RateFunction}");
+        if (!Enum.IsDefined(FreeUnits)) throw Bad(nameof(FreeUnits), $"has the undefined value {(int)FreeUnits}");
+        if (FreeUnits == FreeUnitTyping.FitDecides && !DalesLaw) throw Bad(nameof(FreeUnits), "= FitDecides chooses E/I types, which needs DalesLaw = true");
+        if (WarmUpIterations < 1) throw Bad(nameof(WarmUpIterations), $"must be ≥ 1, got {WarmUpIterations}");
         if (UnitTypes is { } types)
         {
             if (!DalesLaw) throw Bad(nameof(UnitTypes), "assigns cell types but DalesLaw is false");
@@ -121,8 +152,18 @@ public sealed record FitConstraints
     {
         DalesLaw = DalesLaw || network.DalesLaw,
         ExcitatoryFraction = DalesLaw ? ExcitatoryFraction : network.ExcitatoryFraction,
-        BalanceInhibition = DalesLaw || network.BalanceInhibition,
+        BalanceInhibition = DalesLaw ? BalancedInitialization : network.BalanceInhibition,
         RecurrentMask = RecurrentMask ?? network.RecurrentMask,
-        Nonlinearity = NonNegativeRates || DalesLaw ? Nonlinearity.Softplus : network.Nonlinearity,
+        Nonlinearity = NonNegativeRates || DalesLaw ? RateFunction : network.Nonlinearity,
+    };
+
+    /// <summary>A rate function as the fit summary and the CLI name it.</summary>
+    public static string RateFunctionName(Nonlinearity f) => f switch
+    {
+        Nonlinearity.Softplus => "softplus, unbounded",
+        Nonlinearity.Sigmoid => "sigmoid, bounded: at most each unit's recorded peak / target peak",
+        Nonlinearity.RectifiedTanh => "rectified tanh, bounded: at most each unit's recorded peak / target peak",
+        Nonlinearity.Relu => "rectified linear, unbounded",
+        _ => f.ToString(),
     };
 }

@@ -264,10 +264,10 @@ internal static class FitDatasetBuilder
             {
                 RateScaling.PerUnitPeak => peaks[u],
                 RateScaling.GlobalPeak => globalPeak,
-                _ => options.TargetPeak,
+                _ => options.EffectiveTargetPeak,
             };
             // A silent unit has all-zero targets, so any positive scale works.
-            scales[u] = peak > 0 ? peak / options.TargetPeak : 1.0;
+            scales[u] = peak > 0 ? peak / options.EffectiveTargetPeak : 1.0;
         }
         return scales;
     }

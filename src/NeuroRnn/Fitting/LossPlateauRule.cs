@@ -24,6 +24,9 @@ internal sealed class LossPlateauRule
     public static LossPlateauRule? For(RecordingFitOptions options, IEnumerable<IterationStatistics>? earlier = null) =>
         options.LossPlateau is { } fraction ? new LossPlateauRule(fraction, options.LossPlateauWindow, earlier ?? []) : null;
 
+    /// <summary>A rule with these settings (null when <paramref name="fraction"/> is null), for trainers outside the fitter.</summary>
+    public static LossPlateauRule? For(double? fraction, int window) => fraction is { } f ? new LossPlateauRule(f, window, []) : null;
+
     /// <summary>Set when the rule fired.</summary>
     public string? Description { get; private set; }
 

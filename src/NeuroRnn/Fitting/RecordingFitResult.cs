@@ -39,6 +39,16 @@ public sealed class RecordingFitResult
     /// <summary>True when training stopped because the validation loss stopped improving.</summary>
     public bool StoppedEarly { get; init; }
 
+    /// <summary>
+    /// With <see cref="FreeUnitTyping.FitDecides"/>: the cell type ("E"/"I") the fit gave every fitted recorded unit (keyed by
+    /// its index in the recording; listed units as given). Also in <see cref="Options"/>' <see cref="FitConstraints.UnitTypes"/>.
+    /// Null when the types were given or positional.
+    /// </summary>
+    public IReadOnlyDictionary<int, string>? ChosenUnitTypes { get; init; }
+
+    /// <summary>With <see cref="FreeUnitTyping.FitDecides"/>: each fitted unit's net outgoing weight (column sum of W) after the warm-up, in fitted-unit order.</summary>
+    public IReadOnlyList<double>? WarmUpNetOutgoingWeights { get; init; }
+
     /// <summary>The prepared data (processed rates, split, scales, batches).</summary>
     public FitDataset Dataset { get; }
 
@@ -148,5 +158,6 @@ public sealed class RecordingFitResult
 
     /// <summary>A one-line summary.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"fit of {Dataset.FittedUnitCount} units with N = {Model.Options.UnitCount}: held-out trial-averaged R² = {TrialAveraged.Overall:F3} (noise ceiling {NoiseCeiling.Overall:F3}), single-trial R² = {SingleTrial.Overall:F3}, {Statistics.Count} HF iterations in {Seconds:F1} s on {Backend}") + (Options.Constraints.Any ? "; constraints: " + string.Join("; ", Options.Constraints.Describe()) : "");
+        $"fit of {Dataset.FittedUnitCount} units with N = {Model.Options.UnitCount}: held-out trial-averaged R² = {TrialAveraged.Overall:F3} (noise ceiling {NoiseCeiling.Overall:F3}), single-trial R² = {SingleTrial.Overall:F3}, {Statistics.Count} HF iterations in {Seconds:F1} s on {Backend}") + (Options.Constraints.Any ? "; constraints: " + string.Join("; ", Options.Constraints.Describe()) : "")
+        + (ChosenUnitTypes is { } chosen ? string.Create(CultureInfo.InvariantCulture, $"; chosen types: {chosen.Count(p => p.Value == "E")} E, {chosen.Count(p => p.Value == "I")} I") : "");
 }

@@ -76,6 +76,16 @@ public static class RecordingFitter
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        IReadOnlyDictionary<int, string>? chosen = null;
+        double[]? netOutgoing = null;
+        var c = options.Constraints;
+        if (c.DalesLaw && c.FreeUnits == FreeUnitTyping.FitDecides && dataset.FittedUnits.Any(u => c.UnitTypes?.ContainsKey(u) != true))
+        {
+            // The assignment becomes the fit's UnitTypes, so result.Options reproduces the network (a refit with 0 iterations skips this).
+            (var types, netOutgoing) = FreeUnitTypeAssignment.Choose(dataset, options, cancellationToken);
+            chosen = types;
+            options = options with { Constraints = c with { UnitTypes = types } };
+        }
         var model = new RateRnn(NetworkOptions(dataset, options));
         var backend = NumericsBackend.Current;
         var objective = new RnnObjective(model, options.Loss, backend);
@@ -101,6 +111,8 @@ public static class RecordingFitter
         {
             BestValidationIteration = early ? BestValidationIteration(training.Statistics) : null,
             StoppedEarly = early && training.StopReason.Kind == StopKind.Plateau && plateau?.Description is null,
+            ChosenUnitTypes = chosen,
+            WarmUpNetOutgoingWeights = netOutgoing,
         };
     }
 

@@ -36,6 +36,15 @@ public sealed record TuningPerturbationOptions
     /// <summary>Seed of the unit draws. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// A repetition is unstable — the perturbed network ran away — when some network unit's rate in the stimulus window
+    /// exceeds this multiple of the largest rate of the unperturbed network (or is not finite). Unstable repetitions are
+    /// counted (<see cref="TuningPerturbationResult.UnstableRepetitions"/>) and left out of every mean, median and interval:
+    /// with an unbounded rate function (softplus) a few runaway draws would otherwise dominate the means. Must be &gt; 1;
+    /// default 5. A bounded rate function (<see cref="FitConstraints.RateFunction"/>) cannot run away.
+    /// </summary>
+    public double RunawayFactor { get; init; } = 5;
+
     /// <summary>Coverage of the intervals across repetitions, in (0, 1). Default 0.95.</summary>
     public double IntervalLevel { get; init; } = 0.95;
 
@@ -51,6 +60,7 @@ public sealed record TuningPerturbationOptions
         if (Kind == PerturbationKind.Silence && !(Strength >= 0 && Strength <= 1)) throw Bad(nameof(Strength), $"of a silencing is a fraction in [0, 1], got {Strength}");
         if (PreferredOrientationDeg is { } p && !double.IsFinite(p)) throw Bad(nameof(PreferredOrientationDeg), $"must be finite, got {p}");
         if (!(PreferenceToleranceDeg > 0 && PreferenceToleranceDeg <= 90)) throw Bad(nameof(PreferenceToleranceDeg), $"must be in (0, 90], got {PreferenceToleranceDeg}");
+        if (!(RunawayFactor > 1) || !double.IsFinite(RunawayFactor)) throw Bad(nameof(RunawayFactor), $"must be a finite number > 1, got {RunawayFactor}");
         if (Repetitions < 1) throw Bad(nameof(Repetitions), $"must be ≥ 1, got {Repetitions}");
         if (!(IntervalLevel > 0 && IntervalLevel < 1)) throw Bad(nameof(IntervalLevel), $"must be in (0, 1), got {IntervalLevel}");
     }

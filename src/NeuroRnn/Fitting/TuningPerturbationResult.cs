@@ -35,11 +35,22 @@ public sealed record UnitTuningChange(int Unit, string Name, VonMisesFit Control
 /// <param name="PopulationGainRatio">Median over units of the gain ratio, across repetitions.</param>
 /// <param name="PopulationWidth">Mean over units of the change of half width (degrees), across repetitions.</param>
 /// <param name="PopulationPreferredShift">Mean over units of |shift of preferred orientation| (degrees), across repetitions.</param>
+/// <param name="UnstableRepetitions">
+/// Indices of the repetitions in which the perturbed network ran away (<see cref="TuningPerturbationOptions.RunawayFactor"/>);
+/// they are excluded from every summary above, so all summaries are over the stable repetitions only.
+/// </param>
+/// <param name="UnstablePeakRatios">For each unstable repetition, the perturbed network's largest rate over the control's (∞ if not finite).</param>
 public sealed record TuningPerturbationResult(TuningPerturbationOptions Options, int EligibleUnits, int PerturbedPerRepetition,
     IReadOnlyList<UnitTuningChange> Units, PredictedChange PopulationMeanRate, PredictedChange PopulationGainRatio,
-    PredictedChange PopulationWidth, PredictedChange PopulationPreferredShift)
+    PredictedChange PopulationWidth, PredictedChange PopulationPreferredShift, IReadOnlyList<int> UnstableRepetitions,
+    IReadOnlyList<double> UnstablePeakRatios)
 {
+    /// <summary>Repetitions the summaries are over (all minus the unstable ones).</summary>
+    public int StableRepetitions => Options.Repetitions - UnstableRepetitions.Count;
+
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Options.Kind} {PerturbedPerRepetition} of {EligibleUnits} {Options.CellTypes} units (strength {Options.Strength}, {Options.Repetitions} repetitions): mean rate change {PopulationMeanRate} Hz, median gain ratio {PopulationGainRatio}, width change {PopulationWidth}°, |preferred shift| {PopulationPreferredShift}°");
+        $"{Options.Kind} {PerturbedPerRepetition} of {EligibleUnits} {Options.CellTypes} units (strength {Options.Strength}, {Options.Repetitions} repetitions): ")
+        + (UnstableRepetitions.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"{UnstableRepetitions.Count} unstable (the network ran away; excluded), over the {StableRepetitions} stable: ") : "")
+        + string.Create(CultureInfo.InvariantCulture, $"mean rate change {PopulationMeanRate} Hz, median gain ratio {PopulationGainRatio}, width change {PopulationWidth}°, |preferred shift| {PopulationPreferredShift}°");
 }

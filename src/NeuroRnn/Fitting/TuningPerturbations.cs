@@ -10,6 +10,8 @@ namespace NeuroRnn.Fitting;
 /// or inhibitory units during the stimulus window and compare every recorded unit's orientation tuning (von Mises fits of
 /// its mean response in the window, in Hz) with and without. The network is deterministic, so the spread of a prediction
 /// comes from which units are hit: each repetition draws a fresh set, and the intervals are percentiles over repetitions.
+/// A draw whose network runs away (<see cref="TuningPerturbationOptions.RunawayFactor"/>) is reported as unstable and kept
+/// out of the summaries: its "tuning" would be that of a diverging network, not a prediction.
 /// </summary>
 public static class TuningPerturbations
 {
@@ -36,10 +38,11 @@ public static class TuningPerturbations
         if (window.Length == 0) throw new ArgumentException($"No fitted time bin lies in the stimulus window [{start}, {end}) ms.", nameof(fit));
 
         var control = model.Run(batch);
+        int n = model.Options.UnitCount;
+        double controlPeak = PeakRate(control, n, window);
         var controlResponses = Responses(control, dataset.Scales, window);
         var controlFits = controlResponses.Select(r => VonMisesFitter.Fit(orientation, r)).ToArray();
 
-        int n = model.Options.UnitCount;
         var eligible = Enumerable.Range(0, n).Where(u => options.CellTypes switch
         {
             UnitTypeFilter.Excitatory => model.IsExcitatory(u),
@@ -64,6 +67,8 @@ public static class TuningPerturbations
         var meanRate = new double[units, reps];
         var random = new SeededRandom(options.Seed);
         var pool = (int[])eligible.Clone();
+        var unstable = new List<int>();
+        var unstableRatios = new List<double>();
         for (int r = 0; r < reps; r++)
         {
             RnnTrajectory perturbed = control;
@@ -80,6 +85,15 @@ public static class TuningPerturbations
                 };
                 var intervention = perturbation.Compile(model, time, nameof(options));
                 perturbed = model.RunWith(batch, new UnitInterventions([intervention]));
+                double peak = PeakRate(perturbed, n, window);
+                if (!double.IsFinite(peak) || (controlPeak > 0 && peak > options.RunawayFactor * controlPeak))
+                {
+                    unstable.Add(r);
+                    unstableRatios.Add(double.IsFinite(peak) ? peak / controlPeak : double.PositiveInfinity);
+                    for (int u = 0; u < units; u++)
+                        gain[u, r] = ratio[u, r] = baseline[u, r] = width[u, r] = shift[u, r] = meanRate[u, r] = double.NaN;
+                    continue;
+                }
             }
             var responses = Responses(perturbed, dataset.Scales, window);
             for (int u = 0; u < units; u++)
@@ -99,11 +113,13 @@ public static class TuningPerturbations
         var changes = Enumerable.Range(0, units).Select(u => new UnitTuningChange(u, names?[u] ?? u.ToString(System.Globalization.CultureInfo.InvariantCulture), controlFits[u],
             Summary(Row(gain, u), level), Summary(Row(ratio, u), level), Summary(Row(baseline, u), level), Summary(Row(width, u), level),
             Summary(Row(shift, u), level), Summary(Row(meanRate, u), level))).ToArray();
+        // Unstable repetitions hold NaN everywhere, so Summary (finite values only) leaves them out of every statistic.
         double[] Across(double[,] values, Func<double[], double> reduce) =>
-            [.. Enumerable.Range(0, reps).Select(r => reduce([.. Enumerable.Range(0, units).Select(u => values[u, r]).Where(double.IsFinite)]))];
+            [.. Enumerable.Range(0, reps).Where(r => !unstable.Contains(r)).Select(r => reduce([.. Enumerable.Range(0, units).Select(u => values[u, r]).Where(double.IsFinite)]))];
         return new TuningPerturbationResult(options, eligible.Length, count, changes,
-            Summary(Across(meanRate, v => v.Average()), level), Summary(Across(ratio, Median), level),
-            Summary(Across(width, v => v.Average()), level), Summary(Across(shift, v => v.Average(Math.Abs)), level));
+            Summary(Across(meanRate, Mean), level), Summary(Across(ratio, Median), level),
+            Summary(Across(width, Mean), level), Summary(Across(shift, v => Mean([.. v.Select(Math.Abs)])), level),
+            unstable, unstableRatios);
     }
 
     /// <summary>Orientation (direction mod 180) of each trial from the encoding's direction or orientation column.</summary>
@@ -150,6 +166,23 @@ public static class TuningPerturbations
         }
         return result;
     }
+
+    /// <summary>The largest network rate (absolute value) in the stimulus window over all units and trials; NaN/∞ if any is not finite.</summary>
+    private static double PeakRate(RnnTrajectory run, int n, int[] window)
+    {
+        double peak = 0;
+        for (int b = 0; b < run.BatchSize; b++)
+            foreach (int t in window)
+                for (int u = 0; u < n; u++)
+                {
+                    double r = Math.Abs(run.Rate(t + 1, b, u));
+                    if (!double.IsFinite(r)) return double.PositiveInfinity;
+                    peak = Math.Max(peak, r);
+                }
+        return peak;
+    }
+
+    private static double Mean(double[] v) => v.Length == 0 ? double.NaN : v.Average();
 
     /// <summary>An orientation difference wrapped into (−90, 90].</summary>
     private static double Wrap(double d)

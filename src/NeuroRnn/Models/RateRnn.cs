@@ -115,6 +115,38 @@ public sealed class RateRnn
             engine.CopyStates(), engine.CopyRates(), engine.CopyOutputs());
     }
 
+    /// <summary>
+    /// Outputs (as in <see cref="RnnTrajectory.Outputs"/>) of <paramref name="batch"/> under each of
+    /// <paramref name="variants"/> (null: unperturbed), simulated one after another on one engine: its per-step buffers
+    /// are allocated once for all variants, and nothing but the outputs is copied out. For experiments that compare runs
+    /// by their outputs, where full trajectories of large batches would cost gigabytes.
+    /// </summary>
+    internal double[][] RunOutputs(TrialBatch batch, IReadOnlyList<UnitInterventions?> variants, INumericsBackend? backend = null)
+    {
+        var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
+        engine.LoadParameters(_parameters);
+        engine.Bind(batch, 0);
+        var outputs = new double[variants.Count][];
+        for (int k = 0; k < outputs.Length; k++)
+        {
+            engine.SetInterventions(variants[k]);
+            engine.Forward();
+            outputs[k] = engine.CopyOutputs();
+        }
+        return outputs;
+    }
+
+    /// <summary>Rates (as in <see cref="RnnTrajectory.Rates"/>, steps 0…T) of <paramref name="batch"/> with <paramref name="interventions"/> (null: none); states are not copied out.</summary>
+    internal double[] RunRates(TrialBatch batch, UnitInterventions? interventions, INumericsBackend? backend = null)
+    {
+        var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
+        engine.SetInterventions(interventions);
+        engine.LoadParameters(_parameters);
+        engine.Bind(batch, 0);
+        engine.Forward();
+        return engine.CopyRates();
+    }
+
     private static void CheckFinite(ReadOnlySpan<double> values, string name)
     {
         for (int k = 0; k < values.Length; k++)

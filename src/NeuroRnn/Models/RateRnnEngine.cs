@@ -44,6 +44,14 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     private TrialBatch? _boundBatch;
     private long _boundNoiseIndex;
     private bool _forwardValid;
+    // The recurrent loops run on parts of the batch (BatchParts); the delegates are made once so running them allocates nothing.
+    private readonly Action<int> _forwardPart, _rForwardPart, _backwardPart, _lossHessianPart;
+    // R{z} of the pending H_L·R{z} (array and offset: a span cannot be a field), read by the parts of MultiplyByLossHessian.
+    private T[] _hessianInput = [];
+    private int _hessianInputOffset;
+    private int _parts;
+    private bool _backwardDamped;
+    private T _backwardDamping;
 
     public RateRnnEngine(RateRnnStructure structure, INumericsBackend backend, RnnLossOptions loss)
     {
@@ -58,7 +66,18 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         _wDerivative = structure.ColumnSign is not null ? new T[_n * _n] : null;
         _vw = new T[_w.Length]; _vin = new T[_win.Length]; _vb = new T[_n]; _vout = new T[_wout.Length]; _vbout = new T[_bout.Length]; _vx0 = new T[_n];
         _gw = new T[_w.Length]; _gin = new T[_win.Length]; _gb = new T[_n]; _gout = new T[_wout.Length]; _gbout = new T[_bout.Length]; _gx0 = new T[_n];
+        _forwardPart = ForwardPart;
+        _rForwardPart = GaussNewtonForwardPart;
+        _backwardPart = BackwardPart;
+        _lossHessianPart = LossHessianPart;
     }
+
+    /// <summary>Runs <paramref name="part"/> on every part of the bound batch (in parallel when the back-end has threads).</summary>
+    private void RunParts(Action<int> part) => BatchParts.Run(_parts, _backend.ThreadCount, _backend, part);
+
+    /// <summary>Columns [start, end) of part <paramref name="part"/>.</summary>
+    private (int Start, int End) Columns(int part) =>
+        (BatchParts.Start(part, _parts, _batch), BatchParts.Start(part + 1, _parts, _batch));
 
     /// <summary>Steps T of the bound batch.</summary>
     public int Steps => _steps;
@@ -124,6 +143,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         _boundBatch = null;
         _forwardValid = false;
         _steps = batch.Steps; _batch = batch.BatchSize;
+        _parts = BatchParts.PartCount(_batch);
         EnsureCapacity();
         var options = _s.Options;
         int tb = _steps * _batch;
@@ -227,19 +247,29 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
 
         if (_interventions is not null) Stimulate(drive);
 
-        var nonlinearity = _s.Options.Nonlinearity;
-        for (int t = 0; t < _steps; t++)
-        {
-            var previous = x.Slice(t * nb, nb);
-            var next = x.Slice((t + 1) * nb, nb);
-            // next = α·(W r[t] + drive) + (1 − α)·x[t]
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, _batch, _n, _alpha, _w, _n, r.Slice(t * nb, nb), _n, _alpha, next, _n);
-            RateKernels.LeakAndActivate(nonlinearity, next, previous, _leak, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
-            if (_interventions is not null) Intervene(t, next, r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb));
-        }
+        RunParts(_forwardPart);
         ComputeOutputs(r.Slice(nb, _n * tb), _z);
         ApplyOutputNonlinearity();
         _forwardValid = true;
+    }
+
+    /// <summary>The forward recurrence through all steps for the trials of one part.</summary>
+    private void ForwardPart(int part)
+    {
+        var (first, end) = Columns(part);
+        int nb = NB, offset = first * _n, length = (end - first) * _n;
+        var x = _x.AsSpan(); var r = _r.AsSpan(); var fp = _fp.AsSpan();
+        var nonlinearity = _s.Options.Nonlinearity;
+        for (int t = 0; t < _steps; t++)
+        {
+            int at = t * nb + offset, nextAt = at + nb;
+            var next = x.Slice(nextAt, length);
+            // next = α·(W r[t] + drive) + (1 − α)·x[t]
+            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, end - first, _n, _alpha, _w, _n, r.Slice(at, length), _n, _alpha, next, _n);
+            RateKernels.LeakAndActivate(nonlinearity, next, x.Slice(at, length), _leak, r.Slice(nextAt, length), fp.Slice(nextAt, length));
+            if (_interventions is not null)
+                Intervene(t, x.Slice((t + 1) * nb, nb), r.Slice((t + 1) * nb, nb), fp.Slice((t + 1) * nb, nb), first, end);
+        }
     }
 
     // ------------------------------------------------------------------ interventions (simulation only)
@@ -267,14 +297,14 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     }
 
     /// <summary>Silences or clamps units in the state, rates and f′ of the step just computed.</summary>
-    private void Intervene(int step, Span<T> x, Span<T> r, Span<T> fp)
+    private void Intervene(int step, Span<T> x, Span<T> r, Span<T> fp, int firstTrial, int endTrial)
     {
         var nonlinearity = _s.Options.Nonlinearity;
         foreach (var item in _interventions!.Items)
         {
             if (item.Kind == InterventionKind.Stimulate || !item.ActiveAt(step)) continue;
             T s = T.CreateTruncating(item.Strength), keep = T.One - s, value = T.CreateTruncating(item.Value);
-            for (int b = 0; b < _batch; b++)
+            for (int b = firstTrial; b < endTrial; b++)
                 foreach (int unit in item.Units)
                 {
                     int k = b * _n + unit;
@@ -381,29 +411,11 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         }
 
         // Through time: dL/dx[t] = f′(x[t]) ⊙ (direct[t] + α Wᵀ dL/dx[t+1]) + (1 − α) dL/dx[t+1] (+ structural damping).
-        T damping = T.CreateTruncating(structuralDamping / _normalization);
-        bool damped = gaussNewton && structuralDamping != 0;
-        var fp = _fp.AsSpan();
-        for (int t = _steps; t >= 1; t--)
-        {
-            var g = gx.Slice(t * nb, nb);
-            var extra = damped ? rr.Slice(t * nb, nb) : default;
-            if (t == _steps)
-                RateKernels.BackwardStep<T>(g, fp.Slice(t * nb, nb), g, T.Zero, extra, damping);
-            else
-            {
-                var next = gx.Slice((t + 1) * nb, nb);
-                TypedBlas.Gemm(_backend, Transpose.Transpose, Transpose.None, _n, _batch, _n, _alpha, _w, _n, next, _n, T.One, g, _n);
-                RateKernels.BackwardStep<T>(g, fp.Slice(t * nb, nb), next, _leak, extra, damping);
-            }
-        }
+        _backwardDamping = gaussNewton && structuralDamping != 0 ? T.CreateTruncating(structuralDamping / _normalization) : T.Zero;
+        _backwardDamped = gaussNewton && structuralDamping != 0;
+        RunParts(_backwardPart);
         if (_s.Options.LearnInitialState)
-        {
-            var g0 = gx[..nb];
-            TypedBlas.Gemm(_backend, Transpose.Transpose, Transpose.None, _n, _batch, _n, _alpha, _w, _n, gx.Slice(nb, nb), _n, T.Zero, g0, _n);
-            RateKernels.BackwardStep<T>(g0, fp[..nb], gx.Slice(nb, nb), _leak, default, T.Zero);
-            TypedBlas.Gemv(_backend, Transpose.None, _n, _batch, T.One, g0, _n, _ones, T.Zero, _gx0);
-        }
+            TypedBlas.Gemv(_backend, Transpose.None, _n, _batch, T.One, gx[..nb], _n, _ones, T.Zero, _gx0);
 
         // Weight gradients as single GEMMs over all T·B columns; δ = α·dL/dx[1..T].
         TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _n, _n, tb, _alpha, gxSteps, _n, _r, _n, T.Zero, _gw, _n);
@@ -414,6 +426,37 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         {
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _o, _n, tb, T.One, _e, _o, rSteps, _n, T.Zero, _gout, _o);
             TypedBlas.Gemv(_backend, Transpose.None, _o, tb, T.One, _e, _o, _ones, T.Zero, _gbout);
+        }
+    }
+
+    /// <summary>Back-propagation through all steps (and into x[0] when it is learned) for the trials of one part.</summary>
+    private void BackwardPart(int part)
+    {
+        var (first, end) = Columns(part);
+        int nb = NB, offset = first * _n, length = (end - first) * _n, columns = end - first;
+        var gx = _gx.AsSpan(); var fp = _fp.AsSpan();
+        bool damped = _backwardDamped;
+        var rr = damped ? _rr.AsSpan() : default;
+        for (int t = _steps; t >= 1; t--)
+        {
+            int at = t * nb + offset;
+            var g = gx.Slice(at, length);
+            var extra = damped ? rr.Slice(at, length) : default;
+            if (t == _steps)
+                RateKernels.BackwardStep<T>(g, fp.Slice(at, length), g, T.Zero, extra, _backwardDamping);
+            else
+            {
+                var next = gx.Slice(at + nb, length);
+                TypedBlas.Gemm(_backend, Transpose.Transpose, Transpose.None, _n, columns, _n, _alpha, _w, _n, next, _n, T.One, g, _n);
+                RateKernels.BackwardStep<T>(g, fp.Slice(at, length), next, _leak, extra, _backwardDamping);
+            }
+        }
+        if (_s.Options.LearnInitialState)
+        {
+            var g0 = gx.Slice(offset, length);
+            var g1 = gx.Slice(nb + offset, length);
+            TypedBlas.Gemm(_backend, Transpose.Transpose, Transpose.None, _n, columns, _n, _alpha, _w, _n, g1, _n, T.Zero, g0, _n);
+            RateKernels.BackwardStep<T>(g0, fp.Slice(offset, length), g1, _leak, default, T.Zero);
         }
     }
 
@@ -461,43 +504,65 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _n, T.One, _vw, _n, _r, _n, T.One, drive, _n);
         if (_i > 0)
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _i, T.One, _vin, _n, _u, _i, T.One, drive, _n);
-        for (int t = 0; t < _steps; t++)
-        {
-            var next = rx.Slice((t + 1) * nb, nb);
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, _batch, _n, _alpha, _w, _n, rr.Slice(t * nb, nb), _n, _alpha, next, _n);
-            RateKernels.LeakAndMultiply<T>(next, rx.Slice(t * nb, nb), _leak, fp.Slice((t + 1) * nb, nb), rr.Slice((t + 1) * nb, nb));
-        }
+        RunParts(_rForwardPart);
 
         // R{z} = W_out R{r} + V_out r + v_bout (or the readout units of R{r}).
-        var rrSteps = rr.Slice(nb, _n * tb);
-        ReadOnlySpan<T> rz;
         if (_s.ReadoutUnits is null)
         {
             var rzOwned = _rz.AsSpan(0, _o * tb);
             RateKernels.Broadcast<T>(_vbout, rzOwned);
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _wout, _o, rrSteps, _n, T.One, rzOwned, _o);
+            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _wout, _o, rr.Slice(nb, _n * tb), _n, T.One, rzOwned, _o);
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _vout, _o, _r.AsSpan(nb, _n * tb), _n, T.One, rzOwned, _o);
-            rz = rzOwned;
+            MultiplyByLossHessian(_rz, 0);
         }
-        else if (_s.IdentityReadout) rz = rrSteps;
+        else if (_s.IdentityReadout) MultiplyByLossHessian(_rr, nb);
         else
         {
             if (_rz.Length < _o * tb) _rz = new T[_o * tb];
             var gathered = _rz.AsSpan(0, _o * tb);
+            var rrSteps = rr.Slice(nb, _n * tb);
             var unitList = _s.ReadoutUnits;
             for (int column = 0; column < tb; column++)
                 for (int o = 0; o < _o; o++) gathered[column * _o + o] = rrSteps[column * _n + unitList[o]];
-            rz = gathered;
+            MultiplyByLossHessian(_rz, 0);
         }
-        MultiplyByLossHessian(rz);
     }
 
-    /// <summary>error = H_L·R{z}: the Gauss-Newton curvature of the output loss with respect to the pre-activations.</summary>
-    private void MultiplyByLossHessian(ReadOnlySpan<T> rz)
+    /// <summary>The R-forward recurrence through all steps for the trials of one part.</summary>
+    private void GaussNewtonForwardPart(int part)
     {
-        int count = _o * _steps * _batch;
-        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations, _y.AsSpan(0, count),
-            _targets.AsSpan(0, count), _mask.AsSpan(0, count), _normalization, _o, rz, ErrorDestination);
+        var (first, end) = Columns(part);
+        int nb = NB, offset = first * _n, length = (end - first) * _n;
+        var rx = _rx.AsSpan(); var rr = _rr.AsSpan(); var fp = _fp.AsSpan();
+        for (int t = 0; t < _steps; t++)
+        {
+            int at = t * nb + offset, nextAt = at + nb;
+            var next = rx.Slice(nextAt, length);
+            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, end - first, _n, _alpha, _w, _n, rr.Slice(at, length), _n, _alpha, next, _n);
+            RateKernels.LeakAndMultiply<T>(next, rx.Slice(at, length), _leak, fp.Slice(nextAt, length), rr.Slice(nextAt, length));
+        }
+    }
+
+    /// <summary>
+    /// error = H_L·R{z}: the Gauss-Newton curvature of the output loss with respect to the pre-activations, with R{z}
+    /// at <paramref name="rz"/>[<paramref name="offset"/>..]. H_L acts on each column (time step × trial) alone, so the
+    /// columns are split over the batch parts: the same numbers for any split, and the streaming pass uses both cores.
+    /// </summary>
+    private void MultiplyByLossHessian(T[] rz, int offset)
+    {
+        _hessianInput = rz; _hessianInputOffset = offset;
+        RunParts(_lossHessianPart);
+        _hessianInput = [];
+    }
+
+    /// <summary>H_L·R{z} on the columns of part <paramref name="part"/> of all T·B columns.</summary>
+    private void LossHessianPart(int part)
+    {
+        int tb = _steps * _batch;
+        int first = BatchParts.Start(part, _parts, tb) * _o, count = BatchParts.Start(part + 1, _parts, tb) * _o - first;
+        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations.Slice(first, count),
+            Outputs.Slice(first, count), _targets.AsSpan(first, count), _mask.AsSpan(first, count), _normalization, _o,
+            _hessianInput.AsSpan(_hessianInputOffset + first, count), ErrorDestination.Slice(first, count));
     }
 
     private void ImportDirection(ReadOnlySpan<double> v)

@@ -85,10 +85,34 @@ internal static class ActivityRecordings
     public static Recording FromTrajectory(RnnTrajectory trajectory, TrialBatch batch, RecordedSignal signal, ColumnTable trials,
         ColumnTable hiddenUnits, double dtMs, double onsetMs, string name)
     {
-        int steps = trajectory.Steps, trialsCount = trajectory.BatchSize;
-        bool outputs = signal == RecordedSignal.Outputs;
-        int units = outputs ? trajectory.OutputCount : trajectory.UnitCount;
         var source = signal switch { RecordedSignal.Rates => trajectory.Rates, RecordedSignal.States => trajectory.States, _ => trajectory.Outputs };
+        return signal == RecordedSignal.Outputs
+            ? FromOutputs(source, trajectory.OutputCount, batch, trials, dtMs, onsetMs, name)
+            : FromUnitBlocks(source, trajectory.UnitCount, batch, trials, hiddenUnits, dtMs, onsetMs, name);
+    }
+
+    /// <summary>
+    /// States or rates in the simulation's layout (steps 0…T, x[0] the initial state, as in <see cref="RnnTrajectory.Rates"/>)
+    /// as a recording of the hidden units; steps after a trial's length are NaN.
+    /// </summary>
+    public static Recording FromUnitBlocks(ReadOnlySpan<double> source, int unitCount, TrialBatch batch, ColumnTable trials,
+        ColumnTable hiddenUnits, double dtMs, double onsetMs, string name) =>
+        Recording.FromOwned(Rearrange(source, unitCount, batch, firstStep: 1), TimeAxis(batch.Steps, dtMs, onsetMs), trials, hiddenUnits,
+            RecordingValueKind.Other, name);
+
+    /// <summary>Outputs in the simulation's layout (steps 0…T−1, as in <see cref="RnnTrajectory.Outputs"/>) as a recording; steps after a trial's length are NaN.</summary>
+    public static Recording FromOutputs(ReadOnlySpan<double> source, int outputCount, TrialBatch batch, ColumnTable trials,
+        double dtMs, double onsetMs, string name) =>
+        Recording.FromOwned(Rearrange(source, outputCount, batch, firstStep: 0), TimeAxis(batch.Steps, dtMs, onsetMs), trials,
+            OutputsTable(outputCount), RecordingValueKind.Other, name);
+
+    /// <summary>
+    /// Step blocks (units × trials per step, from step <paramref name="firstStep"/>) → units × steps × trials, NaN after
+    /// each trial's length.
+    /// </summary>
+    private static double[] Rearrange(ReadOnlySpan<double> source, int units, TrialBatch batch, int firstStep)
+    {
+        int steps = batch.Steps, trialsCount = batch.BatchSize;
         var values = new double[(long)units * steps * trialsCount];
         for (int u = 0; u < units; u++)
             for (int t = 0; t < steps; t++)
@@ -97,13 +121,9 @@ internal static class ActivityRecordings
                 for (int b = 0; b < trialsCount; b++)
                 {
                     bool inside = batch.Lengths is null || t < batch.Lengths[b];
-                    // States and rates hold steps 0..T (x[0] is the initial state); outputs hold steps 0..T−1.
-                    long k = outputs ? ((long)t * trialsCount + b) * units + u : ((long)(t + 1) * trialsCount + b) * units + u;
-                    values[row + b] = inside ? source[k] : double.NaN;
+                    values[row + b] = inside ? source[(int)(((long)(t + firstStep) * trialsCount + b) * units + u)] : double.NaN;
                 }
             }
-        var unitsTable = outputs ? OutputsTable(units) : hiddenUnits;
-        return Recording.FromOwned(values, TimeAxis(steps, dtMs, onsetMs), trials, unitsTable,
-            RecordingValueKind.Other, name);
+        return values;
     }
 }

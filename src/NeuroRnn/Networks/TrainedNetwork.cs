@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuroRnn.Checkpoints;
 using NeuroRnn.Data;
 using NeuroRnn.Models;
+using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
 using NeuroRnn.Trials;
@@ -129,38 +130,43 @@ public sealed class TrainedNetwork
         for (int k = 0; k < items.Length; k++)
             items[k] = (perturbations[k] ?? throw new ArgumentException($"perturbations[{k}] is null.", nameof(perturbations)))
                 .Compile(Model, time, $"{nameof(perturbations)}[{k}]");
-        var control = Run(batch);
-        var perturbed = Model.RunWith(batch, new UnitInterventions(items));
+        // Only outputs are kept: the scores, choices and psychometric functions come from them, and the rate recordings
+        // are simulated again if and when they are read, from a copy of the parameters of this call (see PerturbationResult).
+        var model = new RateRnn(Model.Options, Model.GetParameters());
+        var backend = NumericsBackend.Current;
+        var interventions = new UnitInterventions(items);
+        var outputs = model.RunOutputs(batch, [null, interventions], backend);
+        double[] control = outputs[0], perturbed = outputs[1];
         var units = ActivityRecordings.UnitsTable(Model);
-        Recording Rates(RnnTrajectory run, ColumnTable trials, string name) =>
-            ActivityRecordings.FromTrajectory(run, batch, RecordedSignal.Rates, trials, units, dt, onset, name);
-        Recording Outputs(RnnTrajectory run, ColumnTable trials, string name) =>
-            ActivityRecordings.FromTrajectory(run, batch, RecordedSignal.Outputs, trials, units, dt, onset, name);
-        var controlTrials = ActivityRecordings.TrialsTable(batch, Task, control.Outputs);
-        var perturbedTrials = ActivityRecordings.TrialsTable(batch, Task, perturbed.Outputs);
+        Func<Recording> Rates(UnitInterventions? applied, ColumnTable trials, string name) => () =>
+            ActivityRecordings.FromUnitBlocks(model.RunRates(batch, applied, backend), model.Options.UnitCount, batch, trials, units, dt, onset, name);
+        Recording Outputs(double[] run, ColumnTable trials, string name) =>
+            ActivityRecordings.FromOutputs(run, model.Options.OutputCount, batch, trials, dt, onset, name);
+        var controlTrials = ActivityRecordings.TrialsTable(batch, Task, control);
+        var perturbedTrials = ActivityRecordings.TrialsTable(batch, Task, perturbed);
         double squares = 0;
-        for (int k = 0; k < control.Outputs.Length; k++)
+        for (int k = 0; k < control.Length; k++)
         {
-            double d = perturbed.Outputs[k] - control.Outputs[k];
+            double d = perturbed[k] - control[k];
             squares += d * d;
         }
         double? flips = null;
         IReadOnlyList<PsychometricPoint>? controlCurves = null, perturbedCurves = null;
         if (Task is IDecisionTask decision)
         {
-            var before = TaskScoring.Choices(batch, control.Outputs);
-            var after = TaskScoring.Choices(batch, perturbed.Outputs);
+            var before = TaskScoring.Choices(batch, control);
+            var after = TaskScoring.Choices(batch, perturbed);
             flips = (double)Enumerable.Range(0, before.Length).Count(b => before[b] != after[b]) / before.Length;
             if (batch.Conditions is not null)
             {
-                controlCurves = decision.Psychometric(batch, control.Outputs);
-                perturbedCurves = decision.Psychometric(batch, perturbed.Outputs);
+                controlCurves = decision.Psychometric(batch, control);
+                perturbedCurves = decision.Psychometric(batch, perturbed);
             }
         }
         return new PerturbationResult([.. perturbations],
-            Rates(control, controlTrials, $"{Task.Name} network rates"), Rates(perturbed, perturbedTrials, $"{Task.Name} network rates, perturbed"),
+            Rates(null, controlTrials, $"{Task.Name} network rates"), Rates(interventions, perturbedTrials, $"{Task.Name} network rates, perturbed"),
             Outputs(control, controlTrials, $"{Task.Name} network outputs"), Outputs(perturbed, perturbedTrials, $"{Task.Name} network outputs, perturbed"),
-            Task.Score(batch, control.Outputs), Task.Score(batch, perturbed.Outputs), Math.Sqrt(squares / Math.Max(1, control.Outputs.Length)),
+            Task.Score(batch, control), Task.Score(batch, perturbed), Math.Sqrt(squares / Math.Max(1, control.Length)),
             flips, controlCurves, perturbedCurves);
     }
 

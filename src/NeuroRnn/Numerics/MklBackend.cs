@@ -519,6 +519,12 @@ public sealed unsafe class MklBackend : INumericsBackend
         return new LocalThreads(_mkl, _mkl.SetNumThreadsLocal(threadCount));
     }
 
+    /// <summary>
+    /// Sets MKL's thread count for calls from the current thread (0: back to <see cref="ThreadCount"/>) and returns the
+    /// previous local setting — <see cref="ThreadsOnThisThread"/> without its disposable, for loops that must not allocate.
+    /// </summary>
+    internal int SetThreadsOnThisThread(int threadCount) => _mkl.SetNumThreadsLocal(threadCount);
+
     private sealed class LocalThreads(MklNative mkl, int previous) : IDisposable
     {
         private bool _disposed;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using NeuroRnn.Numerics;
 
 namespace NeuroRnn.Sweeps;
@@ -7,7 +8,8 @@ namespace NeuroRnn.Sweeps;
 /// Runs a sweep on this machine, in this process: as many runs at once as the cores allow for the spec's threads per run
 /// (MKL gets that many threads; concurrent runs × threads ≤ cores), each through <see cref="SweepRunExecutor"/>, so
 /// completed runs are skipped and interrupted ones resume. <c>neurornn sweep cancel</c> (a marker file in the output
-/// folder) or the cancellation token stops the runs between iterations, keeping their checkpoints.
+/// folder) or the cancellation token stops the runs between iterations, keeping their checkpoints; a run whose attempt
+/// passes <see cref="SweepResources.WallTime"/> is stopped the same way and recorded as timed out (resumable).
 /// </summary>
 public static class LocalSweepRunner
 {
@@ -39,23 +41,42 @@ public static class LocalSweepRunner
             .Where(r => r.State is SweepRunState.Pending or SweepRunState.Interrupted || r.State == SweepRunState.Failed && options.RetryFailed)
             .Select(r => r.Run));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // The marker is polled on a dedicated thread, not a thread-pool timer: the runs' parallel loops keep the pool busy,
-        // and a pool timer's callback then waited for new pool threads (seconds) while short runs finished uncancelled.
+        // Each running attempt's wall-time source → the Stopwatch timestamp of its deadline.
+        var deadlines = new ConcurrentDictionary<CancellationTokenSource, long>();
+        long wallTimeTicks = (long)(spec.Resources.WallTime.TotalSeconds * Stopwatch.Frequency);
+        // The marker and the deadlines are polled on a dedicated thread, not thread-pool timers: the runs' parallel loops
+        // keep the pool busy, and a pool timer's callback then waited for new pool threads (seconds) while short runs
+        // finished uncancelled.
         var markerWatch = new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
             {
                 if (File.Exists(marker)) { stop.Cancel(); return; }
+                long now = Stopwatch.GetTimestamp();
+                foreach (var (wallTime, deadline) in deadlines)
+                    if (now >= deadline) wallTime.Cancel();
                 stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
             }
-        }) { IsBackground = true, Name = "sweep cancel marker" };
+        }) { IsBackground = true, Name = "sweep cancel marker and wall times" };
         markerWatch.Start();
         using var reporter = progress is null ? null : new Timer(_ => progress(SweepStatus.Read(spec)), null, TimeSpan.Zero, options.ProgressInterval);
 
-        var workers = Enumerable.Range(0, Math.Min(concurrent, Math.Max(1, todo.Count))).Select(_ => Task.Factory.StartNew(() =>
+        var workers = Enumerable.Range(0, Math.Min(concurrent, Math.Max(1, todo.Count))).Select(worker => Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested && todo.TryDequeue(out var run))
-                SweepRunExecutor.Execute(spec, run, options.RetryFailed, stop.Token);
+            {
+                // Not disposed: the watch may still cancel it after the attempt ended (a source without a timer holds nothing).
+                var wallTime = new CancellationTokenSource();
+                deadlines[wallTime] = Stopwatch.GetTimestamp() + wallTimeTicks;
+                try
+                {
+                    SweepRunExecutor.Execute(spec, run, options.RetryFailed, stop.Token, wallTime.Token);
+                }
+                finally
+                {
+                    deadlines.TryRemove(wallTime, out _);
+                }
+            }
         }, TaskCreationOptions.LongRunning)).ToArray();
         Task.WaitAll(workers);
         stop.Cancel(); // ends the marker watch; the runs are done

@@ -65,7 +65,8 @@ public static class SlurmSweepRunner
         text.AppendLine($"#SBATCH --array={ArrayRanges(indices)}{(s.MaxConcurrent is { } m ? $"%{m}" : "")}");
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={r.Threads}"));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"#SBATCH --mem={r.MemoryMb}M"));
-        text.AppendLine($"#SBATCH --time={SweepSpecJson.FormatWallTime(r.WallTime)}");
+        // Slurm counts whole minutes (it would round seconds up itself); the script says what it will apply.
+        text.AppendLine($"#SBATCH --time={SweepSpecJson.FormatWallTime(TimeSpan.FromMinutes(Math.Ceiling(r.WallTime.TotalMinutes)))}");
         text.AppendLine($"#SBATCH --output={Path.Combine(spec.OutputDirectory, "slurm", "%A_%a.out")}");
         // Pre-empted tasks go back to the queue; the run resumes its checkpoint.
         text.AppendLine("#SBATCH --requeue");

@@ -30,7 +30,10 @@ public static class SweepRunExecutor
         return Execute(spec, runs[index], retryFailed, cancellationToken);
     }
 
-    internal static SweepRunRecord Execute(SweepSpec spec, SweepRun run, bool retryFailed, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="run"/> (see the public overload); <paramref name="wallTimeExpired"/> is fired when the
+    /// attempt reached its wall time (the local runner's clock): the run stops like a cancelled one but is recorded as timed out.</summary>
+    internal static SweepRunRecord Execute(SweepSpec spec, SweepRun run, bool retryFailed, CancellationToken cancellationToken,
+        CancellationToken wallTimeExpired = default)
     {
         Directory.CreateDirectory(run.Folder);
         var previous = SweepRunRecord.Read(run.Folder);
@@ -68,15 +71,19 @@ public static class SweepRunExecutor
             record.Write(run.Folder);
             Log($"attempt {record.Attempts} of run {run.Id} (index {run.Index}) on {record.Host}, pid {record.Pid}{(record.SlurmJobId is { } j ? $", Slurm job {j}" : "")}: {job.Name} {run.SettingKey}, seed {run.Seed}");
             var clock = Stopwatch.StartNew();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wallTimeExpired);
             try
             {
-                var context = new SweepJobContext(run, parameters, spec.BaseDirectory, spec.Resources.Threads, spec.CheckpointEvery, Log, cancellationToken);
+                var context = new SweepJobContext(run, parameters, spec.BaseDirectory, spec.Resources.Threads, spec.CheckpointEvery, Log, stop.Token);
                 var outcome = job.Run(context);
                 double seconds = clock.Elapsed.TotalSeconds;
                 if (outcome.Cancelled)
                 {
-                    Log($"interrupted after {seconds:0.00} s at iteration {outcome.Iterations}; the next attempt resumes the checkpoint");
-                    record = record with { State = SweepRunState.Interrupted, FinishedUtc = DateTime.UtcNow, Seconds = seconds, TotalSeconds = record.TotalSeconds + seconds, Iterations = outcome.Iterations };
+                    bool timedOut = wallTimeExpired.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                    Log(timedOut
+                        ? $"stopped at its wall time ({SweepSpecJson.FormatWallTime(spec.Resources.WallTime)}, resources.wall_time) after {seconds:0.00} s at iteration {outcome.Iterations}; the next attempt resumes the checkpoint"
+                        : $"interrupted after {seconds:0.00} s at iteration {outcome.Iterations}; the next attempt resumes the checkpoint");
+                    record = record with { State = SweepRunState.Interrupted, TimedOut = timedOut, FinishedUtc = DateTime.UtcNow, Seconds = seconds, TotalSeconds = record.TotalSeconds + seconds, Iterations = outcome.Iterations };
                     record.Write(run.Folder);
                     return record;
                 }

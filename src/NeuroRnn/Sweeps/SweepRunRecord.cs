@@ -46,6 +46,13 @@ public sealed record SweepRunRecord
     /// <summary>Iterations completed.</summary>
     public int? Iterations { get; init; }
 
+    /// <summary>
+    /// True when the local runner stopped the last attempt at its wall time (<c>resources.wall_time</c>); the run is then
+    /// interrupted and the next attempt resumes its checkpoint. (Under Slurm, the scheduler ends such a task.)
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TimedOut { get; init; }
+
     /// <summary>The error of a failed attempt (the log has the details).</summary>
     public string? Error { get; init; }
 

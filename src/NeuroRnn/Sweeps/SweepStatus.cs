@@ -56,11 +56,16 @@ public sealed class SweepStatus
         return new SweepStatus(spec, list);
     }
 
-    /// <summary>"6 runs: 4 completed, 1 running, 1 failed".</summary>
+    /// <summary>Number of interrupted runs whose last attempt the local runner stopped at its wall time.</summary>
+    public int TimedOutCount => Runs.Count(r => r.State == SweepRunState.Interrupted && r.Record?.TimedOut == true);
+
+    /// <summary>"6 runs: 4 completed, 1 running, 1 failed" ("2 interrupted (1 at its wall time)" when the local runner stopped some).</summary>
     public override string ToString()
     {
+        int timedOut = TimedOutCount;
         var parts = Enum.GetValues<SweepRunState>().Select(s => (s, n: Count(s))).Where(x => x.n > 0)
-            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.n} {x.s.ToString().ToLowerInvariant()}"));
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.n} {x.s.ToString().ToLowerInvariant()}")
+                + (x.s == SweepRunState.Interrupted && timedOut > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({timedOut} at its wall time)") : ""));
         return $"{Runs.Count} runs: {string.Join(", ", parts)}";
     }
 

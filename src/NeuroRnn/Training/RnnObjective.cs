@@ -31,9 +31,12 @@ public sealed class RnnObjective : ICurvatureObjective
 {
     private readonly RateRnn _model;
     private readonly RateRnnStructure _structure;
-    private readonly IRateRnnEngine _evaluation, _curvature;
-    private readonly double[] _scratch, _regularisationGradient;
-    private long _evaluationVersion = -1;
+    // Two engines, so that the linearisation of the curvature engine survives the optimizer's loss evaluations elsewhere;
+    // their roles swap when the evaluation engine already holds the forward pass a PrepareCurvature asks for.
+    private IRateRnnEngine _evaluation, _curvature;
+    private readonly double[] _scratch, _regularisationGradient, _curvatureParameters;
+    private long _evaluationVersion = -1, _evaluationNoise, _curvatureNoise;
+    private TrialBatch? _evaluationBatch, _curvatureBatch;
     private bool _curvaturePrepared;
 
     /// <summary>Wraps <paramref name="model"/>; its parameters are this objective's parameters.</summary>
@@ -53,6 +56,7 @@ public sealed class RnnObjective : ICurvatureObjective
         _curvature = RateRnnEngineFactory.Create(_structure, Backend, loss);
         _scratch = new double[_structure.ParameterCount];
         _regularisationGradient = new double[_structure.ParameterCount];
+        _curvatureParameters = new double[_structure.ParameterCount];
     }
 
     /// <summary>The wrapped network.</summary>
@@ -98,9 +102,30 @@ public sealed class RnnObjective : ICurvatureObjective
     /// <inheritdoc/>
     public void PrepareCurvature(TrialBatch curvatureBatch)
     {
-        _curvature.LoadParameters(_model.ParameterSpan);
-        _curvature.Bind(curvatureBatch, NoiseIndex);
-        _curvature.Loss(writeError: false); // runs and caches the forward pass; also rejects an all-zero mask
+        ArgumentNullException.ThrowIfNull(curvatureBatch);
+        var theta = _model.ParameterSpan;
+        // Hessian-free prepares at θ₀ again after trying other points (for ρ): the curvature engine still holds that
+        // linearisation, so nothing is recomputed.
+        if (_curvaturePrepared && ReferenceEquals(curvatureBatch, _curvatureBatch) && NoiseIndex == _curvatureNoise && theta.SequenceEqual(_curvatureParameters))
+            return;
+        if (_evaluationVersion == _model.Version && ReferenceEquals(curvatureBatch, _evaluationBatch) && NoiseIndex == _evaluationNoise)
+        {
+            // The evaluation engine has just run this batch at these parameters (a gradient on the curvature batch):
+            // it becomes the curvature engine with its forward pass, and the other one evaluates from now on.
+            (_evaluation, _curvature) = (_curvature, _evaluation);
+            _evaluationVersion = -1;
+            _evaluationBatch = null;
+        }
+        else
+        {
+            _curvature.LoadParameters(theta);
+            _curvature.Bind(curvatureBatch, NoiseIndex);
+        }
+        _curvaturePrepared = false;
+        _curvature.Loss(writeError: false); // runs and caches the forward pass (if not cached); also rejects an all-zero mask
+        theta.CopyTo(_curvatureParameters);
+        _curvatureBatch = curvatureBatch;
+        _curvatureNoise = NoiseIndex;
         _curvaturePrepared = true;
     }
 
@@ -154,6 +179,8 @@ public sealed class RnnObjective : ICurvatureObjective
             _evaluationVersion = _model.Version;
         }
         _evaluation.Bind(batch, NoiseIndex);
+        _evaluationBatch = batch;
+        _evaluationNoise = NoiseIndex;
         return _evaluation;
     }
 

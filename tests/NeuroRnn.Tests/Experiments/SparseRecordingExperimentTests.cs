@@ -43,6 +43,8 @@ public class SparseRecordingExperimentTests
             Assert.InRange(r.HeldOutSvcca, 0, 1 + 1e-12);
             Assert.True(r.OutputError >= 0 && double.IsFinite(r.HeldOutOutputError));
             Assert.True(r.TrainSeconds > 0);
+            Assert.True(r.CpuSeconds > 0, $"CPU seconds {r.CpuSeconds}");
+            Assert.True(r.Iterations >= 1);
         }
         // Trained embedders reproduce the muscles far better than the mean, and every embedder is above the floor of the
         // untrained networks; the ceiling (another population of the same circuit) is near 1.
@@ -91,6 +93,66 @@ public class SparseRecordingExperimentTests
             double last = optimizer == EmbedderOptimizer.Adam ? stats[^1].Loss : stats[^1].LossAfter;
             Assert.True(last < 0.9 * stats[0].Loss, $"{optimizer}: {stats[0].Loss} → {last}");
         }
+    }
+
+    [Fact]
+    public void Gradient_runs_end_on_their_iteration_budget_or_the_loss_plateau_never_on_wall_time()
+    {
+        var hints = Training.Neurons.SampleUnits(0.1, 4);
+        // Without the plateau rule, Hessian-free runs exactly its budget.
+        var budget = EmbedderTraining.Train(Training, hints, EmbedderOptimizer.HessianFree, 1, SmallEmbedder with { HessianFreeIterations = 4, LossPlateau = null });
+        Assert.Equal(4, budget.Iterations);
+        Assert.Equal(NeuroRnn.Training.StopKind.IterationsCompleted, budget.Training.StopReason.Kind);
+        Assert.True(budget.TrainCpuSeconds > 0);
+        // A plateau rule that demands a 90 % fall over 2 iterations fires long before a budget of 200 (and names itself).
+        foreach (var optimizer in new[] { EmbedderOptimizer.HessianFree, EmbedderOptimizer.Adam })
+        {
+            var options = SmallEmbedder with { HessianFreeIterations = 200, AdamIterations = 200, LossPlateau = 0.9, LossPlateauWindow = 2 };
+            var stopped = EmbedderTraining.Train(Training, hints, optimizer, 1, options);
+            Assert.Equal(NeuroRnn.Training.StopKind.Plateau, stopped.Training.StopReason.Kind);
+            Assert.Contains("plateau", stopped.Training.StopReason.Description);
+            Assert.InRange(stopped.Iterations, 3, 199);
+            // The rule fired on the last iteration: its loss fell by less than 90 % against the one 2 iterations earlier
+            // (Adam: the full-batch loss before each step, as it computes no loss after its step).
+            var stats = stopped.Training.Statistics;
+            double Loss(int i) => optimizer == EmbedderOptimizer.Adam ? stats[i].Loss : stats[i].LossAfter;
+            Assert.True(Loss(stats.Count - 3) - Loss(stats.Count - 1) < 0.9 * Loss(stats.Count - 3));
+        }
+    }
+
+    [Fact]
+    public void Few_hints_drive_the_full_force_target_network_less_than_many()
+    {
+        var options = new EmbedderOptions { HintScale = 5, FullDriveHintCount = 20 };
+        // Per-hint factor HintScale/√max(H, 20): fixed up to 20 hints, then the total drive √H·factor stays at 5.
+        Assert.Equal(5 / Math.Sqrt(20), EmbedderTraining.HintDriveScale(options, 2), 14);
+        Assert.Equal(5 / Math.Sqrt(20), EmbedderTraining.HintDriveScale(options, 20), 14);
+        Assert.Equal(5 / Math.Sqrt(200), EmbedderTraining.HintDriveScale(options, 200), 14);
+        double previous = 0;
+        foreach (int h in new[] { 1, 2, 4, 10, 20, 40, 200 })
+        {
+            double total = Math.Sqrt(h) * EmbedderTraining.HintDriveScale(options, h);
+            Assert.True(total >= previous - 1e-12 && total <= 5 + 1e-12, $"{h} hints: total drive {total}");
+            previous = total;
+        }
+        // Full-drive count 1 is the undamped rule: every hint count drives with the full scale.
+        Assert.Equal(5 / Math.Sqrt(2), EmbedderTraining.HintDriveScale(options with { FullDriveHintCount = 1 }, 2), 14);
+    }
+
+    [Fact]
+    public void Summary_table_reports_standard_errors_iterations_and_cpu_time()
+    {
+        var result = SparseRecordingExperiment.Run(Small with { Seeds = [1, 2], Fractions = [1.0], IncludeOutputOnly = false, Optimizers = [EmbedderOptimizer.FullForce] });
+        var s = Assert.Single(result.Summaries);
+        var svcca = result.Runs.Select(r => r.Svcca).ToArray();
+        double sd = Math.Abs(svcca[0] - svcca[1]) / Math.Sqrt(2);
+        Assert.Equal(sd, s.SvccaStd, 12);
+        Assert.Equal(sd / Math.Sqrt(2), s.StandardError(s.SvccaStd), 12);
+        Assert.Equal(15, s.Iterations);
+        Assert.Equal(result.Runs.Average(r => r.CpuSeconds), s.CpuSeconds, 12);
+        var md = result.ToMarkdown();
+        Assert.Contains("| iterations | CPU s | wall s |", md);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Svcca:F3} ± {s.StandardError(s.SvccaStd):F3}"), md);
     }
 
     [Fact]
@@ -179,6 +241,11 @@ public class SparseRecordingExperimentTests
         Assert.Contains("360", e.Message);
         e = Assert.Throws<ArgumentException>(() => SparseRecordingExperiment.Run(Small with { Embedder = SmallEmbedder with { HintScale = 0 } }));
         Assert.Equal("HintScale", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => SparseRecordingExperiment.Run(Small with { Embedder = SmallEmbedder with { FullDriveHintCount = 0 } }));
+        Assert.Equal("FullDriveHintCount", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, null, EmbedderOptimizer.HessianFree, 1, SmallEmbedder with { LossPlateau = 1 }));
+        Assert.Equal("LossPlateau", e.ParamName);
+        Assert.Contains("(0, 1)", e.Message);
         e = Assert.Throws<ArgumentException>(() => EmbedderTraining.Train(Training, null, EmbedderOptimizer.FullForce, 1, SmallEmbedder with { TauMs = 5 }));
         Assert.Equal("options", e.ParamName);
     }

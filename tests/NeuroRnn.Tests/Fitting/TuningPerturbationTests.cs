@@ -33,7 +33,9 @@ public class TuningPerturbationTests
     [Fact]
     public void SilencingAllInhibitoryUnitsChangesTheResponsesAndDrawsVary()
     {
-        var all = TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { Fraction = 1, Repetitions = 2 });
+        // With every I unit silent this small network climbs past 5× its control peak (unstable by default); the test is
+        // about the change itself, so the runaway bound is lifted.
+        var all = TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { Fraction = 1, Repetitions = 2, RunawayFactor = 1e6 });
         Assert.Equal(4, all.EligibleUnits); // 20 % of 20
         Assert.Equal(4, all.PerturbedPerRepetition);
         Assert.Contains(all.Units, u => Math.Abs(u.MeanRate.Mean) > 1e-6);
@@ -43,6 +45,34 @@ public class TuningPerturbationTests
         Assert.Equal(16, some.EligibleUnits);
         Assert.Equal(3, some.PerturbedPerRepetition);
         Assert.Contains(some.Units, u => u.MeanRate.Interval.High - u.MeanRate.Interval.Low > 1e-9);
+    }
+
+    [Fact]
+    public void RunawayDrawsAreCountedAsUnstableAndKeptOutOfEverySummary()
+    {
+        // Driving a fifth of the E units with a current of 100 pushes their softplus rates to ≈ 100, far above 5× the control's peak.
+        var driven = new TuningPerturbationOptions { Kind = PerturbationKind.Stimulate, CellTypes = UnitTypeFilter.Excitatory, Strength = 100, Fraction = 0.2, Repetitions = 4 };
+        var runaway = TuningPerturbations.Predict(DaleFit.Value, driven);
+        Assert.Equal([0, 1, 2, 3], runaway.UnstableRepetitions);
+        Assert.Equal(0, runaway.StableRepetitions);
+        Assert.All(runaway.UnstablePeakRatios, ratio => Assert.True(ratio > 5, $"peak ratio {ratio}"));
+        Assert.True(double.IsNaN(runaway.PopulationMeanRate.Mean));
+        Assert.All(runaway.Units, u => Assert.True(double.IsNaN(u.MeanRate.Mean)));
+        Assert.Contains("4 unstable", runaway.ToString());
+        // The same draws judged against a bound they stay under: all stable, and the summaries are the large real changes.
+        var tolerated = TuningPerturbations.Predict(DaleFit.Value, driven with { RunawayFactor = 1e6 });
+        Assert.Empty(tolerated.UnstableRepetitions);
+        Assert.True(tolerated.PopulationMeanRate.Mean > 1, $"mean rate change {tolerated.PopulationMeanRate.Mean}");
+        Assert.DoesNotContain("unstable", tolerated.ToString());
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(double.PositiveInfinity)]
+    public void ARunawayFactorOfAtMostOneIsAnErrorNamingIt(double factor)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TuningPerturbations.Predict(DaleFit.Value, new TuningPerturbationOptions { RunawayFactor = factor }));
+        Assert.Equal("RunawayFactor", e.ParamName);
     }
 
     [Theory]

@@ -111,6 +111,37 @@ public class PerturbationTests
     }
 
     [Fact]
+    public void Rates_read_later_are_those_of_the_call_even_after_the_parameters_change()
+    {
+        // The rate recordings are simulated when first read (a scored-only result keeps outputs alone); they must equal the
+        // recordings of the runs as they were at the call: Record for the control, the perturbed simulation for the other.
+        var trained = Network();
+        var batch = Batch;
+        var perturbation = new Perturbation { Units = [1, 4, 9], Strength = 0.7, StartMs = 10 };
+        var result = trained.Perturb(batch, [perturbation]);
+        var recorded = trained.Record(batch);
+        var (dt, onset) = ActivityRecordings.Timing(Task, trained.Model);
+        var compiled = perturbation.Compile(trained.Model, ActivityRecordings.TimeAxis(batch.Steps, dt, onset), "p");
+        var direct = trained.Model.RunWith(batch, new UnitInterventions([compiled]));
+        var expectedPerturbed = ActivityRecordings.FromTrajectory(direct, batch, RecordedSignal.Rates, result.PerturbedOutputs.Trials,
+            ActivityRecordings.UnitsTable(trained.Model), dt, onset, "expected");
+        var expectedOutputs = ActivityRecordings.FromTrajectory(direct, batch, RecordedSignal.Outputs, result.PerturbedOutputs.Trials,
+            ActivityRecordings.UnitsTable(trained.Model), dt, onset, "expected");
+
+        var parameters = trained.Model.GetParameters();
+        trained.Model.SetParameters(parameters.Select(p => p * 0.5).ToArray()); // after the call: must not leak into the result
+        Assert.True(result.Control.Data.SequenceEqual(recorded.Data));
+        Assert.True(result.Control.Trials.ContentEquals(recorded.Trials));
+        Assert.True(result.Control.Units.ContentEquals(recorded.Units));
+        Assert.True(result.Control.GetTimeMs().SequenceEqual(recorded.GetTimeMs()));
+        Assert.True(result.Perturbed.Data.SequenceEqual(expectedPerturbed.Data));
+        Assert.True(result.PerturbedOutputs.Data.SequenceEqual(expectedOutputs.Data));
+        Assert.False(result.Control.Data.SequenceEqual(result.Perturbed.Data));
+        Assert.Same(result.Control, result.Control); // simulated once, then kept
+        Assert.Contains("perturbed", result.Perturbed.Name);
+    }
+
+    [Fact]
     public void Bad_perturbations_are_rejected_naming_the_argument_and_the_field()
     {
         var trained = Network();

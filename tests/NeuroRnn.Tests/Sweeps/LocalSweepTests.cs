@@ -191,6 +191,55 @@ public class LocalSweepTests
         Assert.Equal([2.0, 5.0], SweepTable.Gather(spec).Table.GetDoubles("twice"));
     }
 
+    [Fact]
+    public void A_run_past_its_wall_time_is_stopped_reported_as_timed_out_and_resumed_by_the_next_run()
+    {
+        SweepJobs.Register(new TickingKind());
+        string dir = SweepTestFiles.TempFolder("sweep-wall-time");
+        // 40 ticks of 100 ms each: 4 s of work per run against a 1-second wall time.
+        var spec = SweepSpecJson.Parse("""
+            { "name": "ticks", "kind": "ticking", "grid": { "ticks": [40] }, "resources": { "wall_time": "00:00:01" }, "output": "o" }
+            """, dir);
+        Assert.Equal(TimeSpan.FromSeconds(1), spec.Resources.WallTime);
+        Assert.Contains("#SBATCH --time=00:01:00", SlurmSweepRunner.Script(spec, [0], "neurornn", "/s/sweep.json")); // Slurm counts minutes
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var first = LocalSweepRunner.Run(spec);
+        Assert.True(clock.Elapsed.TotalSeconds >= 0.95, $"stopped after {clock.Elapsed.TotalSeconds:0.00} s, before its wall time");
+        var run = first.Runs[0];
+        Assert.Equal(SweepRunState.Interrupted, run.State);
+        Assert.True(run.Record!.TimedOut);
+        Assert.Equal("1 runs: 1 interrupted (1 at its wall time)", first.ToString());
+        Assert.Equal(1, first.TimedOutCount);
+        int firstTicks = run.Record.Iterations!.Value;
+        Assert.InRange(firstTicks, 1, 39); // stopped before the 40 ticks (4 s) were done
+        Assert.Contains("stopped at its wall time (00:00:01, resources.wall_time)", File.ReadAllText(run.LogPath));
+        Assert.Equal(firstTicks, int.Parse(File.ReadAllText(Path.Combine(run.Run.Folder, SweepRunFiles.Checkpoint))));
+        Assert.Contains("\"timed_out\": true", File.ReadAllText(Path.Combine(run.Run.Folder, SweepRunFiles.State)));
+
+        // Each later run gets a fresh wall time and resumes the checkpoint, until the 40 ticks are done.
+        var status = first;
+        for (int attempt = 2; attempt <= 20 && !status.AllCompleted; attempt++)
+        {
+            status = LocalSweepRunner.Run(spec);
+            Assert.True(status.AllCompleted || status.TimedOutCount == 1, status.ToString());
+        }
+        Assert.True(status.AllCompleted, status.ToString());
+        var done = status.Runs[0].Record!;
+        Assert.False(done.TimedOut);
+        Assert.InRange(done.Attempts, 2, 20);
+        Assert.Equal(40, done.Iterations);
+        Assert.Equal([40.0], SweepTable.Gather(spec).Table.GetDoubles("counted")); // every tick counted once across attempts
+        Assert.DoesNotContain("timed_out", File.ReadAllText(Path.Combine(status.Runs[0].Run.Folder, SweepRunFiles.State)));
+    }
+
+    [Fact]
+    public void A_wall_time_under_a_second_is_rejected_naming_the_field()
+    {
+        var e = Assert.Throws<SweepSpecException>(() => SweepSpecJson.Parse("""{ "kind": "fit-recording", "grid": { "units": [4] }, "resources": { "wall_time": 0 }, "output": "o" }""", ".").Expand());
+        Assert.Contains("resources.wall_time", e.Message);
+    }
+
     /// <summary>Stops the run as soon as its first checkpoint exists (mid-run, between iterations).</summary>
     private static Thread CancelAtFirstCheckpoint(string folder, CancellationTokenSource stop)
     {
@@ -201,6 +250,25 @@ public class LocalSweepTests
         }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
         thread.Start();
         return thread;
+    }
+
+    /// <summary>Counts ticks of 100 ms, checkpointing the count after each and resuming from it; stops between ticks when cancelled.</summary>
+    private sealed class TickingKind : ISweepJob
+    {
+        public string Name => "ticking";
+        public string Description => "counts slow ticks";
+        public IReadOnlyList<SweepParameter> Parameters { get; } = [new("ticks", SweepParameterType.Integer, null, "ticks to count") { Required = true }];
+        public SweepJobOutcome Run(SweepJobContext context)
+        {
+            int ticks = File.Exists(context.CheckpointPath) ? int.Parse(File.ReadAllText(context.CheckpointPath)) : 0;
+            while (ticks < context.Integer("ticks"))
+            {
+                if (context.CancellationToken.IsCancellationRequested) return new(new Dictionary<string, double>(), ticks, Cancelled: true);
+                Thread.Sleep(100);
+                File.WriteAllText(context.CheckpointPath, (++ticks).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return new(new Dictionary<string, double> { ["counted"] = ticks }, ticks);
+        }
     }
 
     private sealed class DoublingKind : ISweepJob
