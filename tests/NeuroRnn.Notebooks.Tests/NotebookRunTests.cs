@@ -86,6 +86,7 @@ public class NotebookRunTests(ITestOutputHelper output)
         {
             Assert.Contains("9 runs into", StreamText(cells[0]));
             Assert.Contains("9 runs: 9 completed", StreamText(cells[1]));
+            Assert.Contains("v1-size-by-seed: 9 runs: 9 completed", cells[1]["outputs"]!.ToJsonString()); // LiveOutput's last update, in place
             Assert.Matches(@"units=12: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
             Assert.Matches(@"units=48: r2_heldout -?\d\.\d+ \[.+\] \(n = 3\)", StreamText(cells[2]));
             Assert.Contains("second run: 9 runs: 9 completed; attempts per run: 1 1 1 1 1 1 1 1 1", StreamText(cells[3]));

@@ -69,7 +69,9 @@ internal sealed partial class NuGetRestorer
         // sources, and only there can a plain-HTTP source that the user named be allowed.
         await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), SourcesConfig(extraSources), cancellationToken);
         var directive = $"#r \"nuget: {id}{(version is null ? "" : ", " + version)}\"";
-        var (exitCode, output) = await DotnetCli.RunAsync(directive, ["restore", projectFile, "--nologo", "-v", "q"], project, _timeout, cancellationToken);
+        // --force-evaluate: otherwise NuGet's no-op check keeps the floating version it resolved last time.
+        string[] arguments = floating ? ["restore", projectFile, "--nologo", "-v", "q", "--force-evaluate"] : ["restore", projectFile, "--nologo", "-v", "q"];
+        var (exitCode, output) = await DotnetCli.RunAsync(directive, arguments, project, _timeout, cancellationToken);
         var assets = Path.Combine(project, "obj", "project.assets.json");
         if (exitCode != 0 || !File.Exists(assets))
         {

@@ -49,4 +49,28 @@ public sealed class WorkingFolderSourcesTests
         var listing = $"E https://api.nuget.org/v3/index.json\nD {existing}\nE {existing}\nE /no/such/folder/here\n";
         Assert.Equal([existing], WorkingFolderSources.Parse(listing));
     }
+
+    [Fact]
+    public async Task A_floating_version_is_restored_again_and_picks_up_a_newer_package()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "neurornn-floating-" + Guid.NewGuid().ToString("N")[..8]);
+        var feed = Path.Combine(root, "feed");
+        var baseVersion = LocalPackages.FreshVersion();
+        try
+        {
+            var restorer = new NuGetRestorer(Path.Combine(root, "cache"), TimeSpan.FromMinutes(3));
+            LocalPackages.Create(feed, "NeuroRnnTestFloatingPkg", baseVersion + "-local.1");
+            var first = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [feed], CancellationToken.None);
+            Assert.Contains(first, p => p.Contains($"{baseVersion}-local.1", StringComparison.Ordinal));
+
+            // Re-packed, as scripts/pack-local.sh does: the same floating reference now means the newer package.
+            LocalPackages.Create(feed, "NeuroRnnTestFloatingPkg", baseVersion + "-local.2");
+            var second = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [feed], CancellationToken.None);
+            Assert.Contains(second, p => p.Contains($"{baseVersion}-local.2", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
