@@ -173,7 +173,7 @@ internal static class V1DaleSuite
         string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale --free DIR --dale DIR` from two fits of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; both rows also in v1-dale-variants-it{k}.md)" : "")}, the second with Dale's law (80 % E, softplus rates scaled to peak 2). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {(fits.ContainsKey("unconstrained") ? "two fits" : "a fit")} of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, {(fits.ContainsKey("unconstrained") ? "the second" : "")} with Dale's law (80 % E, softplus rates scaled to peak 2). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; iteration budgets, not wall time, bound the fits, so R² does not depend on load; times are **provisional** (see v1-dale-variants.md)."));
         s.AppendLine();
         s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
@@ -182,7 +182,7 @@ internal static class V1DaleSuite
         {
             var f = node!.AsObject();
             string constraints = f["constraints"]!.AsArray().Count == 0 ? "none" : string.Join("; ", f["constraints"]!.AsArray().Select(x => x!.GetValue<string>()));
-            s.AppendLine($"| {name} | {constraints} | {G(f["r2HeldOutVsTruth"])} | {G(f["r2HeldOutTrialAveraged"])} | {G(f["r2HeldOutNormalised"])} | {f["hfIterations"]} | {G(f["trainingSeconds"], "F0")} |");
+            s.AppendLine($"| {name} | {constraints} | {G(f["r2HeldOutVsTruth"])} | {G(f["r2HeldOutTrialAveraged"])} | {G(f["r2HeldOutNormalised"])} | {f["hfIterations"]?.ToString() ?? (r["iterationBudget"] is { } kc ? $"≤ {kc} (budget)" : "—")} | {G(f["trainingSeconds"], "F0")} |");
         }
         double? a = fits["unconstrained"]?["r2HeldOutVsTruth"]?.GetValue<double>(), b = fits["dale"]!["r2HeldOutVsTruth"]?.GetValue<double>();
         if (a is { } x && b is { } y)
@@ -214,7 +214,7 @@ internal static class V1DaleSuite
         {
             var p = node!.AsObject();
             string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["median"])} (mean {G(c["mean"])}) [{G(c["low"])}, {G(c["high"])}]"); }
-            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0} |"));
+            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {UpDown(p)} |"));
         }
         s.AppendLine();
         s.AppendLine("Per-unit predictions (gain, baseline, width, preferred orientation with intervals) for all 200 recorded units are in v1-dale.json.");
@@ -242,4 +242,12 @@ internal static class V1DaleSuite
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+
+    /// <summary>Units whose gain interval excludes 1; an interval over fewer than 5 stable draws says nothing, so none is given.</summary>
+    private static string UpDown(JsonObject p)
+    {
+        int stable = p["repetitions"]!.GetValue<int>() - (p["unstableRepetitions"]?.GetValue<int>() ?? 0);
+        return stable < 5 ? string.Create(Inv, $"— ({stable} stable draw(s))")
+            : string.Create(Inv, $"{p["fractionUnitsGainUp"]!.GetValue<double>():P0} / {p["fractionUnitsGainDown"]!.GetValue<double>():P0}");
+    }
 }
