@@ -39,7 +39,7 @@ internal static partial class HessianFreeSuite
         var sections = new List<string>();
         bool profile = false;
         int? iterationBudget = null;
-        double peerSeconds = 120;
+        double peerSeconds = 120, peerFactor = 0;
         var learningRates = new List<string>();
         var precisions = new List<string>();
         for (int i = 0; i < args.Length; i++)
@@ -72,6 +72,9 @@ internal static partial class HessianFreeSuite
                 case "--peer-seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out peerSeconds) && peerSeconds > 0:
                     i++;
                     break;
+                case "--peer-factor" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out peerFactor) && peerFactor > 0:
+                    i++;
+                    break;
                 case "--lr" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out double lr) && lr > 0:
                     learningRates.Add(args[++i]);
                     break;
@@ -85,7 +88,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -122,7 +125,7 @@ internal static partial class HessianFreeSuite
                 "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
                 "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
-                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
+                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, peerFactor, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
                     precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
