@@ -21,7 +21,8 @@ internal static partial class HessianFreeSuite
 
     /// <param name="peerSeconds">Wall-time cap of each Adam run.</param>
     /// <param name="peerFactor">When positive, the cap is this multiple of the fastest HF run's time to the target
-    /// instead (e.g. 3.2: an Adam run that has not reached the target by then is more than 3× slower).</param>
+    /// instead, at most <paramref name="peerSeconds"/> (e.g. 3.2: an Adam run that has not reached the target by then is
+    /// more than 3× slower).</param>
     private static JsonObject W2TimeToMse(int iterationBudget, double peerSeconds, double peerFactor, IReadOnlyList<string> learningRates, IReadOnlyList<string> precisions)
     {
         var batch = RnnKernelsBench.W2Batch();
@@ -58,12 +59,12 @@ internal static partial class HessianFreeSuite
 
         var hfTimes = runs.Select(r => r.Value!).Where(r => r["reached"]!.GetValue<bool>()).Select(r => r["wallSeconds"]!.GetValue<double>()).ToList();
         bool relative = peerFactor > 0 && hfTimes.Count > 0;
-        if (relative) peerSeconds = Math.Ceiling(peerFactor * hfTimes.Min());
+        if (relative) peerSeconds = Math.Min(peerSeconds, Math.Ceiling(peerFactor * hfTimes.Min()));
         var peer = RunAdamPeer(batch, peerSeconds, learningRates);
         return new JsonObject
         {
             ["settings"] = string.Create(CultureInfo.InvariantCulture,
-                $"W2 (benchmarks.md: N = 200 tanh, α = 0.1, 96 trials × 100 steps, unit read-out, MSE over all entries, full batch); target training MSE < {W2TargetMse:G}; HF with the recording fits' optimizer defaults (λ₀ 0.01, CG 10–250, μ = 1/30), budget {iterationBudget} iterations; Adam full batch, PyTorch's default β, each learning rate capped at {peerSeconds:F0} s wall{(relative ? string.Create(CultureInfo.InvariantCulture, $" ({peerFactor:G}× the fastest HF time)") : "")}; the same batch, {_threads} thread(s) each (MKL / torch.set_num_threads)"),
+                $"W2 (benchmarks.md: N = 200 tanh, α = 0.1, 96 trials × 100 steps, unit read-out, MSE over all entries, full batch); target training MSE < {W2TargetMse:G}; HF with the recording fits' optimizer defaults (λ₀ 0.01, CG 10–250, μ = 1/30), budget {iterationBudget} iterations; Adam full batch, PyTorch's default β, each learning rate capped at {peerSeconds:F0} s wall{(relative ? string.Create(CultureInfo.InvariantCulture, $" ({peerFactor:G}× the fastest HF time, at most the given cap)") : "")}; the same batch, {_threads} thread(s) each (MKL / torch.set_num_threads)"),
             ["runs"] = runs,
             ["peer"] = peer,
         };
