@@ -510,8 +510,8 @@ internal static partial class HessianFreeSuite
         md.AppendLine("count. A load average near 2 with 2 threads, or near 1–2 with 1 thread, is a quiet machine; higher loads mean other");
         md.AppendLine("jobs shared the cores and wall times are upper bounds (with 2 OpenMP threads on an oversubscribed machine MKL's");
         md.AppendLine("spin-waiting made products up to 60× slower, so loaded runs use 1 thread). Process-CPU times are given next to wall");
-        md.AppendLine("times (with 2 threads they add both cores' time). Sections marked \"quick\" are reduced runs; time-to-solution runs are");
-        md.AppendLine("capped in wall time (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
+        md.AppendLine("times (with 2 threads they add both cores' time). Sections marked \"quick\" are reduced runs; time-to-solution runs have");
+        md.AppendLine("an iteration budget and/or a wall-time cap (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
         md.AppendLine("other core.");
         md.AppendLine();
         TimeToResultSummary(md, root);
