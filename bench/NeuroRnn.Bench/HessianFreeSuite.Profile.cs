@@ -72,11 +72,16 @@ internal static partial class HessianFreeSuite
         Time("bias gradient gemv (N×TB read)", () => TypedBlas.Gemv<double>(be, Transpose.None, n, tb, 1, block, n, ones, 0, sum));
     }
 
-    /// <summary>The GN product and gradient with the batch in 1, 2 and 4 parts, interleaved so that load changes hit all alike.</summary>
-    private static void CompareParts(RnnPrecision precision)
+    /// <summary>The GN product with the batch in 1, 2 and 4 parts, interleaved so that load changes hit all alike.</summary>
+    private static void CompareParts(RnnPrecision precision) => CompareParts(precision, [1, 2, 4]);
+
+    /// <summary>
+    /// The W2 GN product with the batch in each of <paramref name="counts"/> parts (1: the unsplit loop with MKL's own
+    /// threads in each step's GEMM, as before the split), interleaved so that load changes hit all alike; medians (s).
+    /// </summary>
+    internal static (double[] Wall, double[] Cpu) CompareParts(RnnPrecision precision, int[] counts)
     {
         var batch = RnnKernelsBench.W2Batch();
-        int[] counts = [1, 2, 4];
         var objectives = new RnnObjective[counts.Length];
         for (int k = 0; k < counts.Length; k++)
         {
@@ -106,6 +111,7 @@ internal static partial class HessianFreeSuite
             wall[k].Sort(); cpu[k].Sort();
             Console.WriteLine(string.Create(Inv, $"     GN product, {counts[k]} part(s): wall min {wall[k][0] * 1e3:F1} median {wall[k][wall[k].Count / 2] * 1e3:F1} ms; CPU min {cpu[k][0] * 1e3:F1} median {cpu[k][cpu[k].Count / 2] * 1e3:F1} ms"));
         }
+        return (wall.Select(w => w[w.Count / 2]).ToArray(), cpu.Select(c => c[c.Count / 2]).ToArray());
     }
 
     /// <summary>An objective that times each call of the wrapped one.</summary>

@@ -39,7 +39,7 @@ internal static partial class HessianFreeSuite
         var sections = new List<string>();
         bool profile = false;
         int? iterationBudget = null;
-        double peerSeconds = 120;
+        double peerSeconds = 120, peerFactor = 0;
         var learningRates = new List<string>();
         var precisions = new List<string>();
         for (int i = 0; i < args.Length; i++)
@@ -72,6 +72,9 @@ internal static partial class HessianFreeSuite
                 case "--peer-seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out peerSeconds) && peerSeconds > 0:
                     i++;
                     break;
+                case "--peer-factor" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out peerFactor) && peerFactor > 0:
+                    i++;
+                    break;
                 case "--lr" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out double lr) && lr > 0:
                     learningRates.Add(args[++i]);
                     break;
@@ -85,7 +88,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -122,7 +125,7 @@ internal static partial class HessianFreeSuite
                 "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
                 "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
                 "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
-                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
+                "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, peerFactor, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
                     precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
                 _ => Mante(minutes),
@@ -240,6 +243,18 @@ internal static partial class HessianFreeSuite
                 state = r.State;
                 cg = ((HessianFreeStepDetails)r.Statistics[0].Details!).CgIterations;
             });
+            if (backend == "mkl")
+            {
+                // Before/after in the same run: the GN product with the recurrent loops unsplit (MKL's threads inside
+                // each step's GEMM, as before issue 17) and split into the batch parts (the default for W2's 96 trials).
+                int parts = BatchParts.PartCount(RnnKernelsBench.Trials);
+                var (partsWall, partsCpu) = CompareParts(p, [1, parts]);
+                row["gaussNewtonUnsplitMedianWallSeconds"] = partsWall[0];
+                row["gaussNewtonSplitMedianWallSeconds"] = partsWall[1];
+                row["gaussNewtonUnsplitMedianCpuSeconds"] = partsCpu[0];
+                row["gaussNewtonSplitMedianCpuSeconds"] = partsCpu[1];
+                row["batchParts"] = parts;
+            }
             row["hfIteration50Cg"] = iteration.ToJson();
             row["cgStepsInTimedIteration"] = cg;
             // The iteration's GEMM-bound floor in the same run: its CG products, one gradient and one forward pass (the
@@ -495,8 +510,8 @@ internal static partial class HessianFreeSuite
         md.AppendLine("count. A load average near 2 with 2 threads, or near 1–2 with 1 thread, is a quiet machine; higher loads mean other");
         md.AppendLine("jobs shared the cores and wall times are upper bounds (with 2 OpenMP threads on an oversubscribed machine MKL's");
         md.AppendLine("spin-waiting made products up to 60× slower, so loaded runs use 1 thread). Process-CPU times are given next to wall");
-        md.AppendLine("times (with 2 threads they add both cores' time). Sections marked \"quick\" are reduced runs; time-to-solution runs are");
-        md.AppendLine("capped in wall time (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
+        md.AppendLine("times (with 2 threads they add both cores' time). Sections marked \"quick\" are reduced runs; time-to-solution runs have");
+        md.AppendLine("an iteration budget and/or a wall-time cap (see each section). Time-to-solution runs with 1 thread ran while another 1-thread run used the");
         md.AppendLine("other core.");
         md.AppendLine();
         TimeToResultSummary(md, root);
@@ -535,10 +550,10 @@ internal static partial class HessianFreeSuite
                         md.AppendLine("same shapes with the same threads (step products 200×200·200×96, batched products over all T·B columns); the HF");
                         md.AppendLine("iteration's floor is its CG products + one gradient + one forward pass (the loss ρ needs); everything else counts against it.");
                         md.AppendLine();
-                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) |");
-                        md.AppendLine("|---|---|---|---|---|---|");
+                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) | GN product before / after the batch split (median wall ms, same run) |");
+                        md.AppendLine("|---|---|---|---|---|---|---|");
                         foreach (var r in ratioRows)
-                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} |");
+                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} | {(r?["gaussNewtonUnsplitMedianWallSeconds"] is JsonNode before ? $"{(before.GetValue<double>() * 1e3).ToString("F1", Inv)} / {(r!["gaussNewtonSplitMedianWallSeconds"]!.GetValue<double>() * 1e3).ToString("F1", Inv)} ({r?["batchParts"]} parts)" : "–")} |");
                         md.AppendLine();
                     }
                     md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");

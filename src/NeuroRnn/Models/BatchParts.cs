@@ -11,7 +11,8 @@ namespace NeuroRnn.Models;
 /// <para>
 /// The partition depends only on the batch size (<see cref="PartCount"/>), never on the thread count or on whether
 /// the workers are free, and every part's back-end calls run on one thread: results are the same with 1 or more
-/// threads and from run to run. Part 0 runs on the calling thread, the others on process-wide background workers
+/// threads and from run to run. A batch of one part (fewer than 2 × <see cref="MinimumColumns"/> trials) runs the loop
+/// unsplit on the calling thread with the back-end's own threading, as before the split. Part 0 runs on the calling thread, the others on process-wide background workers
 /// (part p on thread p mod K); if another engine is using the workers, the parts run one after the other on the
 /// calling thread. Nothing here allocates after the workers exist.
 /// </para>
@@ -47,6 +48,12 @@ internal static class BatchParts
     /// </summary>
     public static void Run(int parts, int threads, INumericsBackend backend, Action<int> body)
     {
+        if (parts == 1)
+        {
+            // One part: the loop as it was before the split, with the back-end's own threading inside each call.
+            body(0);
+            return;
+        }
         threads = Math.Clamp(Math.Min(threads, parts), 1, Environment.ProcessorCount);
         var mkl = backend as MklBackend;
         int previous = mkl?.SetThreadsOnThisThread(1) ?? 0;
