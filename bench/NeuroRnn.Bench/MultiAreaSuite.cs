@@ -180,9 +180,23 @@ internal static class MultiAreaSuite
         }
         s.AppendLine("## Reading");
         s.AppendLine();
-        s.AppendLine("- The three-area network reproduces the paper's dissociation: area 3 (the PMd-like output area) has near-chance colour CP (mean |CP − ½| 0.033, 36 % of units outside their permutation interval) but strong direction CP (0.277, 98 %); area 1 carries both (colour 0.178 / 94 %, direction 0.124 / 88 %). The single-area network mixes both in the same units (colour 0.197 / 93 %, direction 0.117 / 84 %): it does not separate them.");
-        s.AppendLine("- What propagates: in the area 2 → area 3 input, the direction choice explains 57.6 % of the variance and the colour choice 1.0 %; area 1 → area 2 still carries colour (20.1 %) — colour is dropped between areas 2 and 3. The TDR colour and direction axes are least aligned in area 1 (cosine −0.22) and become aligned downstream (−0.53, −0.65).");
-        s.AppendLine("- Caveat: an unconditioned linear decoder still reads the colour choice from area 3 at 87.7 % (94.5 % in the single area): on these trials colour choice and stimulus colour are strongly coupled, and some colour signal (36 % of units significant, small effect) remains. CP, conditioned on coherence, and the variance of the inter-area input are the cleaner measures. Networks were trained for only 10–11 HF iterations under heavy load (accuracy 91–93 % vs the ideal observer's 93.5 %).");
+        // The reading is computed from the JSON, so a rerun never leaves stale numbers in the prose.
+        var nets = root["networks"]!.AsObject();
+        if (nets["three-area"] is JsonObject three && nets["single-area"] is JsonObject single)
+        {
+            var areas = three["areaSummaries"]!.AsArray().Select(x => x!.AsObject()).ToArray();
+            var first = areas[0];
+            var last = areas[^1];
+            var one = single["areaSummaries"]!.AsArray()[0]!.AsObject();
+            double D(JsonObject o, string key) => o[key]?.GetValue<double>() ?? double.NaN;
+            bool separates = D(last, "meanColourCpDeviation") < 0.5 * D(last, "meanDirectionCpDeviation");
+            s.AppendLine(string.Create(Inv, $"- Three-area network, last area ({last["area"]}, the PMd-like output area): colour CP mean |CP − ½| {F(last["meanColourCpDeviation"])} ({P(last["colourSignificantFraction"])} of units outside their permutation interval) vs direction CP {F(last["meanDirectionCpDeviation"])} ({P(last["directionSignificantFraction"])}) — {(separates ? "colour CP well below direction CP, as in the paper" : "no clear separation")}, and the issue's criterion that most last-area units have colour CP within their permutation interval is {(D(last, "colourSignificantFraction") < 0.5 ? "met" : "**not met**")}; first area ({first["area"]}): colour {F(first["meanColourCpDeviation"])} / {P(first["colourSignificantFraction"])}, direction {F(first["meanDirectionCpDeviation"])} / {P(first["directionSignificantFraction"])}. Single-area network: colour {F(one["meanColourCpDeviation"])} / {P(one["colourSignificantFraction"])}, direction {F(one["meanDirectionCpDeviation"])} / {P(one["directionSignificantFraction"])}."));
+            var pathways = three["pathways"]!.AsArray().Select(x => x!.AsObject()).ToArray();
+            var intoLast = pathways.FirstOrDefault(x => x["target"]!.GetValue<string>() == last["area"]!.GetValue<string>() && x["source"]!.GetValue<string>() != last["area"]!.GetValue<string>());
+            if (intoLast is not null)
+                s.AppendLine(string.Create(Inv, $"- What propagates: in the {intoLast["source"]} → {intoLast["target"]} input the direction choice explains {P(intoLast["directionVariance"])} of the variance and the colour choice {P(intoLast["colourVariance"])}."));
+            s.AppendLine(string.Create(Inv, $"- Caveat: an unconditioned linear decoder still reads the colour choice from the last area at {P(last["colourDecoding"])} (single area {P(one["colourDecoding"])}): colour choice and stimulus colour are coupled on these trials; CP, conditioned on coherence, and the variance of the inter-area input are the cleaner measures. Both networks trained for {root["iterationBudget"]?.ToString() ?? "?"} HF iterations (test accuracy {P(three["testAccuracy"])} three-area, {P(single["testAccuracy"])} single-area, ideal observer {root["idealObserverAccuracy"]!.GetValue<double>():P1})."));
+        }
         return s.ToString();
     }
 

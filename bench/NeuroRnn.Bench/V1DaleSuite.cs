@@ -23,7 +23,7 @@ internal static class V1DaleSuite
 
     public static int Run(string[] args)
     {
-        string? free = null, dale = null;
+        string? free = null, dale = null, bounded = null;
         int repetitions = 20;
         int? budget = null;
         string data = "data/v1-gratings.npz";
@@ -34,6 +34,7 @@ internal static class V1DaleSuite
             {
                 case "--free": free = Next(); break;
                 case "--dale": dale = Next(); break;
+                case "--bounded": bounded = Next(); break; // a Dale fit with sigmoid rates (v1-dale-variants' dale-sigmoid), whose rates cannot run away
                 case "--data": data = Next(); break;
                 case "--repetitions": repetitions = int.Parse(Next(), Inv); break;
                 case "--budget": budget = int.Parse(Next(), Inv); break; // the iteration budget the saved fits were given, for the report
@@ -56,7 +57,7 @@ internal static class V1DaleSuite
         var fits = new JsonObject();
         // The shipped file is generate-v1 --seed 1; its noise-free twin scores the fits.
         var truth = Data.Synthetic.V1GratingGenerator.Generate(new Data.Synthetic.V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
-        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }) })
+        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }) })
         {
             if (directory is null) continue; // without --free the report has the Dale fit only
             // neurornn fit writes a summary (iterations, times); a v1-dale-variants folder holds the network only.
@@ -75,7 +76,7 @@ internal static class V1DaleSuite
                 ["constraints"] = new JsonArray([.. constraints.Describe().Select(c => (JsonNode?)c)]),
                 ["balance"] = Balance(fit),
             };
-            if (name == "dale")
+            if (name.StartsWith("dale", StringComparison.Ordinal))
             {
                 var perturbations = new JsonObject();
                 foreach (var (label, cells) in new[] { ("silence20I", UnitTypeFilter.Inhibitory), ("silence20E", UnitTypeFilter.Excitatory) })
@@ -173,7 +174,7 @@ internal static class V1DaleSuite
         string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {(fits.ContainsKey("unconstrained") ? "two fits" : "a fit")} of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, {(fits.ContainsKey("unconstrained") ? "the second" : "")} with Dale's law (80 % E, softplus rates scaled to peak 2). {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; iteration budgets, not wall time, bound the fits, so R² does not depend on load; times are **provisional** (see v1-dale-variants.md)."));
         s.AppendLine();
         s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
@@ -210,8 +211,10 @@ internal static class V1DaleSuite
         s.AppendLine();
         s.AppendLine("| experiment | units silenced | repetitions | unstable (excluded) | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
         s.AppendLine("|---|---:|---:|---:|---|---|---|---|---|");
-        foreach (var (label, node) in fits["dale"]!["perturbations"]!.AsObject())
+        foreach (var (fitName, fitNode) in fits)
+        foreach (var (experiment, node) in fitNode!["perturbations"]?.AsObject() ?? [])
         {
+            string label = fitName == "dale" ? experiment : $"{experiment} ({fitName})";
             var p = node!.AsObject();
             string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["median"])} (mean {G(c["mean"])}) [{G(c["low"])}, {G(c["high"])}]"); }
             s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {UpDown(p)} |"));
@@ -229,8 +232,10 @@ internal static class V1DaleSuite
             s.AppendLine(string.Create(Inv, $"- Balance: in the Dale network the median unit's E and |I| inputs correlate over time at {G(medians["temporalCorrelation"], "F2")} and cancel to {G(medians["cancellation"], "F2")} (E/I ratio {G(medians["ratio"], "F2")}); across the 12 directions their direction-averages correlate at {G(medians["stimulusCorrelation"], "F2")} ({(medians["stimulusCorrelation"]?.GetValue<double>() is { } sc ? Math.Abs(sc) < 0.3 ? "near 0: E and I inputs are not co-tuned" : sc > 0 ? "E and I inputs share their tuning" : "E and I inputs are tuned oppositely" : "not computed")}). The unconstrained tanh network's split by weight sign is not a biological E/I split (its rates can be negative), so its 'cancellation' is not evidence of balance."));
         if (a is null && b is { } dr)
             s.AppendLine(string.Create(Inv, $"- Fit quality: the Dale fit reaches held-out R² {dr:F3} against the noise-free truth; the unconstrained fit of the same settings is in v1-dale-variants{(r["iterationBudget"] is { } kk ? $"-it{kk}" : "")}.md (run without --free here)."));
-        foreach (var (label, node) in daleFit["perturbations"]!.AsObject())
+        foreach (var (fitName, fitNode) in fits)
+        foreach (var (experiment, node) in fitNode!["perturbations"]?.AsObject() ?? [])
         {
+            string label = fitName == "dale" ? experiment : $"{experiment} ({fitName})";
             var p = node!.AsObject();
             var rate = p["populationMeanRateHz"]!.AsObject();
             var gain = p["populationMedianGainRatio"]!.AsObject();
