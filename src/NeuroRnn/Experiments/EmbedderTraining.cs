@@ -98,7 +98,7 @@ public static class EmbedderTraining
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        if (plateau?.Description is { } why && result.StopReason.Kind == StopKind.StopCondition) result = result with { StopReason = StopReason.Plateau(why) };
+        if (plateau?.Reason is { } why && result.StopReason.Kind == StopKind.StopCondition) result = result with { StopReason = why };
         model.SetParameters(result.Parameters);
         return new Embedder(model, optimizer, outputs, hintCount, result, seconds, cpuSeconds);
     }

@@ -27,17 +27,27 @@ internal sealed class LossPlateauRule
     /// <summary>A rule with these settings (null when <paramref name="fraction"/> is null), for trainers outside the fitter.</summary>
     public static LossPlateauRule? For(double? fraction, int window) => fraction is { } f ? new LossPlateauRule(f, window, []) : null;
 
-    /// <summary>Set when the rule fired.</summary>
-    public string? Description { get; private set; }
+    /// <summary>
+    /// Why the rule fired (null until it does): <see cref="StopKind.Plateau"/>, or <see cref="StopKind.Diverged"/> when
+    /// the training loss stopped being a finite number — a NaN loss never "falls", and calling that a plateau hid the
+    /// divergence.
+    /// </summary>
+    public StopReason? Reason { get; private set; }
 
-    /// <summary>Records iteration <paramref name="s"/> and tells whether the plateau is reached.</summary>
+    /// <summary>Records iteration <paramref name="s"/> and tells whether training should stop (plateau or divergence).</summary>
     public bool Reached(IterationStatistics s)
     {
         _losses.Add(s.LossAfter);
+        double now = _losses[^1];
+        if (!double.IsFinite(now))
+        {
+            Reason = StopReason.Diverged(FormattableString.Invariant($"training loss became {now}"));
+            return true;
+        }
         if (_losses.Count <= _window) return false;
-        double then = _losses[^(_window + 1)], now = _losses[^1];
+        double then = _losses[^(_window + 1)];
         if (!(then > 0) || (then - now) >= _fraction * then) return false;
-        Description = FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {_window} iterations (< {_fraction:P2})");
+        Reason = StopReason.Plateau(FormattableString.Invariant($"training loss plateau: it fell by {(then - now) / then:P2} in the last {_window} iterations (< {_fraction:P2})"));
         return true;
     }
 }

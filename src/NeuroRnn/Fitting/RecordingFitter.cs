@@ -102,15 +102,15 @@ public static class RecordingFitter
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: afterIteration is null ? onIteration : s => { afterIteration(model); onIteration?.Invoke(s); }, cancellationToken: cancellationToken);
-        if (plateau?.Description is { } why && training.StopReason.Kind == StopKind.StopCondition)
-            training = training with { StopReason = StopReason.Plateau(why) };
+        if (plateau?.Reason is { } why && training.StopReason.Kind == StopKind.StopCondition)
+            training = training with { StopReason = why };
         // With a validation split the best network by validation loss is the fit; otherwise the last one.
         model.SetParameters(early ? training.BestParameters : training.Parameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new RecordingFitResult(options, dataset, model, training, seconds, backend.Name)
         {
             BestValidationIteration = early ? BestValidationIteration(training.Statistics) : null,
-            StoppedEarly = early && training.StopReason.Kind == StopKind.Plateau && plateau?.Description is null,
+            StoppedEarly = early && training.StopReason.Kind == StopKind.Plateau && plateau?.Reason is null,
             ChosenUnitTypes = chosen,
             WarmUpNetOutgoingWeights = netOutgoing,
         };

@@ -156,7 +156,7 @@ public sealed class RecordingFitJob : ISweepJob
             }
             if (stop.Kind != StopKind.IterationsCompleted) break;
         }
-        if (plateau?.Description is { } why && stop.Kind == StopKind.StopCondition) stop = StopReason.Plateau(why);
+        if (plateau?.Reason is { } why && stop.Kind == StopKind.StopCondition) stop = why;
         if (stop.Kind == StopKind.Cancelled) return new SweepJobOutcome(new Dictionary<string, double>(), state.Iteration, Cancelled: true);
         if (stop.Kind == StopKind.Diverged) c.Log($"training stopped: {stop.Description}");
 
