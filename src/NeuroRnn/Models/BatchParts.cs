@@ -19,13 +19,19 @@ namespace NeuroRnn.Models;
 /// </summary>
 internal static class BatchParts
 {
-    /// <summary>Fewest trials per part: on one thread 2 parts of W2 (48 trials) cost 2 % more than 1 part, 4 parts of 24 trials 10 % more (narrow step GEMMs).</summary>
-    public const int MinimumColumns = 48;
+    /// <summary>
+    /// Fewest trials per part. On a quiet machine (2026-12-07, 2 threads, `bench hf profile`) W2's GN product was faster
+    /// unsplit, with MKL's threads inside each step's GEMM: 68.6 ms vs 74.9 ms in 2 parts (float64), 32.2 vs 39.5 ms
+    /// (float32) — parts of 48 trials make narrow GEMMs, and MKL's OpenMP threads spin between the batched GEMMs on the
+    /// core a part wants. Under load the split avoided the per-step OpenMP collapse (raw 2-thread step GEMM 0.3 GFLOP/s
+    /// at load 37), but the default follows the quiet machine: only batches of thousands of trials are split.
+    /// </summary>
+    public const int MinimumColumns = 1024;
 
     /// <summary>Most parts (a power of two, so they balance on 1, 2 or 4 threads).</summary>
     public const int MaximumParts = 4;
 
-    /// <summary>Parts of a batch of <paramref name="batch"/> trials: 4 from 192 trials, 2 from 96, else 1.</summary>
+    /// <summary>Parts of a batch of <paramref name="batch"/> trials: 4 from 4,096 trials, 2 from 2,048, else 1.</summary>
     public static int PartCount(int batch) => ForcedParts > 0 ? Math.Min(ForcedParts, batch) :
         batch >= MaximumParts * MinimumColumns ? MaximumParts : batch >= 2 * MinimumColumns ? 2 : 1;
 
