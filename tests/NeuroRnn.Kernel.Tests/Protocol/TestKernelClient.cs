@@ -35,16 +35,26 @@ internal sealed class TestKernelClient : IDisposable
 
     public ZmqSocket Heartbeat { get; }
 
-    /// <summary>Sends kernel_info requests until one is answered, which also proves iopub is subscribed (PUB drops early messages).</summary>
+    /// <summary>
+    /// Sends kernel_info requests until one is answered, which also proves iopub is subscribed (PUB drops early messages).
+    /// Every request sent gets its reply read here: a probe answered late (a loaded machine) otherwise left its
+    /// kernel_info_reply on the shell socket, where a test waiting for "no reply" found it.
+    /// </summary>
     public void WaitUntilReady()
     {
         var watch = Stopwatch.StartNew();
+        int sent = 0, answered = 0;
         while (watch.Elapsed < TimeSpan.FromSeconds(10))
         {
             var id = Send(Shell, "kernel_info_request", new JsonObject());
+            sent++;
             var reply = Receive(Shell, TimeSpan.FromMilliseconds(500));
+            if (reply is not null) answered++;
             if (reply is not null && IoPubUntilIdle(id, TimeSpan.FromMilliseconds(500)) is not null)
             {
+                while (answered < sent && Receive(Shell, TimeSpan.FromSeconds(10)) is not null) answered++;
+                if (answered < sent) throw new TimeoutException($"{sent - answered} of {sent} kernel_info probes were never answered.");
+                Thread.Sleep(50); // the late probes' iopub status messages, then drained
                 DrainIoPub();
                 return;
             }
