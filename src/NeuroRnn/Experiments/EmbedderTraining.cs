@@ -98,7 +98,7 @@ public static class EmbedderTraining
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        if (plateau?.Reason is { } why && result.StopReason.Kind == StopKind.StopCondition) result = result with { StopReason = why };
+        if (plateau is not null) result = result with { StopReason = plateau.Explain(result.StopReason) };
         model.SetParameters(result.Parameters);
         return new Embedder(model, optimizer, outputs, hintCount, result, seconds, cpuSeconds);
     }

@@ -34,6 +34,12 @@ internal sealed class LossPlateauRule
     /// </summary>
     public StopReason? Reason { get; private set; }
 
+    /// <summary>
+    /// The reason a training call that ended on its stop condition really stopped: this rule's <see cref="Reason"/> when
+    /// it fired, else <paramref name="stop"/> unchanged (the stop condition may also hold a target MSE).
+    /// </summary>
+    public StopReason Explain(StopReason stop) => Reason is { } reason && stop.Kind == StopKind.StopCondition ? reason : stop;
+
     /// <summary>Records iteration <paramref name="s"/> and tells whether training should stop (plateau or divergence).</summary>
     public bool Reached(IterationStatistics s)
     {

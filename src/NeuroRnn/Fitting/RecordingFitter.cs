@@ -102,8 +102,7 @@ public static class RecordingFitter
         };
         var training = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run,
             onIteration: afterIteration is null ? onIteration : s => { afterIteration(model); onIteration?.Invoke(s); }, cancellationToken: cancellationToken);
-        if (plateau?.Reason is { } why && training.StopReason.Kind == StopKind.StopCondition)
-            training = training with { StopReason = why };
+        if (plateau is not null) training = training with { StopReason = plateau.Explain(training.StopReason) };
         // With a validation split the best network by validation loss is the fit; otherwise the last one.
         model.SetParameters(early ? training.BestParameters : training.Parameters);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

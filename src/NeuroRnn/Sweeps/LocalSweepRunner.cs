@@ -46,7 +46,7 @@ public static class LocalSweepRunner
         long wallTimeTicks = (long)(spec.Resources.WallTime.TotalSeconds * Stopwatch.Frequency);
         // The marker and the deadlines are polled on a dedicated thread, not thread-pool timers: the runs' parallel loops
         // keep the pool busy, and a pool timer's callback then waited for new pool threads (seconds) while short runs
-        // finished uncancelled.
+        // finished uncancelled. Every 100 ms: a prompt cancel and wall time, and few stat calls on a network file system.
         var markerWatch = new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
@@ -55,7 +55,7 @@ public static class LocalSweepRunner
                 long now = Stopwatch.GetTimestamp();
                 foreach (var (wallTime, deadline) in deadlines)
                     if (now >= deadline) wallTime.Cancel();
-                stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
+                stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
             }
         }) { IsBackground = true, Name = "sweep cancel marker and wall times" };
         markerWatch.Start();

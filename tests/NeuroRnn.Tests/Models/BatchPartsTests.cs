@@ -46,35 +46,9 @@ public sealed class BatchPartsTests
         Assert.True(RnnTestData.RelativeError(product, product1) < 1e-12, "GN product: 4 parts vs 1");
         Assert.True(RnnTestData.RelativeError(outputs, outputs1) < 1e-12, "outputs: 4 parts vs 1");
 
-        // gᵀd against central differences of the split forward pass.
-        var objective = new RnnObjective(new RateRnn(options, theta), loss, NumericsBackend.Current);
-        const double h = 1e-5;
-        double Loss(double step)
-        {
-            objective.SetParameters(theta.Select((x, k) => x + step * direction[k]).ToArray());
-            return objective.Loss(batch);
-        }
-        double numeric = (Loss(h) - Loss(-h)) / (2 * h);
-        double analytic = RnnTestData.Dot(gradient, direction);
-        Assert.True(Math.Abs(numeric - analytic) < 1e-7 * Math.Abs(analytic), $"gᵀd = {analytic}, finite difference {numeric}");
-
-        // dᵀGd (no activity penalty, no damping) = (2/D) Σ mask·(J_z d)², J_z d by central differences of the outputs.
-        var plain = new RnnObjective(new RateRnn(options, theta), new RnnLossOptions(), NumericsBackend.Current);
-        plain.PrepareCurvature(batch);
-        var plainProduct = new double[theta.Length];
-        plain.GaussNewtonProduct(direction, 0, plainProduct);
-        double[] Outputs(double step) => new RateRnn(options, theta.Select((x, k) => x + step * direction[k]).ToArray()).Run(batch).Outputs;
-        var plus = Outputs(h);
-        var minus = Outputs(-h);
-        double sum = 0, maskSum = batch.Mask.Sum();
-        for (int k = 0; k < plus.Length; k++)
-        {
-            double jv = (plus[k] - minus[k]) / (2 * h);
-            sum += batch.Mask[k] * jv * jv;
-        }
-        double expected = 2 * sum / maskSum;
-        double vGv = RnnTestData.Dot(direction, plainProduct);
-        Assert.True(Math.Abs(vGv - expected) < 1e-7 * expected, $"dᵀGd = {vGv}, from finite differences {expected}");
+        // gᵀd and dᵀGd against central differences.
+        RnnTestData.AssertGradientAlong(new RnnObjective(new RateRnn(options, theta), loss, NumericsBackend.Current), theta, direction, batch, gradient);
+        RnnTestData.AssertGaussNewtonAlong(options, theta, direction, batch);
     }
 
     [Fact]

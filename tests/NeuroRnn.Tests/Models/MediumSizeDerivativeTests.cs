@@ -33,33 +33,9 @@ public sealed class MediumSizeDerivativeTests
         var gradient = new double[theta.Length];
         objective.LossAndGradient(batch, gradient);
 
-        const double h = 1e-5;
-        double Loss(double step)
-        {
-            objective.SetParameters(theta.Select((x, k) => x + step * direction[k]).ToArray());
-            return objective.Loss(batch);
-        }
-        double numeric = (Loss(h) - Loss(-h)) / (2 * h);
-        double analytic = RnnTestData.Dot(gradient, direction);
-        Assert.True(Math.Abs(numeric - analytic) < 1e-7 * Math.Abs(analytic), $"gᵀd = {analytic}, finite difference {numeric}");
-
-        // vᵀGv without activity term = (2c/D) Σ mask·(J_z v)², with J_z v from central differences of the outputs.
-        objective.SetParameters(theta);
-        var plain = new RnnObjective(model, new RnnLossOptions(), NumericsBackend.Current);
-        plain.PrepareCurvature(batch);
-        var product = new double[theta.Length];
-        plain.GaussNewtonProduct(direction, 0, product);
-        double vGv = RnnTestData.Dot(direction, product);
-        double[] Outputs(double step) => new RateRnn(options, theta.Select((x, k) => x + step * direction[k]).ToArray()).Run(batch).Outputs;
-        var plus = Outputs(h); var minus = Outputs(-h);
-        double sum = 0, maskSum = batch.Mask.Sum();
-        for (int k = 0; k < plus.Length; k++)
-        {
-            double jv = (plus[k] - minus[k]) / (2 * h);
-            sum += batch.Mask[k] * jv * jv;
-        }
-        double expected = 2 * sum / maskSum;
-        Assert.True(Math.Abs(vGv - expected) < 1e-7 * expected, $"vᵀGv = {vGv}, from finite differences {expected}");
+        RnnTestData.AssertGradientAlong(objective, theta, direction, batch, gradient);
+        // vᵀGv without activity term against the output Jacobian's finite differences.
+        RnnTestData.AssertGaussNewtonAlong(options, theta, direction, batch);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using NeuroRnn.Models;
+using NeuroRnn.Numerics;
 using NeuroRnn.Tasks;
 using NeuroRnn.Training;
 using NeuroRnn.Trials;
@@ -82,6 +83,49 @@ public static class RnnTestData
         }
         objective.SetParameters(theta);
         return gradient;
+    }
+
+    /// <summary>
+    /// Asserts gᵀd (<paramref name="gradient"/> along <paramref name="direction"/>) against central differences of the
+    /// objective's loss at θ ± h·d, to 1e-7 relative; the objective is left at <paramref name="theta"/>.
+    /// </summary>
+    public static void AssertGradientAlong(RnnObjective objective, double[] theta, double[] direction, TrialBatch batch, double[] gradient)
+    {
+        const double h = 1e-5;
+        double Loss(double step)
+        {
+            objective.SetParameters(theta.Select((x, k) => x + step * direction[k]).ToArray());
+            return objective.Loss(batch);
+        }
+        double numeric = (Loss(h) - Loss(-h)) / (2 * h);
+        objective.SetParameters(theta);
+        double analytic = Dot(gradient, direction);
+        Assert.True(Math.Abs(numeric - analytic) < 1e-7 * Math.Abs(analytic), $"gᵀd = {analytic}, finite difference {numeric}");
+    }
+
+    /// <summary>
+    /// Asserts dᵀGd of the Gauss-Newton product (no activity penalty, no damping) against (2/D) Σ mask·(J_z d)², with
+    /// J_z d from central differences of the network's outputs, to 1e-7 relative.
+    /// </summary>
+    public static void AssertGaussNewtonAlong(RateRnnOptions options, double[] theta, double[] direction, TrialBatch batch)
+    {
+        const double h = 1e-5;
+        var plain = new RnnObjective(new RateRnn(options, theta), new RnnLossOptions(), NumericsBackend.Current);
+        plain.PrepareCurvature(batch);
+        var product = new double[theta.Length];
+        plain.GaussNewtonProduct(direction, 0, product);
+        double[] Outputs(double step) => new RateRnn(options, theta.Select((x, k) => x + step * direction[k]).ToArray()).Run(batch).Outputs;
+        var plus = Outputs(h);
+        var minus = Outputs(-h);
+        double sum = 0, maskSum = batch.Mask.Sum();
+        for (int k = 0; k < plus.Length; k++)
+        {
+            double jv = (plus[k] - minus[k]) / (2 * h);
+            sum += batch.Mask[k] * jv * jv;
+        }
+        double expected = 2 * sum / maskSum;
+        double dGd = Dot(direction, product);
+        Assert.True(Math.Abs(dGd - expected) < 1e-7 * expected, $"dᵀGd = {dGd}, from finite differences {expected}");
     }
 
     /// <summary>Central-difference Jacobian (rows: the entries of f, columns: parameters).</summary>

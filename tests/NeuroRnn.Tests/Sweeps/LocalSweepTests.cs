@@ -153,7 +153,7 @@ public class LocalSweepTests
     [Fact]
     public void Sweep_cancel_stops_a_local_sweep_whose_next_run_resumes_the_checkpoints()
     {
-        // Runs big enough (24 units, 20 CG steps) that the first lasts far longer than the runner's 20 ms marker polling.
+        // Runs big enough (24 units, 20 CG steps) that the first lasts far longer than the runner's 100 ms marker polling.
         string dir = SweepTestFiles.TempFolder("sweep-cancel");
         var spec = SweepSpecJson.Load(SweepTestFiles.WriteSpec(dir, """
             { "name": "cancel", "kind": "fit-recording", "fixed": { "data": "DATA", "iterations": 40, "recorded_units": 4, "max_cg": 20, "units": 24 },

@@ -156,7 +156,7 @@ public sealed class RecordingFitJob : ISweepJob
             }
             if (stop.Kind != StopKind.IterationsCompleted) break;
         }
-        if (plateau?.Reason is { } why && stop.Kind == StopKind.StopCondition) stop = why;
+        if (plateau is not null) stop = plateau.Explain(stop);
         if (stop.Kind == StopKind.Cancelled) return new SweepJobOutcome(new Dictionary<string, double>(), state.Iteration, Cancelled: true);
         if (stop.Kind == StopKind.Diverged) c.Log($"training stopped: {stop.Description}");
 
