@@ -40,6 +40,10 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     private int _steps, _batch;
     private T[] _u = [], _x = [], _r = [], _fp = [], _z = [], _y = [], _e = [], _gx = [], _rx = [], _rr = [], _rz = [];
     private T[] _targets = [], _mask = [], _ones = [], _uOwned = [], _targetsOwned = [], _maskOwned = [];
+    // The inputs with a row of ones under every column ((I+1)×(T·B)), and [V_in v_b] / [G_in g_b] (N×(I+1)): the bias
+    // rides in the input GEMMs of the Gauss-Newton product, sparing a broadcast pass and a GEMV over all T·B columns.
+    private T[] _uOnes = [];
+    private readonly T[] _vinb, _ginb;
     private double _normalization;
     private TrialBatch? _boundBatch;
     private long _boundNoiseIndex;
@@ -66,6 +70,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         _wDerivative = structure.ColumnSign is not null ? new T[_n * _n] : null;
         _vw = new T[_w.Length]; _vin = new T[_win.Length]; _vb = new T[_n]; _vout = new T[_wout.Length]; _vbout = new T[_bout.Length]; _vx0 = new T[_n];
         _gw = new T[_w.Length]; _gin = new T[_win.Length]; _gb = new T[_n]; _gout = new T[_wout.Length]; _gbout = new T[_bout.Length]; _gx0 = new T[_n];
+        _vinb = new T[_n * (_i + 1)]; _ginb = new T[_n * (_i + 1)];
         _forwardPart = ForwardPart;
         _rForwardPart = GaussNewtonForwardPart;
         _backwardPart = BackwardPart;
@@ -158,6 +163,12 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             if (options.InputNoiseStd > 0) ModelRandom.FillCounterGaussian(u, options.NoiseSeed, 1, noiseIndex, options.InputNoiseStd);
             else u.Clear();
             for (int k = 0; k < u.Length; k++) u[k] += T.CreateTruncating(batch.Inputs[k]);
+        }
+        if (_uOnes.Length < (_i + 1) * tb) _uOnes = new T[(_i + 1) * tb];
+        for (int column = 0; column < tb; column++)
+        {
+            _u.AsSpan(column * _i, _i).CopyTo(_uOnes.AsSpan(column * (_i + 1), _i));
+            _uOnes[column * (_i + 1) + _i] = T.One;
         }
         // Targets where the mask is 0 may be NaN (TrialBatch allows it); they are staged as 0 so that 0·NaN never
         // reaches a sum. Float64 batches without such entries are used in place.
@@ -419,9 +430,10 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
 
         // Weight gradients as single GEMMs over all T·B columns; δ = α·dL/dx[1..T].
         TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _n, _n, tb, _alpha, gxSteps, _n, _r, _n, T.Zero, _gw, _n);
-        if (_i > 0)
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _n, _i, tb, _alpha, gxSteps, _n, _u, _i, T.Zero, _gin, _n);
-        TypedBlas.Gemv(_backend, Transpose.None, _n, tb, _alpha, gxSteps, _n, _ones, T.Zero, _gb);
+        // [G_in g_b] = δ·[U; 1]ᵀ in one GEMM.
+        TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _n, _i + 1, tb, _alpha, gxSteps, _n, _uOnes, _i + 1, T.Zero, _ginb, _n);
+        _ginb.AsSpan(0, _n * _i).CopyTo(_gin);
+        _ginb.AsSpan(_n * _i, _n).CopyTo(_gb);
         if (_s.ReadoutUnits is null)
         {
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.Transpose, _o, _n, tb, T.One, _e, _o, rSteps, _n, T.Zero, _gout, _o);
@@ -498,12 +510,10 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
         else rx[..nb].Clear();
         TensorPrimitives.Multiply(fp[..nb], rx[..nb], rr[..nb]);
 
-        // R-drive of all steps: v_b + V_W·r[0..T−1] + V_in·U.
+        // R-drive of all steps: [V_in v_b]·[U; 1] + V_W·r[0..T−1].
         var drive = rx.Slice(nb, _n * tb);
-        RateKernels.Broadcast<T>(_vb, drive);
+        TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _i + 1, T.One, _vinb, _n, _uOnes, _i + 1, T.Zero, drive, _n);
         TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _n, T.One, _vw, _n, _r, _n, T.One, drive, _n);
-        if (_i > 0)
-            TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, tb, _i, T.One, _vin, _n, _u, _i, T.One, drive, _n);
         RunParts(_rForwardPart);
 
         // R{z} = W_out R{r} + V_out r + v_bout (or the readout units of R{r}).
@@ -573,6 +583,8 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             _vw[k] = _wDerivative is null ? T.CreateTruncating(vw[k]) : T.CreateTruncating(vw[k]) * _wDerivative[k];
         Convert(layout.Slice(v, ParameterBlock.InputWeights), _vin);
         Convert(layout.Slice(v, ParameterBlock.RecurrentBias), _vb);
+        _vin.CopyTo(_vinb.AsSpan(0, _n * _i));
+        _vb.CopyTo(_vinb.AsSpan(_n * _i, _n));
         Convert(layout.Slice(v, ParameterBlock.OutputWeights), _vout);
         Convert(layout.Slice(v, ParameterBlock.OutputBias), _vbout);
         if (_s.Options.LearnInitialState) Convert(layout.Slice(v, ParameterBlock.InitialState), _vx0);
