@@ -525,8 +525,7 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _o, tb, _n, T.One, _vout, _o, _r.AsSpan(nb, _n * tb), _n, T.One, rzOwned, _o);
             MultiplyByLossHessian(_rz, 0);
         }
-        else if (_s.IdentityReadout) MultiplyByLossHessian(_rr, nb);
-        else
+        else if (!_s.IdentityReadout) // (the identity readout's H_L·R{z} was formed step by step in the R-forward loop)
         {
             if (_rz.Length < _o * tb) _rz = new T[_o * tb];
             var gathered = _rz.AsSpan(0, _o * tb);
@@ -550,6 +549,9 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
             var next = rx.Slice(nextAt, length);
             TypedBlas.Gemm(_backend, Transpose.None, Transpose.None, _n, end - first, _n, _alpha, _w, _n, rr.Slice(at, length), _n, _alpha, next, _n);
             RateKernels.LeakAndMultiply<T>(next, rx.Slice(at, length), _leak, fp.Slice(nextAt, length), rr.Slice(nextAt, length));
+            // With the identity readout R{z} is R{r}: H_L·R{z} of this step's columns while they are still in cache,
+            // instead of a separate pass over all T·B columns after the loop (the same numbers: H_L is column-local).
+            if (_s.IdentityReadout) LossHessianColumns(t * _batch + first, end - first, _rr, nextAt);
         }
     }
 
@@ -569,10 +571,20 @@ internal sealed class RateRnnEngine<T> : IRateRnnEngine where T : unmanaged, IFl
     private void LossHessianPart(int part)
     {
         int tb = _steps * _batch;
-        int first = BatchParts.Start(part, _parts, tb) * _o, count = BatchParts.Start(part + 1, _parts, tb) * _o - first;
-        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations.Slice(first, count),
-            Outputs.Slice(first, count), _targets.AsSpan(first, count), _mask.AsSpan(first, count), _normalization, _o,
-            _hessianInput.AsSpan(_hessianInputOffset + first, count), ErrorDestination.Slice(first, count));
+        int first = BatchParts.Start(part, _parts, tb), end = BatchParts.Start(part + 1, _parts, tb);
+        LossHessianColumns(first, end - first, _hessianInput, _hessianInputOffset + first * _o);
+    }
+
+    /// <summary>
+    /// error = H_L·R{z} on <paramref name="count"/> output columns from column <paramref name="first"/> (of all T·B, step-major),
+    /// with those columns of R{z} at <paramref name="rz"/>[<paramref name="rzOffset"/>..].
+    /// </summary>
+    private void LossHessianColumns(int first, int count, T[] rz, int rzOffset)
+    {
+        int start = first * _o, length = count * _o;
+        OutputLoss<T>.MultiplyByHessian(_s.Options.OutputKind, _loss.SquaredErrorScale, OutputPreactivations.Slice(start, length),
+            Outputs.Slice(start, length), _targets.AsSpan(start, length), _mask.AsSpan(start, length), _normalization, _o,
+            rz.AsSpan(rzOffset, length), ErrorDestination.Slice(start, length));
     }
 
     private void ImportDirection(ReadOnlySpan<double> v)
