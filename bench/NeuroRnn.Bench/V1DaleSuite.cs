@@ -152,7 +152,7 @@ internal static class V1DaleSuite
         {
             ["eligible"] = p.EligibleUnits, ["perturbed"] = p.PerturbedPerRepetition, ["repetitions"] = p.Options.Repetitions,
             ["runawayFactor"] = p.Options.RunawayFactor, ["unstableRepetitions"] = p.UnstableRepetitions.Count,
-            ["unstablePeakRatios"] = new JsonArray([.. p.UnstablePeakRatios.Select(x => (JsonNode?)(double.IsFinite(x) ? Math.Round(x, 2) : null))]),
+            ["unstablePeakRatios"] = new JsonArray([.. p.UnstableRepetitions.Select(u => u.PeakRatio).Select(x => (JsonNode?)(double.IsFinite(x) ? Math.Round(x, 2) : null))]),
             ["populationMeanRateHz"] = Change(p.PopulationMeanRate), ["populationMedianGainRatio"] = Change(p.PopulationGainRatio),
             ["populationWidthDeg"] = Change(p.PopulationWidth), ["populationAbsPreferredShiftDeg"] = Change(p.PopulationPreferredShift),
             ["fractionUnitsGainUp"] = (double)p.Units.Count(u => u.GainRatio.Interval.Low > 1) / p.Units.Count,
