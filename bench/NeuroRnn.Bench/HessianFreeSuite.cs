@@ -487,7 +487,8 @@ internal static partial class HessianFreeSuite
         if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
             md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
                 + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
-                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×.");
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×"
+                + (root["w2"]?["note"] is JsonNode w2Note ? $" ({w2Note})" : "") + ".");
         if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
         {
             var reached = preset["reached"];
@@ -548,6 +549,12 @@ internal static partial class HessianFreeSuite
             md.AppendLine();
             md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
             md.AppendLine();
+            // A section's note records what happened to its numbers after the run (e.g. a reverted engine change).
+            if (s["note"] is JsonNode sectionNote)
+            {
+                md.AppendLine($"**Note:** {sectionNote}");
+                md.AppendLine();
+            }
             switch (name)
             {
                 case "w1-kernels":
