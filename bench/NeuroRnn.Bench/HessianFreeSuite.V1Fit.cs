@@ -103,17 +103,23 @@ internal static partial class HessianFreeSuite
             },
         };
         string loadStart = BenchResults.LoadAverage();
+        string utcStart = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var result = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run);
         return new JsonObject
         {
             ["options"] = Describe(options),
             ["reached"] = reached,
             ["stopReason"] = result.StopReason.Description,
+            ["iterationCap"] = options.Iterations,
+            ["utcAtStart"] = utcStart,
             ["loadAverageAtStart"] = loadStart,
             ["loadAverageAtEnd"] = BenchResults.LoadAverage(),
             ["curve"] = curve,
         };
     }
+
+    /// <summary>The 1-minute load average of a recorded /proc/loadavg line ("?" when absent).</summary>
+    private static string FirstField(JsonNode? loadAverage) => loadAverage?.GetValue<string>().Split(' ')[0] ?? "?";
 
     /// <summary>The v1-fit section of hf.md: one row per configuration, CPU seconds relative to the configuration before issue 17.</summary>
     private static void V1FitMarkdown(System.Text.StringBuilder md, JsonObject s)
@@ -122,10 +128,12 @@ internal static partial class HessianFreeSuite
         md.AppendLine();
         md.AppendLine("Time to held-out trial-averaged R² ≥ 0.90 against the noise-free truth (the R² scoring after every iteration is");
         md.AppendLine("excluded). **CPU seconds** of the process (1 back-end thread) are the comparable measure on this shared machine: on an");
-        md.AppendLine("idle core wall ≈ CPU; the wall column shows how loaded the machine was (each run's load average is in hf.json).");
+        md.AppendLine("idle core wall ≈ CPU; the wall column shows how loaded the machine was. The rows ran at different times (one");
+        md.AppendLine("configuration or a few per process; the machine line above is the last process's): each row's own load average at");
+        md.AppendLine("its start and end (1-minute figure) is in its last column.");
         md.AppendLine();
-        md.AppendLine("| configuration | options | R² ≥ 0.90 after iteration | CG steps | CPU s | CPU vs before | wall s (loaded) | R² at the cap / stop |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| configuration | options | R² ≥ 0.90 after iteration | CG steps | CPU s | CPU vs before | wall s | R² at the cap / stop | load at start → end |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         if (s["runs"] is not JsonObject runs) return;
         double? before = runs["before (CG ≤ 100)"]?["reached"]?["cpuSeconds"]?.GetValue<double>();
         foreach (var (name, r) in runs.OrderBy(x => x.Value?["reached"]?["cpuSeconds"]?.GetValue<double>() ?? double.MaxValue))
@@ -134,9 +142,10 @@ internal static partial class HessianFreeSuite
             var last = r?["curve"] is JsonArray curve && curve.Count > 0 ? curve[^1] : null;
             double? cpu = reached?["cpuSeconds"]?.GetValue<double>();
             string ratio = cpu is { } c && before is { } b && b > 0 ? (c / b).ToString("F2", Inv) + "×" : "–";
+            string load = $"{FirstField(r?["loadAverageAtStart"])} → {FirstField(r?["loadAverageAtEnd"])}{(r?["utcAtStart"] is JsonNode utc ? $" ({utc} UTC)" : "")}";
             md.AppendLine(reached is null
-                ? $"| {name} | {r?["options"]} | not reached | {last?["cg"]} | {F(last?["cpuSeconds"], "F1")} | – | {F(last?["wallSeconds"], "F0")} | {F(last?["r2VsTruth"], "F3")} after {last?["iteration"]} ({r?["stopReason"]}) |"
-                : $"| {name} | {r?["options"]} | **{reached["iterations"]}** | {reached["cgSteps"]} | **{F(reached["cpuSeconds"], "F1")}** | {ratio} | {F(reached["wallSeconds"], "F0")} | {F(reached["r2VsTruth"], "F3")} |");
+                ? $"| {name} | {r?["options"]} | not reached | {last?["cg"]} | {F(last?["cpuSeconds"], "F1")} | – | {F(last?["wallSeconds"], "F0")} | {F(last?["r2VsTruth"], "F3")} after {last?["iteration"]} ({r?["stopReason"]}) | {load} |"
+                : $"| {name} | {r?["options"]} | **{reached["iterations"]}** | {reached["cgSteps"]} | **{F(reached["cpuSeconds"], "F1")}** | {ratio} | {F(reached["wallSeconds"], "F0")} | {F(reached["r2VsTruth"], "F3")} | {load} |");
         }
     }
 }
