@@ -165,8 +165,7 @@ internal static class V1DaleVariantsSuite
             s.AppendLine(string.Create(Inv, $"| {name} | {r["change"]} | {score} | {delta} | {median} | {r["iterations"]} ({r["iterationBudget"]}) | {r["stopReason"]} | {r["cpuSeconds"]} | {load} |"));
         }
         // The reading follows from the rows: the best Dale variant against the goal of coming within 0.02 of the reference.
-        var dale = runs.Where(p => p.Key.StartsWith("dale", StringComparison.Ordinal) && p.Value?["diverged"]?.GetValue<bool>() != true && p.Value?["r2HeldOutVsTruth"] is not null)
-            .Select(p => (p.Key, R2: p.Value!["r2HeldOutVsTruth"]!.GetValue<double>())).OrderByDescending(p => p.R2).ToArray();
+        var dale = RankedDaleVariants(runs);
         if (reference is { } refR2 && dale.Length > 0)
         {
             s.AppendLine();
@@ -176,6 +175,11 @@ internal static class V1DaleVariantsSuite
         }
         return s.ToString();
     }
+
+    /// <summary>The Dale variants of a result file's runs that did not diverge, best held-out R² against the truth first.</summary>
+    internal static (string Key, double R2)[] RankedDaleVariants(JsonObject runs) =>
+        runs.Where(p => p.Key.StartsWith("dale", StringComparison.Ordinal) && p.Value?["diverged"]?.GetValue<bool>() != true && p.Value?["r2HeldOutVsTruth"] is not null)
+            .Select(p => (p.Key, R2: p.Value!["r2HeldOutVsTruth"]!.GetValue<double>())).OrderByDescending(p => p.R2).ToArray();
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 }
