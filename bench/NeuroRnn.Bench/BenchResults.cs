@@ -56,8 +56,11 @@ internal static class BenchResults
     {
         string? directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, document.ToJsonString(Indented));
+        File.WriteAllText(path, JsonText(document));
     }
+
+    /// <summary>A result document as the indented JSON <see cref="WriteJson"/> writes, for suites that write through a stream they hold locked.</summary>
+    public static string JsonText(JsonNode document) => document.ToJsonString(Indented);
 
     private static JsonObject MachineCore() => new()
     {

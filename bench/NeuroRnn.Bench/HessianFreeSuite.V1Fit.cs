@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NeuroRnn.Data;
-using NeuroRnn.Data.Synthetic;
 using NeuroRnn.Fitting;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
@@ -44,10 +43,8 @@ internal static partial class HessianFreeSuite
     /// <param name="save">Called with the section after every configuration, so a long series keeps what it has measured.</param>
     private static JsonObject V1Fit(IReadOnlyList<string> only, int maxIterations, Action<JsonObject> save)
     {
-        string root = BenchResults.RepositoryRoot();
-        var recording = Recording.Read(Path.Combine(root, "data", "v1-gratings.npz"));
-        // The shipped file is generate-v1 --seed 1 with 200 units, 12 directions × 20 trials, 10 ms bins; its noise-free twin:
-        var truth = V1GratingGenerator.Generate(new V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
+        var recording = ShippedV1.Read();
+        var truth = ShippedV1.Truth();
         var runs = new JsonObject();
         var section = new JsonObject
         {
@@ -74,8 +71,7 @@ internal static partial class HessianFreeSuite
         var model = new RateRnn(RecordingFitter.NetworkOptions(dataset, options));
         var objective = new RnnObjective(model, options.Loss, NumericsBackend.Current);
         var trainer = new HessianFreeTrainer(options.Optimizer);
-        using var process = Process.GetCurrentProcess();
-        double Cpu() { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+        static double Cpu() => RnnKernelsBench.ProcessCpuSeconds();
         double scoringCpu = 0, scoringWall = 0;
         int cg = 0;
         var curve = new JsonArray();

@@ -26,7 +26,7 @@ internal static class V1DaleSuite
         string? free = null, dale = null, bounded = null;
         int repetitions = 20;
         int? budget = null;
-        string data = "data/v1-gratings.npz";
+        string data = ShippedV1.RelativePath;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -52,11 +52,11 @@ internal static class V1DaleSuite
         }
         if (dale is null) { Console.Error.WriteLine("v1-dale: --dale (a fitted-network folder) is required; --free (the unconstrained fit) is optional."); return 2; }
         string root = BenchResults.RepositoryRoot();
-        var recording = Recording.Read(Path.Combine(root, data));
+        var recording = ShippedV1.Read(data);
         var result = new JsonObject { ["machineAtStart"] = BenchResults.MachineWithBackend(), ["data"] = data, ["iterationBudget"] = budget };
         var fits = new JsonObject();
-        // The shipped file is generate-v1 --seed 1; its noise-free twin scores the fits.
-        var truth = Data.Synthetic.V1GratingGenerator.Generate(new Data.Synthetic.V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
+        // The shipped file's noise-free twin scores the fits.
+        var truth = ShippedV1.Truth();
         foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }) })
         {
             if (directory is null) continue; // without --free the report has the Dale fit only
