@@ -487,8 +487,8 @@ internal static partial class HessianFreeSuite
         if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
             md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
                 + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
-                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×"
-                + (root["w2"]?["note"] is JsonNode w2Note ? $" ({w2Note})" : "") + ".");
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×."
+                + (root["w2"]?["note"] is JsonNode w2Note ? $" Note: {w2Note}" : ""));
         if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
         {
             var reached = preset["reached"];
