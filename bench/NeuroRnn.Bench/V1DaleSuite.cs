@@ -261,9 +261,9 @@ internal static class V1DaleSuite
         var (best, bestR2) = ranked[0];
         var budgets = runs.Select(p => p.Value?["iterationBudget"]?.GetValue<int>()).Distinct().ToArray();
         string budget = budgets.Length == 1 && budgets[0] is { } k ? string.Create(Inv, $"budget {k} iterations each") : "budgets per row";
-        string sentence = string.Create(Inv, $" Among the Dale variants of v1-dale-variants.json ({ranked.Length} that converged, {budget}) the best is **{best}** ({runs[best]?["change"]}): R² {bestR2:F3} vs {refR2:F3} unconstrained (Δ {bestR2 - refR2:+0.000;-0.000;0.000})");
+        string sentence = string.Create(Inv, $" Among the Dale variants of v1-dale-variants.json ({ranked.Length} that did not diverge, {budget}) the best is **{best}**, R² {bestR2:F3} vs {refR2:F3} unconstrained (Δ {bestR2 - refR2:+0.000;-0.000;0.000}; its change: {runs[best]?["change"]})");
         if (runs["dale"]?["r2HeldOutVsTruth"] is { } dale && runs["dale-peak0.8"]?["r2HeldOutVsTruth"] is { } old)
-            sentence += string.Create(Inv, $"; the default Dale fit (softplus, peak 2) reaches {dale.GetValue<double>():F3} there, the previous default peak 0.8 {old.GetValue<double>():F3}");
+            sentence += string.Create(Inv, $"; the default Dale fit (softplus, peak 2) reaches {dale.GetValue<double>():F3} there, the previous default (peak 0.8) {old.GetValue<double>():F3}");
         return sentence + " (v1-dale-variants.md).";
     }
 
