@@ -631,9 +631,8 @@ internal static partial class HessianFreeSuite
     /// <summary>HF vs Adam on the Mante task, read from the committed mante.json (the mante suite's run, not rerun here).</summary>
     private static string ManteComparison()
     {
-        string path = Path.Combine(BenchResults.ResultsDirectory(), "mante.json");
-        if (!File.Exists(path)) return "mante.json not found: run the mante suite";
-        var training = JsonNode.Parse(File.ReadAllText(path))?["training"];
+        if (BenchResults.ReadCommitted("mante.json") is not { } mante) return "mante.json not found: run the mante suite";
+        var training = mante["training"];
         string Describe(string name, JsonNode? run, string unit) => run is null ? $"{name}: not run"
             : run["reachedCriterion"]?.GetValue<bool>() == true
                 ? string.Create(Inv, $"{name} reached the criterion after {run["iterationsToCriterion"]} {unit} ({run["secondsToCriterion"]!.GetValue<double>():F0} s, load {run["loadAverageAtStart"]?.GetValue<string>()?.Split(' ')[0]})")

@@ -252,9 +252,8 @@ internal static class V1DaleSuite
     /// </summary>
     private static string VariantsReading()
     {
-        string path = Path.Combine(BenchResults.ResultsDirectory(), "v1-dale-variants.json");
-        if (!File.Exists(path)) return " The variants study (v1-dale-variants.json) is not there: run `v1-dale-variants`.";
-        var runs = JsonNode.Parse(File.ReadAllText(path))?["runs"] as JsonObject ?? new JsonObject();
+        if (BenchResults.ReadCommitted("v1-dale-variants.json") is not { } variants) return " The variants study (v1-dale-variants.json) is not there: run `v1-dale-variants`.";
+        var runs = variants["runs"] as JsonObject ?? new JsonObject();
         var ranked = V1DaleVariantsSuite.RankedDaleVariants(runs);
         double? reference = runs["unconstrained"]?["r2HeldOutVsTruth"]?.GetValue<double>();
         if (ranked.Length == 0 || reference is not { } refR2) return " The variants study (v1-dale-variants.json) has no Dale variant and unconstrained reference to compare.";
