@@ -1,11 +1,10 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace NeuroRnn.Notebooks.Tests;
 
 /// <summary>
-/// NeuroRnn.Interactive as a user installs it: packed with <c>dotnet pack</c> into a local folder, <c>#i</c>'d and
+/// NeuroRnn.Interactive as a user installs it: packed into the local folder by <c>scripts/pack-local.sh</c> (one
+/// <c>dotnet pack</c> of Kernel.sln, <see cref="DotnetInteractiveHost.PackLocal"/>), <c>#i</c>'d and
 /// <c>#r "nuget:"</c>'d by a notebook that is run headless by Debian's nbclient under the REAL .NET Interactive
 /// (<c>dotnet-interactive</c> 1.0.712001, installed by <c>scripts/setup.sh --tests</c>) and, unchanged, by NeuroRnn's
 /// kernel. Both must show the recording (HTML and plain text), a figure and a live training chart whose final frame is the
@@ -19,20 +18,17 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel()
     {
         DotnetInteractiveHost.Folder(); // missing tool: fail before packing
+        var version = DotnetInteractiveHost.PackLocal();
+        Assert.Contains(PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Interactive")),
+            e => e == "interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll");
         var work = CliRunner.TempFolder("neurornn-extension");
         bool passed = false;
         try
         {
-            var packages = Path.Combine(work, "packages");
-            var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmss}";
-            foreach (var project in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive" }) Pack(project, version, packages);
-            Assert.Contains(PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")),
-                e => e == "interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll");
-
             var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extension", "extension-smoke.ipynb"));
             var notebook = Path.Combine(work, "extension-smoke.ipynb");
             File.WriteAllText(notebook, template
-                .Replace("@PACKAGES@", packages, StringComparison.Ordinal)
+                .Replace("@PACKAGES@", DotnetInteractiveHost.PackageFolder, StringComparison.Ordinal)
                 .Replace("@VERSION@", version, StringComparison.Ordinal)
                 .Replace("@RECORDING@", Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz"), StringComparison.Ordinal));
 
@@ -51,7 +47,7 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         }
         finally
         {
-            // A failed run keeps its packages and executed notebooks for inspection.
+            // A failed run keeps its executed notebooks for inspection.
             if (passed) Directory.Delete(work, recursive: true);
             else output.WriteLine($"kept {work}");
         }
@@ -60,40 +56,30 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Dotnet_pack_of_the_solution_produces_every_package_and_the_tool_installs_from_the_folder()
     {
-        // scripts/setup.sh builds Kernel.sln in Release, so the packages are made from that build (--no-build).
-        var work = CliRunner.TempFolder("neurornn-pack");
+        // scripts/pack-local.sh packs Kernel.sln from its Release build (scripts/setup.sh builds it).
+        var version = DotnetInteractiveHost.PackLocal();
+        foreach (var id in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive", "NeuroRnn.Interop.Deedle", "NeuroRnn.Interop.PlotlyNet", "NeuroRnn.Kernel", "NeuroRnn.Cli" })
+            Assert.True(File.Exists(DotnetInteractiveHost.PackedFile(id)), $"no {id}.{version}.nupkg in {DotnetInteractiveHost.PackageFolder}");
+        var interactive = PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Interactive"));
+        Assert.Contains("interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll", interactive);
+        Assert.DoesNotContain(interactive, e => e.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
+        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Cli")));
+
+        // As a user installs it: the neurornn tool from the local folder, then run.
+        var work = CliRunner.TempFolder("neurornn-tool");
         try
         {
-            var packages = Path.Combine(work, "packages");
-            var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmss}";
-            var pack = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", "Kernel.sln", "-c", "Release", "--no-build", "-p:Version=" + version, "-o", packages, "-nologo");
-            Assert.True(pack.ExitCode == 0, $"dotnet pack Kernel.sln failed:\n{pack.Output}");
-            foreach (var id in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive", "NeuroRnn.Cli" })
-                Assert.True(File.Exists(Path.Combine(packages, $"{id}.{version}.nupkg")), $"no {id}.{version}.nupkg:\n{pack.Output}");
-            Assert.Contains("interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll", PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")));
-            Assert.DoesNotContain(PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")), e => e.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
-            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", PackageEntries(Path.Combine(packages, $"NeuroRnn.Cli.{version}.nupkg")));
-
-            // As a user installs it: the neurornn tool from the local folder, then run.
             var tools = Path.Combine(work, "tools");
-            var install = Dotnet(work, TimeSpan.FromMinutes(4), null, "tool", "install", "NeuroRnn.Cli", "--version", version, "--add-source", packages, "--tool-path", tools);
-            Assert.True(install.ExitCode == 0, $"dotnet tool install failed:\n{install.Output}");
-            var info = Run(Path.Combine(tools, "neurornn"), work, TimeSpan.FromMinutes(1), null, "info");
-            Assert.True(info.ExitCode == 0, info.Output);
+            var install = Shell.Run("dotnet", ["tool", "install", "NeuroRnn.Cli", "--version", version, "--add-source", DotnetInteractiveHost.PackageFolder, "--tool-path", tools], TimeSpan.FromMinutes(4), workingDirectory: work);
+            Assert.True(install.ExitCode == 0, $"dotnet tool install failed:\n{install.Output}\n{install.Error}");
+            var info = Shell.Run(Path.Combine(tools, "neurornn"), ["info"], TimeSpan.FromMinutes(1), workingDirectory: work);
+            Assert.True(info.ExitCode == 0, info.Output + info.Error);
             Assert.Matches("(?m)^backend: (mkl|managed)$", info.Output);
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private void Pack(string project, string version, string packages)
-    {
-        var result = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", Path.Combine("src", project), "-c", "Release",
-            "-p:Version=" + version, "-o", packages, "-nologo");
-        Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n{result.Output}");
-        Assert.True(File.Exists(Path.Combine(packages, $"{project}.{version}.nupkg")), $"no {project}.{version}.nupkg in {packages}:\n{result.Output}");
     }
 
     private static IReadOnlyList<string> PackageEntries(string nupkg)
@@ -141,29 +127,5 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         var count = Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(outputs[5], o => Text(o, "text/plain") == count || Text(o, "text/html").Contains($"<pre>{count}</pre>", StringComparison.Ordinal));
         output.WriteLine($"{host}: {string.Join(", ", outputs.Select(o => o.Length))} outputs per cell; chart {html.Length} chars");
-    }
-
-    private static (int ExitCode, string Output) Dotnet(string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Run("dotnet", directory, timeout, environment, args);
-
-    private static (int ExitCode, string Output) Run(string program, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
-        var text = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}:\n{text}");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, text.ToString());
     }
 }
