@@ -8,14 +8,27 @@ namespace NeuroRnn.Notebooks.Tests;
 /// <c>#r "nuget:"</c>'d by a notebook that is run headless by Debian's nbclient under the REAL .NET Interactive
 /// (<c>dotnet-interactive</c> 1.0.712001, installed by <c>scripts/setup.sh --tests</c>) and, unchanged, by NeuroRnn's
 /// kernel. Both must show the recording (HTML and plain text), a figure and a live training chart whose final frame is the
-/// final iteration, through the toolkit's magic commands.
+/// final iteration, through the toolkit's magic commands; and, after an F# cell, a NeuroRnn figure as a Plotly.NET chart
+/// through NeuroRnn.Interop.PlotlyNet (its extension.dib registers the formatters; FSharpCoreBinding gives Plotly.NET the
+/// FSharp.Core 10.1 it needs beside the tool's 10.0).
 /// </summary>
 public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Iterations = 5;
 
     [Fact]
-    public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel()
+    public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel() =>
+        RunInBothHosts("extension-smoke.ipynb", ".net-csharp", CheckOutputs);
+
+    [Fact]
+    public void Packed_toolkit_runs_an_FSharp_notebook_with_LiveOutput_in_dotnet_interactive_and_in_NeuroRnns_kernel() =>
+        RunInBothHosts("fsharp-live-smoke.ipynb", ".net-fsharp", CheckFSharpOutputs);
+
+    /// <summary>
+    /// Fills in the test notebook <paramref name="template"/> (Extension/) with the packed version, runs it under the real
+    /// .NET Interactive (kernelspec <paramref name="kernel"/>) and under NeuroRnn's kernel, and checks both executed notebooks.
+    /// </summary>
+    private void RunInBothHosts(string template, string kernel, Action<string, string> check)
     {
         DotnetInteractiveHost.Folder(); // missing tool: fail before packing
         var version = DotnetInteractiveHost.PackLocal();
@@ -25,24 +38,24 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         bool passed = false;
         try
         {
-            var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extension", "extension-smoke.ipynb"));
-            var notebook = Path.Combine(work, "extension-smoke.ipynb");
-            File.WriteAllText(notebook, template
+            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extension", template));
+            var notebook = Path.Combine(work, template);
+            File.WriteAllText(notebook, text
                 .Replace("@PACKAGES@", DotnetInteractiveHost.PackageFolder, StringComparison.Ordinal)
                 .Replace("@VERSION@", version, StringComparison.Ordinal)
                 .Replace("@RECORDING@", Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz"), StringComparison.Ordinal));
 
             // The real .NET Interactive through Jupyter (nbclient).
             var underDotnetInteractive = Path.Combine(work, "executed-dotnet-interactive.ipynb");
-            var took = DotnetInteractiveHost.RunNotebook(".net-csharp", notebook, underDotnetInteractive, work, work);
-            output.WriteLine($"nbclient .net-csharp: {took.TotalSeconds:0.0} s");
-            CheckOutputs(underDotnetInteractive, "dotnet-interactive");
+            var took = DotnetInteractiveHost.RunNotebook(kernel, notebook, underDotnetInteractive, work, work);
+            output.WriteLine($"nbclient {kernel}: {took.TotalSeconds:0.0} s");
+            check(underDotnetInteractive, "dotnet-interactive");
 
             // NeuroRnn's kernel, same notebook.
             var underNeuroRnn = Path.Combine(work, "executed-neurornn.ipynb");
             var run = CliRunner.Run(work, TimeSpan.FromMinutes(8), "run", notebook, "--output", underNeuroRnn);
             Assert.True(run.ExitCode == 0, $"neurornn run failed ({run.ExitCode}):\n{run.Output}\n{run.Error}");
-            CheckOutputs(underNeuroRnn, "neurornn");
+            check(underNeuroRnn, "neurornn");
             passed = true;
         }
         finally
@@ -88,8 +101,8 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         return zip.Entries.Select(e => e.FullName).ToArray();
     }
 
-    /// <summary>What both hosts must show.</summary>
-    private void CheckOutputs(string executed, string host)
+    /// <summary>The outputs of each code cell of an executed notebook; a cell that failed fails the test.</summary>
+    private static JsonObject[][] CodeOutputs(string executed, string host)
     {
         var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToArray();
         var outputs = cells.Select(c => c!["outputs"]!.AsArray().Select(o => o!.AsObject()).ToArray()).ToArray();
@@ -98,12 +111,37 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
             var error = outputs[i].FirstOrDefault(o => o["output_type"]!.GetValue<string>() == "error");
             Assert.True(error is null, $"{host}: cell {i} failed: {error?["ename"]}: {error?["evalue"]}");
         }
-        string Text(JsonObject o, string mime) => o["data"]?[mime] switch
-        {
-            JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
-            JsonValue value => value.GetValue<string>(),
-            _ => "",
-        };
+        return outputs;
+    }
+
+    /// <summary>An output's data of one MIME type ("" when it has none).</summary>
+    private static string Text(JsonObject o, string mime) => o["data"]?[mime] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
+        JsonValue value => value.GetValue<string>(),
+        _ => "",
+    };
+
+    /// <summary>
+    /// One live training chart, replaced in place until its final frame shows the final iteration (.NET Interactive's
+    /// own display(x).Update(y) would leave the first frame), then, in the next cell, the iteration count.
+    /// </summary>
+    private static string CheckLiveTrainingChart(JsonObject[] chartCell, JsonObject[] countCell)
+    {
+        var charts = chartCell.Where(o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal)).ToArray();
+        var html = Text(Assert.Single(charts), "text/html");
+        Assert.Contains($"iteration {Iterations},", html);
+        Assert.Contains($"\"x\":[{string.Join(',', Enumerable.Range(0, Iterations))}]", html);
+        // .NET Interactive returns plain values as HTML only (<pre>5</pre>).
+        var count = Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(countCell, o => Text(o, "text/plain") == count || Text(o, "text/html").Contains($"<pre>{count}</pre>", StringComparison.Ordinal));
+        return html;
+    }
+
+    /// <summary>What both hosts must show for extension-smoke.ipynb.</summary>
+    private void CheckOutputs(string executed, string host)
+    {
+        var outputs = CodeOutputs(executed, host);
 
         // #!load-recording defines rec and says so.
         Assert.Contains(outputs[1], o => Text(o, "text/plain").StartsWith("rec = Recording 'synthetic V1 gratings", StringComparison.Ordinal));
@@ -116,16 +154,28 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(plain.Split('\n').Length <= 10, $"{host}: plain text is not a short summary:\n{plain}");
         // #!plot tuning: a plotly figure.
         Assert.Contains(outputs[3], o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal));
-        // #!train: one live chart, replaced in place until its final frame shows the final iteration, then the summary.
-        var charts = outputs[4].Where(o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal)).ToArray();
-        var chart = Assert.Single(charts);
-        var html = Text(chart, "text/html");
-        Assert.Contains($"iteration {Iterations},", html);
-        Assert.Contains($"\"x\":[{string.Join(',', Enumerable.Range(0, Iterations))}]", html);
+        // #!train: one live chart replaced in place, then the summary; net.Statistics.Count.
+        var html = CheckLiveTrainingChart(outputs[4], outputs[5]);
         Assert.Contains(outputs[4], o => Text(o, "text/plain").StartsWith("net = addition", StringComparison.Ordinal));
-        // net.Statistics.Count: .NET Interactive returns plain values as HTML only (<pre>5</pre>).
-        var count = Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains(outputs[5], o => Text(o, "text/plain") == count || Text(o, "text/html").Contains($"<pre>{count}</pre>", StringComparison.Ordinal));
+        // An F# cell ran (in .NET Interactive: the host's FSharp.Core 10.0 is loaded) …
+        Assert.Contains(outputs[6], o => (Text(o, "text/plain") + Text(o, "text/html")).Contains("F# kernel: 42", StringComparison.Ordinal));
+        // … and still the Plotly.NET adapter (Plotly.NET 6.0 needs FSharp.Core 10.1) shows a chart: our offline HTML, not
+        // Plotly.NET's own output, which loads plotly.js from a CDN.
+        var plotly = Assert.Single(outputs[8], o => Text(o, "text/html").Length > 0);
+        var plotlyHtml = Text(plotly, "text/html");
+        Assert.Contains("neurornn-plot", plotlyHtml);
+        Assert.Contains("addition as a Plotly.NET chart", plotlyHtml);
+        Assert.DoesNotContain("cdn.plot.ly", plotlyHtml);
+        output.WriteLine($"{host}: {string.Join(", ", outputs.Select(o => o.Length))} outputs per cell; chart {html.Length} chars");
+    }
+
+    /// <summary>What both hosts must show for fsharp-live-smoke.ipynb: the recording's view, a LiveOutput training chart.</summary>
+    private void CheckFSharpOutputs(string executed, string host)
+    {
+        var outputs = CodeOutputs(executed, host);
+        Assert.Equal(4, outputs.Length);
+        Assert.Contains(outputs[1], o => Text(o, "text/html").Contains("neurornn-recording", StringComparison.Ordinal));
+        var html = CheckLiveTrainingChart(outputs[2], outputs[3]);
         output.WriteLine($"{host}: {string.Join(", ", outputs.Select(o => o.Length))} outputs per cell; chart {html.Length} chars");
     }
 }
