@@ -11,91 +11,73 @@ public sealed class WorkingFolderSourcesTests
     [Fact]
     public async Task EnabledFeedsAndExistingFoldersOfTheFoldersNugetConfigAreReturned()
     {
-        var root = TempRoot("neurornn-sources-");
+        using var temp = new TempRoot("neurornn-sources-");
+        var root = temp.Path;
         var notebooks = Path.Combine(root, "notebooks");
         var packages = Path.Combine(root, "packages");
         var disabled = Path.Combine(root, "disabled");
         Directory.CreateDirectory(notebooks);
         Directory.CreateDirectory(packages);
         Directory.CreateDirectory(disabled);
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local" value="../packages" />
-                    <add key="off" value="../disabled" />
-                    <add key="not-yet-packed" value="../missing" />
-                    <add key="lab-feed" value="https://packages.example.org/v3/index.json" />
-                  </packageSources>
-                  <disabledPackageSources>
-                    <add key="off" value="true" />
-                  </disabledPackageSources>
-                </configuration>
-                """);
-            var sources = (await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')).ToArray();
-            Assert.Contains(packages, sources);
-            Assert.Contains("https://packages.example.org/v3/index.json", sources);
-            Assert.DoesNotContain(disabled, sources);
-            Assert.DoesNotContain(Path.Combine(root, "missing"), sources);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="../packages" />
+                <add key="off" value="../disabled" />
+                <add key="not-yet-packed" value="../missing" />
+                <add key="lab-feed" value="https://packages.example.org/v3/index.json" />
+              </packageSources>
+              <disabledPackageSources>
+                <add key="off" value="true" />
+              </disabledPackageSources>
+            </configuration>
+            """);
+        var sources = (await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')).ToArray();
+        Assert.Contains(packages, sources);
+        Assert.Contains("https://packages.example.org/v3/index.json", sources);
+        Assert.DoesNotContain(disabled, sources);
+        Assert.DoesNotContain(Path.Combine(root, "missing"), sources);
     }
 
     [Fact]
     public async Task A_nuget_config_written_during_the_session_is_read_at_the_next_call()
     {
-        var root = TempRoot("neurornn-sources-later-");
+        using var temp = new TempRoot("neurornn-sources-later-");
+        var root = temp.Path;
         var notebooks = Path.Combine(root, "notebooks");
         var packages = Path.Combine(root, "packages");
         Directory.CreateDirectory(notebooks);
         Directory.CreateDirectory(packages);
-        try
-        {
-            var sources = new WorkingFolderSources(TimeSpan.FromMinutes(2));
-            Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
-            await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local" value="../packages" />
-                  </packageSources>
-                </configuration>
-                """);
-            Assert.Contains(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var sources = new WorkingFolderSources(TimeSpan.FromMinutes(2));
+        Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
+        await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="../packages" />
+              </packageSources>
+            </configuration>
+            """);
+        Assert.Contains(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
     }
 
     [Fact]
     public async Task A_failed_or_empty_listing_is_asked_again_and_a_good_one_is_kept_while_the_configuration_is_unchanged()
     {
-        var root = TempRoot("neurornn-sources-cache-");
+        using var temp = new TempRoot("neurornn-sources-cache-");
+        var root = temp.Path;
         var later = Path.Combine(root, "packed-later");
         var answers = new Queue<(int, string)>([(1, "error: could not read the configuration"), (0, ""), (0, $"E {later}\nE https://api.nuget.org/v3/index.json\n")]);
         int calls = 0;
         var sources = new WorkingFolderSources((_, _) => { calls++; return Task.FromResult(answers.Dequeue()); });
-        try
-        {
-            Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // failed: not kept
-            Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // empty: not kept
-            Assert.Equal(["https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None)); // the folder does not exist yet
-            Assert.Equal(3, calls);
-            Directory.CreateDirectory(later); // packed after the listing: used without listing again
-            Assert.Equal([later, "https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None));
-            Assert.Equal(3, calls);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // failed: not kept
+        Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // empty: not kept
+        Assert.Equal(["https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None)); // the folder does not exist yet
+        Assert.Equal(3, calls);
+        Directory.CreateDirectory(later); // packed after the listing: used without listing again
+        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None));
+        Assert.Equal(3, calls);
     }
 
     [Fact]
@@ -132,10 +114,17 @@ public sealed class WorkingFolderSourcesTests
         }
     }
 
-    private static string TempRoot(string prefix)
+    /// <summary>A fresh folder under the system temp folder, deleted with everything in it at the end of the test.</summary>
+    private sealed class TempRoot : IDisposable
     {
-        var root = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(root);
-        return root;
+        public TempRoot(string prefix)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
