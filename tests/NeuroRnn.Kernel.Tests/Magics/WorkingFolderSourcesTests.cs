@@ -13,12 +13,9 @@ public sealed class WorkingFolderSourcesTests
     {
         using var temp = new TempRoot("neurornn-sources-");
         var root = temp.Path;
-        var notebooks = Path.Combine(root, "notebooks");
-        var packages = Path.Combine(root, "packages");
-        var disabled = Path.Combine(root, "disabled");
-        Directory.CreateDirectory(notebooks);
-        Directory.CreateDirectory(packages);
-        Directory.CreateDirectory(disabled);
+        var notebooks = temp.Folder("notebooks");
+        var packages = temp.Folder("packages");
+        var disabled = temp.Folder("disabled");
         await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -44,11 +41,8 @@ public sealed class WorkingFolderSourcesTests
     public async Task A_nuget_config_written_during_the_session_is_read_at_the_next_call()
     {
         using var temp = new TempRoot("neurornn-sources-later-");
-        var root = temp.Path;
-        var notebooks = Path.Combine(root, "notebooks");
-        var packages = Path.Combine(root, "packages");
-        Directory.CreateDirectory(notebooks);
-        Directory.CreateDirectory(packages);
+        var notebooks = temp.Folder("notebooks");
+        var packages = temp.Folder("packages");
         var sources = new WorkingFolderSources(TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
         await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
@@ -124,6 +118,9 @@ public sealed class WorkingFolderSourcesTests
         }
 
         public string Path { get; }
+
+        /// <summary>Creates the sub-folder <paramref name="name"/> and returns its path.</summary>
+        public string Folder(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
