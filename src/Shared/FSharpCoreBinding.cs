@@ -76,7 +76,7 @@ internal static class FSharpCoreBinding
     private static IEnumerable<string> PackageRoots()
     {
         // By name, not typeof: this runs while FSharp.Core is being resolved, so no type of the libraries may be loaded here.
-        foreach (var library in AppDomain.CurrentDomain.GetAssemblies().Where(a => Libraries.Contains(a.GetName().Name)))
+        foreach (var library in AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is { } simpleName && Libraries.Contains(simpleName)))
         {
             // …/<root>/deedle/<version>/lib/<tfm>/Deedle.dll → <root>
             var location = library.Location;

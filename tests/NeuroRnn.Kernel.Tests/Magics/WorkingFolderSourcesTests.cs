@@ -67,10 +67,10 @@ public sealed class WorkingFolderSourcesTests
         var sources = new WorkingFolderSources((_, _) => { calls++; return Task.FromResult(answers.Dequeue()); });
         Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // failed: not kept
         Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // empty: not kept
-        Assert.Equal(["https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None)); // the folder does not exist yet
+        Assert.Equal(["https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray()); // the folder does not exist yet
         Assert.Equal(3, calls);
         Directory.CreateDirectory(later); // packed after the listing: used without listing again
-        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], await sources.GetAsync(root, CancellationToken.None));
+        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray());
         Assert.Equal(3, calls);
     }
 
@@ -80,8 +80,8 @@ public sealed class WorkingFolderSourcesTests
         var existing = Path.GetTempPath().TrimEnd('/');
         var listing = $"E https://api.nuget.org/v3/index.json\nE http://intranet.example/nuget/v3/index.json\nD https://off.example/v3/index.json\nD {existing}\nE {existing}\nE /no/such/folder/here\nE relative/folder\nE ftp://old.example/feed\n";
         var parsed = WorkingFolderSources.Parse(listing);
-        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing, "/no/such/folder/here"], parsed);
-        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing], WorkingFolderSources.Usable(parsed));
+        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing, "/no/such/folder/here"], parsed.ToArray());
+        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing], WorkingFolderSources.Usable(parsed).ToArray());
     }
 
     [Fact]
