@@ -59,14 +59,20 @@ public static class PlotlyNetFormatting
         }
         catch (TypeInitializationException)
         {
-            var figure = new JObject
-            {
-                ["data"] = new JArray(GenericChart.getTraces(chart).Select(ToJson)),
-                ["layout"] = ToJson(GenericChart.getLayout(chart)),
-                ["config"] = ToJson(GenericChart.getConfig(chart)),
-            };
-            return figure.ToString(Newtonsoft.Json.Formatting.None);
+            return MemberJson(chart);
         }
+    }
+
+    /// <summary>The chart's plotly JSON written from the members of its traces, layout and config (see <see cref="Json"/>).</summary>
+    internal static string MemberJson(GenericChart chart)
+    {
+        var figure = new JObject
+        {
+            ["data"] = new JArray(GenericChart.getTraces(chart).Select(ToJson)),
+            ["layout"] = ToJson(GenericChart.getLayout(chart)),
+            ["config"] = ToJson(GenericChart.getConfig(chart)),
+        };
+        return figure.ToString(Newtonsoft.Json.Formatting.None);
     }
 
     /// <summary>
