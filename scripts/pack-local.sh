@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Packs NeuroRnn's libraries and notebook packages into the local NuGet folder artifacts/packages, from which notebooks
-# started in notebooks/ restore them (notebooks/nuget.config names that folder), in either host — NeuroRnn's kernel or
-# .NET Interactive — as a user would: #r "nuget: NeuroRnn.Interop.Deedle, 0.1.0-*".
+# Packs every package of Kernel.sln (NeuroRnn, NeuroRnn.Charts, NeuroRnn.Interactive with its .NET Interactive
+# extension, the Deedle and Plotly.NET adapters, the kernel and the neurornn tool) into the local NuGet folder
+# artifacts/packages, from which notebooks started in notebooks/ restore them (notebooks/nuget.config names that
+# folder), in either host — NeuroRnn's kernel or .NET Interactive — as a user would:
+# #r "nuget: NeuroRnn.Interop.Deedle, 0.1.0-*". Run it before opening the notebooks (scripts/setup.sh does not;
+# scripts/test.sh does, before the notebook tests).
 #
 #   bash scripts/pack-local.sh [extra dotnet pack arguments, e.g. --no-build after a Release build]
 #
@@ -18,9 +21,8 @@ folder=$(cd "$folder" && pwd)
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
-for project in NeuroRnn NeuroRnn.Charts NeuroRnn.Interactive NeuroRnn.Interop.Deedle NeuroRnn.Interop.PlotlyNet; do
-  dotnet pack "src/$project" -c Release "-p:Version=$version" -o "$staging" -nologo -clp:ErrorsOnly "$@" >&2
-done
+# One pack of the solution (test and bench projects are not packable): one MSBuild run instead of one per project.
+dotnet pack Kernel.sln -c Release "-p:Version=$version" -o "$staging" -nologo -clp:ErrorsOnly "$@" >&2
 rm -f "$folder"/NeuroRnn.*.nupkg
 mv "$staging"/*.nupkg "$folder"/
 

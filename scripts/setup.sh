@@ -6,7 +6,6 @@
 #   - Chromium (headless rendering checks of exported charts); GNU Octave (writes the MAT v5 files of the cross-reader tests)
 #   - Slurm (slurm-wlm) and munge: the sweep tests start a real single-node cluster with scripts/slurm-local.sh
 #   - plotly.js and mermaid from npm (pinned in package-lock.json; embedded into NeuroRnn.Charts / NeuroRnn.Kernel at build time)
-#   - the toolkit packed into artifacts/packages (scripts/pack-local.sh) for the notebooks' #r "nuget: …" lines
 # Without root (or on another OS) it prints what to install and carries on: the managed back-end still works.
 # Usage: scripts/setup.sh [--tests]   (--tests also installs what only the test suite needs)
 set -euo pipefail
@@ -88,8 +87,6 @@ PY
   done
 fi
 
+# The toolkit's NuGet packages for the notebooks' #r "nuget: …" lines are not made here (the main job does not use
+# them): scripts/test.sh packs them before the notebook tests, users run scripts/pack-local.sh (notebooks/README.md).
 dotnet build Kernel.sln -c Release -nologo -clp:ErrorsOnly
-
-# The toolkit as NuGet packages in artifacts/packages, where notebooks/nuget.config points: the notebooks reference
-# them with #r "nuget: …" in NeuroRnn's kernel and in .NET Interactive alike.
-bash scripts/pack-local.sh --no-build >/dev/null

@@ -13,6 +13,16 @@ status=0
 for proj in tests/*/*.csproj tests/*/*.fsproj; do
   name=$(basename "${proj%.*}")
   echo "=== $name"
+  if [[ $name == NeuroRnn.Notebooks.Tests ]]; then
+    # The notebooks restore the toolkit with #r "nuget: …" from artifacts/packages (notebooks/nuget.config): pack it
+    # from the Release build above; the tests take this version (NEURORNN_PACKED_VERSION) instead of packing again.
+    if packed=$(bash scripts/pack-local.sh --no-build); then
+      export NEURORNN_PACKED_VERSION=${packed##*$'\n'}
+    else
+      echo "scripts/pack-local.sh failed: the notebook tests will try to pack again and report why" >&2
+      status=1
+    fi
+  fi
   if ! dotnet test "$proj" -c Release --no-build -nologo \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
         --results-directory "$results" --blame-hang-timeout 15m; then

@@ -56,8 +56,18 @@ internal static class BenchResults
     {
         string? directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, document.ToJsonString(Indented));
+        File.WriteAllText(path, JsonText(document));
     }
+
+    /// <summary>A committed result file of bench/results (e.g. "mante.json") parsed, or null when it is not there — for reports that quote another suite's results.</summary>
+    public static JsonNode? ReadCommitted(string fileName)
+    {
+        string path = Path.Combine(ResultsDirectory(), fileName);
+        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>A result document as the indented JSON <see cref="WriteJson"/> writes, for suites that write through a stream they hold locked.</summary>
+    public static string JsonText(JsonNode document) => document.ToJsonString(Indented);
 
     private static JsonObject MachineCore() => new()
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NeuroRnn.Data;
-using NeuroRnn.Data.Synthetic;
 using NeuroRnn.Fitting;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
@@ -44,10 +43,8 @@ internal static partial class HessianFreeSuite
     /// <param name="save">Called with the section after every configuration, so a long series keeps what it has measured.</param>
     private static JsonObject V1Fit(IReadOnlyList<string> only, int maxIterations, Action<JsonObject> save)
     {
-        string root = BenchResults.RepositoryRoot();
-        var recording = Recording.Read(Path.Combine(root, "data", "v1-gratings.npz"));
-        // The shipped file is generate-v1 --seed 1 with 200 units, 12 directions × 20 trials, 10 ms bins; its noise-free twin:
-        var truth = V1GratingGenerator.Generate(new V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
+        var recording = ShippedV1.Read();
+        var truth = ShippedV1.Truth();
         var runs = new JsonObject();
         var section = new JsonObject
         {
@@ -74,8 +71,7 @@ internal static partial class HessianFreeSuite
         var model = new RateRnn(RecordingFitter.NetworkOptions(dataset, options));
         var objective = new RnnObjective(model, options.Loss, NumericsBackend.Current);
         var trainer = new HessianFreeTrainer(options.Optimizer);
-        using var process = Process.GetCurrentProcess();
-        double Cpu() { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+        static double Cpu() => RnnKernelsBench.ProcessCpuSeconds();
         double scoringCpu = 0, scoringWall = 0;
         int cg = 0;
         var curve = new JsonArray();
@@ -103,17 +99,23 @@ internal static partial class HessianFreeSuite
             },
         };
         string loadStart = BenchResults.LoadAverage();
+        string utcStart = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var result = trainer.Train(objective, TrainingData.Fixed(dataset.TrainBatch, dataset.TrainBatch.BatchSize), run);
         return new JsonObject
         {
             ["options"] = Describe(options),
             ["reached"] = reached,
             ["stopReason"] = result.StopReason.Description,
+            ["iterationCap"] = options.Iterations,
+            ["utcAtStart"] = utcStart,
             ["loadAverageAtStart"] = loadStart,
             ["loadAverageAtEnd"] = BenchResults.LoadAverage(),
             ["curve"] = curve,
         };
     }
+
+    /// <summary>The 1-minute load average of a recorded /proc/loadavg line ("?" when absent).</summary>
+    private static string FirstField(JsonNode? loadAverage) => loadAverage?.GetValue<string>().Split(' ')[0] ?? "?";
 
     /// <summary>The v1-fit section of hf.md: one row per configuration, CPU seconds relative to the configuration before issue 17.</summary>
     private static void V1FitMarkdown(System.Text.StringBuilder md, JsonObject s)
@@ -122,10 +124,12 @@ internal static partial class HessianFreeSuite
         md.AppendLine();
         md.AppendLine("Time to held-out trial-averaged R² ≥ 0.90 against the noise-free truth (the R² scoring after every iteration is");
         md.AppendLine("excluded). **CPU seconds** of the process (1 back-end thread) are the comparable measure on this shared machine: on an");
-        md.AppendLine("idle core wall ≈ CPU; the wall column shows how loaded the machine was (each run's load average is in hf.json).");
+        md.AppendLine("idle core wall ≈ CPU; the wall column shows how loaded the machine was. The rows ran at different times (one");
+        md.AppendLine("configuration or a few per process; the machine line above is the last process's): each row's own load average at");
+        md.AppendLine("its start and end (1-minute figure) is in its last column.");
         md.AppendLine();
-        md.AppendLine("| configuration | options | R² ≥ 0.90 after iteration | CG steps | CPU s | CPU vs before | wall s (loaded) | R² at the cap / stop |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| configuration | options | R² ≥ 0.90 after iteration | CG steps | CPU s | CPU vs before | wall s | R² at the cap / stop | load at start → end |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         if (s["runs"] is not JsonObject runs) return;
         double? before = runs["before (CG ≤ 100)"]?["reached"]?["cpuSeconds"]?.GetValue<double>();
         foreach (var (name, r) in runs.OrderBy(x => x.Value?["reached"]?["cpuSeconds"]?.GetValue<double>() ?? double.MaxValue))
@@ -134,9 +138,10 @@ internal static partial class HessianFreeSuite
             var last = r?["curve"] is JsonArray curve && curve.Count > 0 ? curve[^1] : null;
             double? cpu = reached?["cpuSeconds"]?.GetValue<double>();
             string ratio = cpu is { } c && before is { } b && b > 0 ? (c / b).ToString("F2", Inv) + "×" : "–";
+            string load = $"{FirstField(r?["loadAverageAtStart"])} → {FirstField(r?["loadAverageAtEnd"])}{(r?["utcAtStart"] is JsonNode utc ? $" ({utc} UTC)" : "")}";
             md.AppendLine(reached is null
-                ? $"| {name} | {r?["options"]} | not reached | {last?["cg"]} | {F(last?["cpuSeconds"], "F1")} | – | {F(last?["wallSeconds"], "F0")} | {F(last?["r2VsTruth"], "F3")} after {last?["iteration"]} ({r?["stopReason"]}) |"
-                : $"| {name} | {r?["options"]} | **{reached["iterations"]}** | {reached["cgSteps"]} | **{F(reached["cpuSeconds"], "F1")}** | {ratio} | {F(reached["wallSeconds"], "F0")} | {F(reached["r2VsTruth"], "F3")} |");
+                ? $"| {name} | {r?["options"]} | not reached | {last?["cg"]} | {F(last?["cpuSeconds"], "F1")} | – | {F(last?["wallSeconds"], "F0")} | {F(last?["r2VsTruth"], "F3")} after {last?["iteration"]} ({r?["stopReason"]}) | {load} |"
+                : $"| {name} | {r?["options"]} | **{reached["iterations"]}** | {reached["cgSteps"]} | **{F(reached["cpuSeconds"], "F1")}** | {ratio} | {F(reached["wallSeconds"], "F0")} | {F(reached["r2VsTruth"], "F3")} | {load} |");
         }
     }
 }

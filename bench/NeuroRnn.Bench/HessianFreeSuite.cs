@@ -22,7 +22,8 @@ namespace NeuroRnn.Bench;
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
-/// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting).
+/// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting;
+/// time-to-solution runs stop at --iterations K when given and then have a wall-time cap only if --minutes is given too).
 /// </summary>
 internal static partial class HessianFreeSuite
 {
@@ -33,6 +34,7 @@ internal static partial class HessianFreeSuite
     {
         bool quick = args.Contains("--quick");
         double minutes = quick ? 3 : 15;
+        bool minutesGiven = false;
         int threads = 2;
         int v1Iterations = 150;
         var v1Configurations = new List<string>();
@@ -57,9 +59,10 @@ internal static partial class HessianFreeSuite
                 case "--minutes":
                     if (i + 1 >= args.Length || !double.TryParse(args[i + 1], Inv, out minutes) || minutes <= 0)
                     {
-                        Console.Error.WriteLine("--minutes needs a positive number (the wall-time cap of each time-to-solution run).");
+                        Console.Error.WriteLine("--minutes needs a positive number (the wall-time cap of each time-to-solution run; with --iterations there is no cap unless --minutes is given).");
                         return 2;
                     }
+                    minutesGiven = true;
                     i++;
                     break;
                 case "--config" when i + 1 < args.Length:
@@ -105,6 +108,9 @@ internal static partial class HessianFreeSuite
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
         if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
+        // Time-to-solution runs with an iteration budget get no wall-time cap unless --minutes asks for one: a cap would
+        // make the result depend on the machine's load (BRIEF: iteration budgets, not wall caps).
+        double? wallCap = iterationBudget is null || minutesGiven ? minutes : null;
 
         string resultsDirectory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(resultsDirectory);
@@ -118,13 +124,13 @@ internal static partial class HessianFreeSuite
             {
                 "w1-kernels" => W1Kernels(quick),
                 "w2" => W2(quick, args.Contains("--mkl-only")),
-                "w1" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget),
-                "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), minutes, iterationBudget, curriculum: true),
-                "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget, curriculum: true),
-                "temporal-order-curriculum" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true),
-                "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
-                "multiplication" => TimeToSolution(length => new MultiplicationTask(length), minutes, iterationBudget),
-                "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), minutes, iterationBudget),
+                "w1" => TimeToSolution(length => new AdditionTask(length), wallCap, iterationBudget),
+                "w1-curriculum" => TimeToSolution(length => new AdditionTask(length), wallCap, iterationBudget, curriculum: true),
+                "multiplication-curriculum" => TimeToSolution(length => new MultiplicationTask(length), wallCap, iterationBudget, curriculum: true),
+                "temporal-order-curriculum" => TimeToSolution(length => new TemporalOrderTask(length), wallCap, iterationBudget, curriculum: true),
+                "temporal-order-curriculum-gradient-rho" => TimeToSolution(length => new TemporalOrderTask(length), wallCap, iterationBudget, curriculum: true, reductionRatioOnGradientBatch: true),
+                "multiplication" => TimeToSolution(length => new MultiplicationTask(length), wallCap, iterationBudget),
+                "temporal-order" => TimeToSolution(length => new TemporalOrderTask(length), wallCap, iterationBudget),
                 "w2-time-to-mse" => W2TimeToMse(iterationBudget ?? 100, peerSeconds, peerFactor, learningRates.Count > 0 ? learningRates : ["0.003", "0.01", "0.03"],
                     precisions.Count > 0 ? precisions : ["float32", "float64"]),
                 "v1-fit" => V1Fit(v1Configurations, v1Iterations, partial => Save(jsonPath, resultsDirectory, section, partial, machine, quick, threads)),
@@ -290,7 +296,7 @@ internal static partial class HessianFreeSuite
     /// defaults) — not the benchmark's protocol, which trains at T = 100 throughout; it shows the model and optimizer
     /// can represent and find the solution.
     /// </summary>
-    private static JsonObject TimeToSolution(Func<int, PathologicalTask> make, double minutes, int? iterationBudget, bool curriculum = false,
+    private static JsonObject TimeToSolution(Func<int, PathologicalTask> make, double? minutes, int? iterationBudget, bool curriculum = false,
         bool reductionRatioOnGradientBatch = false)
     {
         var task = make(100);
@@ -314,7 +320,7 @@ internal static partial class HessianFreeSuite
                     return score.ErrorRate;
                 },
                 StopWhen = s => s.Validation < 0.01,
-                MaxWallTime = TimeSpan.FromMinutes(minutes),
+                MaxWallTime = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
             },
             onIteration: s =>
             {
@@ -449,6 +455,26 @@ internal static partial class HessianFreeSuite
         return new Timing(wall[runs / 2], cpu[runs / 2], runs);
     }
 
+    /// <summary>
+    /// Every limit a time-to-solution run had — its iteration budget and its wall-time cap, when set — and which of them,
+    /// if any, ended it (from the recorded stop reason), so that a row never hides a cap behind its budget.
+    /// </summary>
+    private static string Limits(JsonNode s)
+    {
+        var limits = new List<string>();
+        if (s["iterationBudget"] is JsonNode budget) limits.Add($"{budget} iterations");
+        if (s["wallCapMinutes"] is JsonNode cap) limits.Add($"{cap} min wall");
+        if (limits.Count == 0) return "none";
+        string? stop = s["stopReason"]?.GetValue<string>();
+        string outcome = stop switch
+        {
+            "wall time" => "the wall cap ended it",
+            "iterations" => "the iteration budget ended it",
+            _ => limits.Count > 1 ? "neither reached" : "not reached",
+        };
+        return $"{string.Join(" + ", limits)} ({outcome})";
+    }
+
     private static string F(JsonNode? node, string format = "F3") =>
         node is JsonValue v && v.TryGetValue(out double x) ? x.ToString(format, Inv) : "–";
 
@@ -461,7 +487,8 @@ internal static partial class HessianFreeSuite
         if (root["w2"]?["rows"] is JsonArray rows && rows.Any(r => r?["hfIterationFloorRatioWall"] is not null))
             md.AppendLine("- **Per-iteration cost vs the GEMM floor** (W2, one HF iteration with 50 CG steps, floor measured in the same run; section w2, "
                 + Load(root["w2"]) + "): " + string.Join("; ", rows.Where(r => r?["hfIterationFloorRatioWall"] is not null)
-                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×.");
+                    .Select(r => $"{r?["backend"]} {r?["precision"]} **{F(r?["hfIterationFloorRatioWall"], "F2")}×** (GN product {F(r?["gaussNewtonFloorRatioWall"], "F2")}×)")) + "; goal ≤ 1.15×."
+                + (root["w2"]?["note"] is JsonNode w2Note ? $" Note: {w2Note}" : ""));
         if (root["v1-fit"]?["runs"]?["preset"] is JsonObject preset)
         {
             var reached = preset["reached"];
@@ -487,12 +514,12 @@ internal static partial class HessianFreeSuite
         {
             md.AppendLine("- **(d) Pathological problems at T = 100** (W1 model and HF settings; solved = < 1 % of 1,000 fixed test sequences wrong at T = 100):");
             md.AppendLine();
-            md.AppendLine("| problem | curriculum (T from 30) | solved | HF iterations | wall s | budget | best test error | run |");
+            md.AppendLine("| problem | curriculum (T from 30) | solved | HF iterations | wall s | limits that applied | best test error | run |");
             md.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (string name in present)
             {
                 var s = root[name]!;
-                string budget = s["iterationBudget"] is JsonNode b ? $"{b} iterations" : $"{s["wallCapMinutes"]} min wall";
+                string budget = Limits(s);
                 md.AppendLine($"| {s["task"] ?? (name.StartsWith("w1") ? "addition" : name.Split("-curriculum")[0])} | {(name.Contains("curriculum") ? (name.EndsWith("gradient-rho") ? "yes (ρ on the gradient batch)" : "yes") : "no")} | {s["solved"]} | {s["iterations"]} | {F(s["wallSeconds"], "F0")} | {budget} | {F(s["bestTestErrorRate"], "P1")} | {Load(s)} |");
             }
         }
@@ -522,6 +549,12 @@ internal static partial class HessianFreeSuite
             md.AppendLine();
             md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
             md.AppendLine();
+            // A section's note records what happened to its numbers after the run (e.g. a reverted engine change).
+            if (s["note"] is JsonNode sectionNote)
+            {
+                md.AppendLine($"**Note:** {sectionNote}");
+                md.AppendLine();
+            }
             switch (name)
             {
                 case "w1-kernels":
@@ -560,14 +593,14 @@ internal static partial class HessianFreeSuite
                     md.AppendLine("GN product 0.167 / 0.090 / 0.99 s, floor ≈ 0.04 s; HF iteration with 50 CG 30.3 / 5.28 / 53.5 s, floor ≈ 2.3 s; float32 14.6 / 3.10 s, floor ≈ 1.2 s.");
                     break;
                 case "w1-curriculum" or "multiplication-curriculum" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho":
-                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min{(s["iterationBudget"] is JsonNode budget ? $", iteration budget {budget}" : "")}. **Not the benchmark's protocol**, which trains at T = 100 throughout (see the section without \"-curriculum\").");
+                    md.AppendLine($"{s["settings"]}. Limits: {Limits(s)}. **Not the benchmark's protocol**, which trains at T = 100 throughout (see the section without \"-curriculum\").");
                     md.AppendLine();
                     md.AppendLine($"Solved at T = 100 (< 1 % of the 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (s["stages"] is JsonArray stageList && stageList.Count > 0)
                         md.AppendLine("Lengths solved on the way (iteration, elapsed s): " + string.Join("; ", stageList.Select(x => $"T = {x?["solvedLength"]} ({x?["iteration"]}, {F(x?["elapsedSeconds"], "F0")})")) + ".");
                     break;
                 case "w1" or "multiplication" or "temporal-order":
-                    md.AppendLine($"{s["settings"]}. Wall-time cap {s["wallCapMinutes"]} min{(s["iterationBudget"] is JsonNode iterations ? $", iteration budget {iterations}" : "")}.");
+                    md.AppendLine($"{s["settings"]}. Limits: {Limits(s)}.");
                     md.AppendLine();
                     md.AppendLine($"Solved (< 1 % of 1,000 test sequences wrong): **{s["solved"]}** after {s["iterations"]} HF iterations, {F(s["wallSeconds"], "F0")} s wall; best test error {F(s["bestTestErrorRate"], "P1")}; stopped: {s["stopReason"]}.");
                     if (name == "w1") md.AppendLine("Peers: none solved W1 within 600 s (they trained on a fixed set; see benchmarks.md).");
@@ -598,9 +631,8 @@ internal static partial class HessianFreeSuite
     /// <summary>HF vs Adam on the Mante task, read from the committed mante.json (the mante suite's run, not rerun here).</summary>
     private static string ManteComparison()
     {
-        string path = Path.Combine(BenchResults.ResultsDirectory(), "mante.json");
-        if (!File.Exists(path)) return "mante.json not found: run the mante suite";
-        var training = JsonNode.Parse(File.ReadAllText(path))?["training"];
+        if (BenchResults.ReadCommitted("mante.json") is not { } mante) return "mante.json not found: run the mante suite";
+        var training = mante["training"];
         string Describe(string name, JsonNode? run, string unit) => run is null ? $"{name}: not run"
             : run["reachedCriterion"]?.GetValue<bool>() == true
                 ? string.Create(Inv, $"{name} reached the criterion after {run["iterationsToCriterion"]} {unit} ({run["secondsToCriterion"]!.GetValue<double>():F0} s, load {run["loadAverageAtStart"]?.GetValue<string>()?.Split(' ')[0]})")

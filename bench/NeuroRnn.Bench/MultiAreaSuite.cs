@@ -145,7 +145,7 @@ internal static class MultiAreaSuite
         var window = root["windowMs"]!.AsArray();
         s.AppendLine("# Multi-area networks on the checkerboard task (Kleinman, Chandrasekaran & Kao 2021)");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area` (generated from multi-area.json). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area{(root["mode"]?.GetValue<string>() == "quick" ? " --quick" : "")}{(root["iterationBudget"] is { } headerIterations ? $" --iterations {headerIterations}" : "")}{(root["minutesBudget"] is { } headerMinutes ? $" --minutes {headerMinutes}" : "")}` (generated from multi-area.json). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at start `{start["loadAverage"]}`, at end `{end["loadAverage"]}`: the machine is shared, so training times are **provisional** (upper bounds)."));
         s.AppendLine();
         s.AppendLine("Both networks: 150 rectified-tanh units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`). " +

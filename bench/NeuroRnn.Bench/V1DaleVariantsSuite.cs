@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroRnn.Data;
-using NeuroRnn.Data.Synthetic;
 using NeuroRnn.Fitting;
 using NeuroRnn.Models;
 using NeuroRnn.Numerics;
@@ -69,9 +66,8 @@ internal static class V1DaleVariantsSuite
         }
         var unknown = only.Where(n => Variants.All(v => v.Name != n)).ToArray();
         if (unknown.Length > 0) { Console.Error.WriteLine($"v1-dale-variants: --only names unknown variant(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Variants.Select(v => v.Name))}"); return 2; }
-        var recording = Recording.Read(Path.Combine(BenchResults.RepositoryRoot(), "data", "v1-gratings.npz"));
-        // The shipped file is generate-v1 --seed 1 (200 units, 12 directions × 20 trials, 10 ms bins); its noise-free twin:
-        var truth = V1GratingGenerator.Generate(new V1GratingOptions { Units = 200, Directions = 12, TrialsPerDirection = 20, BinMs = 10, Seed = 1, ExpectedCounts = true });
+        var recording = ShippedV1.Read();
+        var truth = ShippedV1.Truth();
         foreach (var (name, change, configure) in Variants)
         {
             if (only.Count > 0 && !only.Contains(name)) continue;
@@ -81,10 +77,9 @@ internal static class V1DaleVariantsSuite
             if (iterations is { } k && options.Iterations == new RecordingFitOptions().Iterations) options = options with { Iterations = k };
             Console.WriteLine($"{name}: {change}");
             string loadStart = BenchResults.LoadAverage();
-            using var process = Process.GetCurrentProcess();
-            double cpu0 = process.TotalProcessorTime.TotalSeconds;
+            double cpu0 = RnnKernelsBench.ProcessCpuSeconds();
             var fit = RecordingFitter.Fit(recording, options, s => Console.WriteLine(string.Create(Inv, $"  it {s.Iteration + 1,3}: loss {s.LossAfter:E3} ({s.ElapsedSeconds:F0} s)")));
-            process.Refresh();
+            double cpuSeconds = RnnKernelsBench.ProcessCpuSeconds() - cpu0;
             if (save is not null) FittedNetworkFile.Save(fit, Path.Combine(save, name));
             var score = fit.ScoreAgainstTruth(truth);
             var constraints = options.Constraints.Describe();
@@ -100,7 +95,7 @@ internal static class V1DaleVariantsSuite
                 ["finalLoss"] = fit.Statistics.Count > 0 ? Finite(fit.Statistics[^1].LossAfter) : null,
                 ["stopReason"] = fit.Training.StopReason.Description,
                 ["wallSeconds"] = Math.Round(fit.Seconds, 1),
-                ["cpuSeconds"] = Math.Round(process.TotalProcessorTime.TotalSeconds - cpu0, 1),
+                ["cpuSeconds"] = Math.Round(cpuSeconds, 1),
                 ["loadAverageAtStart"] = loadStart,
                 ["loadAverageAtEnd"] = BenchResults.LoadAverage(),
             };
@@ -132,7 +127,7 @@ internal static class V1DaleVariantsSuite
                 foreach (var v in Variants) if (runs[v.Name] is { } r) ordered[v.Name] = r.DeepClone();
                 root["runs"] = ordered;
                 file.SetLength(0);
-                using (var writer = new StreamWriter(file)) writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                using (var writer = new StreamWriter(file)) writer.Write(BenchResults.JsonText(root));
                 File.WriteAllText(Path.ChangeExtension(jsonPath, ".md"), Markdown(root));
                 return;
             }
@@ -165,8 +160,7 @@ internal static class V1DaleVariantsSuite
             s.AppendLine(string.Create(Inv, $"| {name} | {r["change"]} | {score} | {delta} | {median} | {r["iterations"]} ({r["iterationBudget"]}) | {r["stopReason"]} | {r["cpuSeconds"]} | {load} |"));
         }
         // The reading follows from the rows: the best Dale variant against the goal of coming within 0.02 of the reference.
-        var dale = runs.Where(p => p.Key.StartsWith("dale", StringComparison.Ordinal) && p.Value?["diverged"]?.GetValue<bool>() != true && p.Value?["r2HeldOutVsTruth"] is not null)
-            .Select(p => (p.Key, R2: p.Value!["r2HeldOutVsTruth"]!.GetValue<double>())).OrderByDescending(p => p.R2).ToArray();
+        var dale = RankedDaleVariants(runs);
         if (reference is { } refR2 && dale.Length > 0)
         {
             s.AppendLine();
@@ -176,6 +170,11 @@ internal static class V1DaleVariantsSuite
         }
         return s.ToString();
     }
+
+    /// <summary>The Dale variants of a result file's runs that did not diverge, best held-out R² against the truth first.</summary>
+    internal static (string Key, double R2)[] RankedDaleVariants(JsonObject runs) =>
+        runs.Where(p => p.Key.StartsWith("dale", StringComparison.Ordinal) && p.Value?["diverged"]?.GetValue<bool>() != true && p.Value?["r2HeldOutVsTruth"] is not null)
+            .Select(p => (p.Key, R2: p.Value!["r2HeldOutVsTruth"]!.GetValue<double>())).OrderByDescending(p => p.R2).ToArray();
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 }

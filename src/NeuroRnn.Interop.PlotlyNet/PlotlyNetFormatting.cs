@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DotNet.Interactive.Formatting;
+using Newtonsoft.Json.Linq;
 using NeuroRnn.Charts;
 using Plotly.NET;
 
@@ -35,16 +36,67 @@ public static class PlotlyNetFormatting
     public static string Html(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return NotebookOutput.Html(GenericChart.toJson(chart));
+        return NotebookOutput.Html(Json(chart));
     }
+
+    /// <summary>
+    /// The chart's plotly JSON: Plotly.NET's <c>GenericChart.toJson</c>, or, where Plotly.NET's globals cannot start,
+    /// the chart's traces, layout and config written from their members here.
+    /// </summary>
+    /// <remarks>
+    /// Under .NET Interactive (FSharp.Core 10.0 in the host; Plotly.NET gets 10.1 from <c>FSharpCoreBinding</c>) the
+    /// Giraffe.ViewEngine that Plotly.NET uses binds to the host's FSharp.Core, so Plotly.NET's F# types and Giraffe's
+    /// differ and the static initialiser of Plotly.NET's globals (its JSON settings and HTML script tags) throws
+    /// MissingMethodException — <c>toJson</c> then fails with a TypeInitializationException every time. The values in the
+    /// chart's objects are plain .NET values and nested dynamic objects (Plotly.NET converts its style parameters when it
+    /// sets them), so writing them out gives the same JSON.
+    /// </remarks>
+    internal static string Json(GenericChart chart)
+    {
+        try
+        {
+            return GenericChart.toJson(chart);
+        }
+        catch (TypeInitializationException)
+        {
+            return MemberJson(chart);
+        }
+    }
+
+    /// <summary>The chart's plotly JSON written from the members of its traces, layout and config (see <see cref="Json"/>).</summary>
+    internal static string MemberJson(GenericChart chart)
+    {
+        var figure = new JObject
+        {
+            ["data"] = new JArray(GenericChart.getTraces(chart).Select(ToJson)),
+            ["layout"] = ToJson(GenericChart.getLayout(chart)),
+            ["config"] = ToJson(GenericChart.getConfig(chart)),
+        };
+        return figure.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
+    /// <summary>
+    /// A property of a dynamic object, or null. Read through <c>GetProperties</c> (BCL types) rather than
+    /// <c>TryGetPropertyValue</c>, whose F# option is the host's FSharp.Core type under .NET Interactive (see <see cref="Json"/>).
+    /// </summary>
+    private static object? Property(DynamicObj.DynamicObj target, string name) =>
+        target.GetProperties(true).FirstOrDefault(p => p.Key == name).Value;
+
+    private static JToken ToJson(object? value) => value switch
+    {
+        null => JValue.CreateNull(),
+        DynamicObj.DynamicObj dynamic => new JObject(dynamic.GetProperties(true).Select(p => new JProperty(p.Key, ToJson(p.Value)))),
+        string text => new JValue(text),
+        System.Collections.IEnumerable items => new JArray(items.Cast<object?>().Select(ToJson)),
+        _ => JToken.FromObject(value),
+    };
 
     /// <summary>A one-line description: the trace types and the title.</summary>
     public static string Summary(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var types = GenericChart.getTraces(chart).Select(t => t.TryGetPropertyValue("type") is { } type ? Convert.ToString(type.Value, CultureInfo.InvariantCulture) : "trace").ToArray();
-        var title = GenericChart.getLayout(chart).TryGetPropertyValue("title") is { } t && t.Value is DynamicObj.DynamicObj titleObject
-            && titleObject.TryGetPropertyValue("text") is { } text ? $" \"{text.Value}\"" : "";
+        var types = GenericChart.getTraces(chart).Select(t => Property(t, "type") is { } type ? Convert.ToString(type, CultureInfo.InvariantCulture) : "trace").ToArray();
+        var title = Property(GenericChart.getLayout(chart), "title") is DynamicObj.DynamicObj titleObject && Property(titleObject, "text") is { } text ? $" \"{text}\"" : "";
         return $"Plotly.NET chart{title}: {types.Length} trace{(types.Length == 1 ? "" : "s")} ({string.Join(", ", types.Distinct())})";
     }
 }

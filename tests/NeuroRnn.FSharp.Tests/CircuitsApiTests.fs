@@ -76,3 +76,18 @@ let ``Fit-decided cell types, bounded rates, the runaway bound and mask files fr
         Assert.Contains("must be 3×3", e.Message)
     finally
         IO.File.Delete path
+
+[<Fact>]
+let ``The multi-area analysis takes its optional arguments from F# and names what it refuses`` () =
+    let task = CheckerboardTask(CheckerboardTaskOptions(NoiseStd = 0.0))
+    let preset = TaskPresets.Checkerboard(20.0, MultiAreaOptions(AreaSizes = [| 8; 8 |]))
+    let untrained = TaskTraining.Train(task, TaskTrainingOptions(Iterations = 0, TestTrials = 20, Network = preset.Network))
+    Assert.Equal(2, untrained.Model.Options.Areas.Count)
+    let batch = task.SampleBalanced(1, 3)
+    let e = Assert.Throws<ArgumentException>(fun () -> MultiAreaAnalysis.Analyse(untrained, batch, 200.0, 200.0, permutations = 0) |> ignore)
+    Assert.Equal("endMs", e.ParamName)
+    let other = ContextIntegrationTask(DecisionTaskOptions(DtMs = 10.0, FixationMs = 20.0, StimulusMs = 100.0, ResponseMs = 20.0))
+    let wrongTask = TaskTraining.Train(other, TaskTrainingOptions(Iterations = 0, TestTrials = 20, Network = RateRnnOptions(UnitCount = 10, Dt = 10.0, Tau = 100.0)))
+    let e = Assert.Throws<ArgumentException>(fun () -> MultiAreaAnalysis.Analyse(wrongTask, batch, 0.0, 200.0) |> ignore)
+    Assert.Equal("network", e.ParamName)
+    Assert.Contains("checkerboard", e.Message)

@@ -84,3 +84,23 @@ let ``a validation target and a validation plateau stop the loop with typed reas
     let flat = trainer.Train(objective, data, TrainingRun(Iterations = 10, Validate = Func<_, _>(fun _ -> 1.0), ValidationPatience = Nullable 2))
     Assert.Equal(StopKind.Plateau, flat.StopReason.Kind)
     Assert.Equal(3, flat.Statistics.Count)
+
+/// An F# optimizer step that gives up reports StopReason.Diverged; the loop stops after that iteration and returns the reason.
+[<Fact>]
+let ``an F# step reporting divergence stops the loop as Diverged`` () =
+    let model = RateRnnOptions(UnitCount = 6, InputCount = 2, OutputCount = 1, Dt = 1.0, Tau = 1.0, Seed = 7)
+    let objective = RnnObjective(RateRnn(model), RnnLossOptions(), NumericsBackend.Managed)
+    let steps = ref 0
+    let step =
+        { new IOptimizerStep<TrainingData> with
+            member _.Step(_, data, _) =
+                steps.Value <- steps.Value + 1
+                let loss = objective.Loss data.GradientBatch
+                let stop = if steps.Value = 2 then StopReason.Diverged "loss stopped falling in F#" else null
+                OptimizerStepResult(loss, loss, 0.0, false, null, Stop = stop)
+            member _.State next = HessianFreeState(next, 1.0, Array.zeroCreate objective.ParameterCount) :> OptimizerState }
+    let data = TrainingData.Fresh(AdditionTask(10), 1, 20, 20)
+    let result = TrainingLoop.Run(step, objective, data, TrainingRun(Iterations = 5), 0)
+    Assert.Equal(StopKind.Diverged, result.StopReason.Kind)
+    Assert.Equal(StopReason.Diverged "loss stopped falling in F#", result.StopReason)
+    Assert.Equal(2, result.Statistics.Count)

@@ -29,6 +29,22 @@ public class PlotlyNetFigureTests
             Assert.True(JToken.DeepEquals(expected[part], actual[part]), $"{part} differs:\nNeuroRnn:   {Clip(expected[part])}\nPlotly.NET: {Clip(actual[part])}");
     }
 
+    [Fact]
+    public void The_member_json_used_where_plotly_nets_globals_cannot_start_equals_plotly_nets_own_json()
+    {
+        // Under .NET Interactive, GenericChart.toJson fails (Plotly.NET's Giraffe.ViewEngine binds to the host's older
+        // FSharp.Core) and the formatters write the JSON from the chart's members: it must say the same to plotly.js.
+        var chart = TuningFigure().ToGenericChart();
+        var styled = GenericChart.setLayout(GenericChart.getLayout(chart), chart);
+        foreach (var shown in new[] { chart, styled })
+        {
+            var own = Normalized(JObject.Parse(GenericChart.toJson(shown)));
+            var members = Normalized(JObject.Parse(PlotlyNetFormatting.MemberJson(shown)));
+            foreach (var part in new[] { "data", "layout", "config" })
+                Assert.True(JToken.DeepEquals(own[part], members[part]), $"{part} differs:\nPlotly.NET: {Clip(own[part])}\nmembers:    {Clip(members[part])}");
+        }
+    }
+
     private static string Clip(JToken? token)
     {
         var text = token?.ToString(Newtonsoft.Json.Formatting.None) ?? "(missing)";

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace NeuroRnn.Notebooks.Tests;
 
@@ -24,28 +22,8 @@ internal static class CliRunner
     public sealed record Result(int ExitCode, string Output, string Error, TimeSpan Elapsed);
 
     /// <summary>Runs <c>dotnet NeuroRnn.Cli.dll args…</c> in <paramref name="workingDirectory"/>, killing it after <paramref name="timeout"/>.</summary>
-    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliPath);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"neurornn {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s.\nstdout:\n{output}\nstderr:\n{error}");
-        }
-        process.WaitForExit();
-        return new Result(process.ExitCode, output.ToString(), error.ToString(), clock.Elapsed);
-    }
+    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Shell.Run("dotnet", [CliPath, .. args], timeout, workingDirectory: workingDirectory);
 
     /// <summary>A fresh temporary folder.</summary>
     public static string TempFolder(string prefix)

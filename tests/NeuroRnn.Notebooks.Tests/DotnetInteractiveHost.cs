@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace NeuroRnn.Notebooks.Tests;
 
 /// <summary>
@@ -44,46 +41,37 @@ internal static class DotnetInteractiveHost
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         var script = Path.Combine(AppContext.BaseDirectory, "Extension", "run_nbclient.py");
-        var clock = Stopwatch.StartNew();
-        var (exitCode, output) = Run("/usr/bin/python3", workingDirectory, TimeSpan.FromMinutes(12), environment, script, kernel, notebook, executed);
-        if (exitCode == 3) throw new InvalidOperationException($"Debian's python3-nbclient is missing: {output}");
-        if (exitCode != 0) throw new InvalidOperationException($"nbclient run of {Path.GetFileName(notebook)} under {kernel} failed:\n{output}");
-        return clock.Elapsed;
+        var run = Shell.Run("/usr/bin/python3", [script, kernel, notebook, executed], TimeSpan.FromMinutes(12), environment, workingDirectory);
+        if (run.ExitCode == 3) throw new InvalidOperationException($"Debian's python3-nbclient is missing: {run.Error}");
+        if (run.ExitCode != 0) throw new InvalidOperationException($"nbclient run of {Path.GetFileName(notebook)} under {kernel} failed:\n{run.Error}\n{run.Output}");
+        return run.Elapsed;
     }
 
+    /// <summary>The local package folder of <c>scripts/pack-local.sh</c>: NEURORNN_PACKAGES or artifacts/packages.</summary>
+    public static string PackageFolder { get; } = Environment.GetEnvironmentVariable("NEURORNN_PACKAGES") is { Length: > 0 } set
+        ? Path.GetFullPath(set, CliRunner.RepositoryRoot)
+        : Path.Combine(CliRunner.RepositoryRoot, "artifacts", "packages");
+
     /// <summary>
-    /// Packs the toolkit into artifacts/packages with <c>scripts/pack-local.sh</c> (a new version each time, from the
-    /// current Release build), where notebooks/nuget.config points. Once per test process.
+    /// The version of the toolkit's packages in <see cref="PackageFolder"/>, where notebooks/nuget.config points: the one
+    /// scripts/test.sh packed (NEURORNN_PACKED_VERSION), else packed here with <c>scripts/pack-local.sh</c> from the
+    /// current Release build (a new version each time). Once per test process.
     /// </summary>
     public static string PackLocal() => Packed.Value;
 
+    /// <summary>The package <paramref name="id"/> of <see cref="PackLocal"/>'s version.</summary>
+    public static string PackedFile(string id) => Path.Combine(PackageFolder, $"{id}.{PackLocal()}.nupkg");
+
     private static readonly Lazy<string> Packed = new(() =>
     {
-        var (exitCode, output) = Run("bash", CliRunner.RepositoryRoot, TimeSpan.FromMinutes(15), null, Path.Combine("scripts", "pack-local.sh"), "--no-build");
-        if (exitCode != 0) throw new InvalidOperationException($"scripts/pack-local.sh failed:\n{output}");
-        return output.Trim().Split('\n')[^1].Trim();
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public static (int ExitCode, string Output) Run(string program, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
+        if (Environment.GetEnvironmentVariable("NEURORNN_PACKED_VERSION") is { Length: > 0 } packed)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}:\n{stdout}\n{stderr}");
+            var interactive = Path.Combine(PackageFolder, $"NeuroRnn.Interactive.{packed}.nupkg");
+            return File.Exists(interactive) ? packed
+                : throw new InvalidOperationException($"NEURORNN_PACKED_VERSION={packed}, but {interactive} does not exist: unset it or run scripts/pack-local.sh.");
         }
-        process.WaitForExit();
-        // stdout last: callers read a printed result (pack-local.sh's version) from its final line.
-        return (process.ExitCode, stderr.ToString() + stdout);
-    }
+        var run = Shell.Run("bash", [Path.Combine("scripts", "pack-local.sh"), "--no-build"], TimeSpan.FromMinutes(15));
+        if (run.ExitCode != 0) throw new InvalidOperationException($"scripts/pack-local.sh failed:\n{run.Error}\n{run.Output}");
+        return run.Output.Trim().Split('\n')[^1].Trim();
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 }

@@ -1,57 +1,66 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace NeuroRnn.Notebooks.Tests;
 
 /// <summary>
-/// NeuroRnn.Interactive as a user installs it: packed with <c>dotnet pack</c> into a local folder, <c>#i</c>'d and
+/// NeuroRnn.Interactive as a user installs it: packed into the local folder by <c>scripts/pack-local.sh</c> (one
+/// <c>dotnet pack</c> of Kernel.sln, <see cref="DotnetInteractiveHost.PackLocal"/>), <c>#i</c>'d and
 /// <c>#r "nuget:"</c>'d by a notebook that is run headless by Debian's nbclient under the REAL .NET Interactive
 /// (<c>dotnet-interactive</c> 1.0.712001, installed by <c>scripts/setup.sh --tests</c>) and, unchanged, by NeuroRnn's
 /// kernel. Both must show the recording (HTML and plain text), a figure and a live training chart whose final frame is the
-/// final iteration, through the toolkit's magic commands.
+/// final iteration, through the toolkit's magic commands; and, after an F# cell, a NeuroRnn figure as a Plotly.NET chart
+/// through NeuroRnn.Interop.PlotlyNet (its extension.dib registers the formatters; FSharpCoreBinding gives Plotly.NET the
+/// FSharp.Core 10.1 it needs beside the tool's 10.0).
 /// </summary>
 public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Iterations = 5;
 
     [Fact]
-    public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel()
+    public void Packed_extension_runs_the_same_notebook_in_dotnet_interactive_and_in_NeuroRnns_kernel() =>
+        RunInBothHosts("extension-smoke.ipynb", ".net-csharp", CheckOutputs);
+
+    [Fact]
+    public void Packed_toolkit_runs_an_FSharp_notebook_with_LiveOutput_in_dotnet_interactive_and_in_NeuroRnns_kernel() =>
+        RunInBothHosts("fsharp-live-smoke.ipynb", ".net-fsharp", CheckFSharpOutputs);
+
+    /// <summary>
+    /// Fills in the test notebook <paramref name="template"/> (Extension/) with the packed version, runs it under the real
+    /// .NET Interactive (kernelspec <paramref name="kernel"/>) and under NeuroRnn's kernel, and checks both executed notebooks.
+    /// </summary>
+    private void RunInBothHosts(string template, string kernel, Action<string, string> check)
     {
         DotnetInteractiveHost.Folder(); // missing tool: fail before packing
+        var version = DotnetInteractiveHost.PackLocal();
+        Assert.Contains(PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Interactive")),
+            e => e == "interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll");
         var work = CliRunner.TempFolder("neurornn-extension");
         bool passed = false;
         try
         {
-            var packages = Path.Combine(work, "packages");
-            var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmss}";
-            foreach (var project in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive" }) Pack(project, version, packages);
-            Assert.Contains(PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")),
-                e => e == "interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll");
-
-            var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extension", "extension-smoke.ipynb"));
-            var notebook = Path.Combine(work, "extension-smoke.ipynb");
-            File.WriteAllText(notebook, template
-                .Replace("@PACKAGES@", packages, StringComparison.Ordinal)
+            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extension", template));
+            var notebook = Path.Combine(work, template);
+            File.WriteAllText(notebook, text
+                .Replace("@PACKAGES@", DotnetInteractiveHost.PackageFolder, StringComparison.Ordinal)
                 .Replace("@VERSION@", version, StringComparison.Ordinal)
                 .Replace("@RECORDING@", Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz"), StringComparison.Ordinal));
 
             // The real .NET Interactive through Jupyter (nbclient).
             var underDotnetInteractive = Path.Combine(work, "executed-dotnet-interactive.ipynb");
-            var took = DotnetInteractiveHost.RunNotebook(".net-csharp", notebook, underDotnetInteractive, work, work);
-            output.WriteLine($"nbclient .net-csharp: {took.TotalSeconds:0.0} s");
-            CheckOutputs(underDotnetInteractive, "dotnet-interactive");
+            var took = DotnetInteractiveHost.RunNotebook(kernel, notebook, underDotnetInteractive, work, work);
+            output.WriteLine($"nbclient {kernel}: {took.TotalSeconds:0.0} s");
+            check(underDotnetInteractive, "dotnet-interactive");
 
             // NeuroRnn's kernel, same notebook.
             var underNeuroRnn = Path.Combine(work, "executed-neurornn.ipynb");
             var run = CliRunner.Run(work, TimeSpan.FromMinutes(8), "run", notebook, "--output", underNeuroRnn);
             Assert.True(run.ExitCode == 0, $"neurornn run failed ({run.ExitCode}):\n{run.Output}\n{run.Error}");
-            CheckOutputs(underNeuroRnn, "neurornn");
+            check(underNeuroRnn, "neurornn");
             passed = true;
         }
         finally
         {
-            // A failed run keeps its packages and executed notebooks for inspection.
+            // A failed run keeps its executed notebooks for inspection.
             if (passed) Directory.Delete(work, recursive: true);
             else output.WriteLine($"kept {work}");
         }
@@ -60,26 +69,24 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Dotnet_pack_of_the_solution_produces_every_package_and_the_tool_installs_from_the_folder()
     {
-        // scripts/setup.sh builds Kernel.sln in Release, so the packages are made from that build (--no-build).
-        var work = CliRunner.TempFolder("neurornn-pack");
+        // scripts/pack-local.sh packs Kernel.sln from its Release build (scripts/setup.sh builds it).
+        var version = DotnetInteractiveHost.PackLocal();
+        foreach (var id in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive", "NeuroRnn.Interop.Deedle", "NeuroRnn.Interop.PlotlyNet", "NeuroRnn.Kernel", "NeuroRnn.Cli" })
+            Assert.True(File.Exists(DotnetInteractiveHost.PackedFile(id)), $"no {id}.{version}.nupkg in {DotnetInteractiveHost.PackageFolder}");
+        var interactive = PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Interactive"));
+        Assert.Contains("interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll", interactive);
+        Assert.DoesNotContain(interactive, e => e.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
+        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", PackageEntries(DotnetInteractiveHost.PackedFile("NeuroRnn.Cli")));
+
+        // As a user installs it: the neurornn tool from the local folder, then run.
+        var work = CliRunner.TempFolder("neurornn-tool");
         try
         {
-            var packages = Path.Combine(work, "packages");
-            var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmss}";
-            var pack = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", "Kernel.sln", "-c", "Release", "--no-build", "-p:Version=" + version, "-o", packages, "-nologo");
-            Assert.True(pack.ExitCode == 0, $"dotnet pack Kernel.sln failed:\n{pack.Output}");
-            foreach (var id in new[] { "NeuroRnn", "NeuroRnn.Charts", "NeuroRnn.Interactive", "NeuroRnn.Cli" })
-                Assert.True(File.Exists(Path.Combine(packages, $"{id}.{version}.nupkg")), $"no {id}.{version}.nupkg:\n{pack.Output}");
-            Assert.Contains("interactive-extensions/dotnet/NeuroRnn.Interactive.Extension.dll", PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")));
-            Assert.DoesNotContain(PackageEntries(Path.Combine(packages, $"NeuroRnn.Interactive.{version}.nupkg")), e => e.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
-            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", PackageEntries(Path.Combine(packages, $"NeuroRnn.Cli.{version}.nupkg")));
-
-            // As a user installs it: the neurornn tool from the local folder, then run.
             var tools = Path.Combine(work, "tools");
-            var install = Dotnet(work, TimeSpan.FromMinutes(4), null, "tool", "install", "NeuroRnn.Cli", "--version", version, "--add-source", packages, "--tool-path", tools);
-            Assert.True(install.ExitCode == 0, $"dotnet tool install failed:\n{install.Output}");
-            var info = Run(Path.Combine(tools, "neurornn"), work, TimeSpan.FromMinutes(1), null, "info");
-            Assert.True(info.ExitCode == 0, info.Output);
+            var install = Shell.Run("dotnet", ["tool", "install", "NeuroRnn.Cli", "--version", version, "--add-source", DotnetInteractiveHost.PackageFolder, "--tool-path", tools], TimeSpan.FromMinutes(4), workingDirectory: work);
+            Assert.True(install.ExitCode == 0, $"dotnet tool install failed:\n{install.Output}\n{install.Error}");
+            var info = Shell.Run(Path.Combine(tools, "neurornn"), ["info"], TimeSpan.FromMinutes(1), workingDirectory: work);
+            Assert.True(info.ExitCode == 0, info.Output + info.Error);
             Assert.Matches("(?m)^backend: (mkl|managed)$", info.Output);
         }
         finally
@@ -88,22 +95,14 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         }
     }
 
-    private void Pack(string project, string version, string packages)
-    {
-        var result = Dotnet(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(8), null, "pack", Path.Combine("src", project), "-c", "Release",
-            "-p:Version=" + version, "-o", packages, "-nologo");
-        Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n{result.Output}");
-        Assert.True(File.Exists(Path.Combine(packages, $"{project}.{version}.nupkg")), $"no {project}.{version}.nupkg in {packages}:\n{result.Output}");
-    }
-
     private static IReadOnlyList<string> PackageEntries(string nupkg)
     {
         using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
         return zip.Entries.Select(e => e.FullName).ToArray();
     }
 
-    /// <summary>What both hosts must show.</summary>
-    private void CheckOutputs(string executed, string host)
+    /// <summary>The outputs of each code cell of an executed notebook; a cell that failed fails the test.</summary>
+    private static JsonObject[][] CodeOutputs(string executed, string host)
     {
         var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToArray();
         var outputs = cells.Select(c => c!["outputs"]!.AsArray().Select(o => o!.AsObject()).ToArray()).ToArray();
@@ -112,12 +111,37 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
             var error = outputs[i].FirstOrDefault(o => o["output_type"]!.GetValue<string>() == "error");
             Assert.True(error is null, $"{host}: cell {i} failed: {error?["ename"]}: {error?["evalue"]}");
         }
-        string Text(JsonObject o, string mime) => o["data"]?[mime] switch
-        {
-            JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
-            JsonValue value => value.GetValue<string>(),
-            _ => "",
-        };
+        return outputs;
+    }
+
+    /// <summary>An output's data of one MIME type ("" when it has none).</summary>
+    private static string Text(JsonObject o, string mime) => o["data"]?[mime] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
+        JsonValue value => value.GetValue<string>(),
+        _ => "",
+    };
+
+    /// <summary>
+    /// One live training chart, replaced in place until its final frame shows the final iteration (.NET Interactive's
+    /// own display(x).Update(y) would leave the first frame), then, in the next cell, the iteration count.
+    /// </summary>
+    private static string CheckLiveTrainingChart(JsonObject[] chartCell, JsonObject[] countCell)
+    {
+        var charts = chartCell.Where(o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal)).ToArray();
+        var html = Text(Assert.Single(charts), "text/html");
+        Assert.Contains($"iteration {Iterations},", html);
+        Assert.Contains($"\"x\":[{string.Join(',', Enumerable.Range(0, Iterations))}]", html);
+        // .NET Interactive returns plain values as HTML only (<pre>5</pre>).
+        var count = Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(countCell, o => Text(o, "text/plain") == count || Text(o, "text/html").Contains($"<pre>{count}</pre>", StringComparison.Ordinal));
+        return html;
+    }
+
+    /// <summary>What both hosts must show for extension-smoke.ipynb.</summary>
+    private void CheckOutputs(string executed, string host)
+    {
+        var outputs = CodeOutputs(executed, host);
 
         // #!load-recording defines rec and says so.
         Assert.Contains(outputs[1], o => Text(o, "text/plain").StartsWith("rec = Recording 'synthetic V1 gratings", StringComparison.Ordinal));
@@ -130,40 +154,28 @@ public class ExtensionPackageTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(plain.Split('\n').Length <= 10, $"{host}: plain text is not a short summary:\n{plain}");
         // #!plot tuning: a plotly figure.
         Assert.Contains(outputs[3], o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal));
-        // #!train: one live chart, replaced in place until its final frame shows the final iteration, then the summary.
-        var charts = outputs[4].Where(o => Text(o, "text/html").Contains("neurornn-plot", StringComparison.Ordinal)).ToArray();
-        var chart = Assert.Single(charts);
-        var html = Text(chart, "text/html");
-        Assert.Contains($"iteration {Iterations},", html);
-        Assert.Contains($"\"x\":[{string.Join(',', Enumerable.Range(0, Iterations))}]", html);
+        // #!train: one live chart replaced in place, then the summary; net.Statistics.Count.
+        var html = CheckLiveTrainingChart(outputs[4], outputs[5]);
         Assert.Contains(outputs[4], o => Text(o, "text/plain").StartsWith("net = addition", StringComparison.Ordinal));
-        // net.Statistics.Count: .NET Interactive returns plain values as HTML only (<pre>5</pre>).
-        var count = Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains(outputs[5], o => Text(o, "text/plain") == count || Text(o, "text/html").Contains($"<pre>{count}</pre>", StringComparison.Ordinal));
+        // An F# cell ran (in .NET Interactive: the host's FSharp.Core 10.0 is loaded) …
+        Assert.Contains(outputs[6], o => (Text(o, "text/plain") + Text(o, "text/html")).Contains("F# kernel: 42", StringComparison.Ordinal));
+        // … and still the Plotly.NET adapter (Plotly.NET 6.0 needs FSharp.Core 10.1) shows a chart: our offline HTML, not
+        // Plotly.NET's own output, which loads plotly.js from a CDN.
+        var plotly = Assert.Single(outputs[8], o => Text(o, "text/html").Length > 0);
+        var plotlyHtml = Text(plotly, "text/html");
+        Assert.Contains("neurornn-plot", plotlyHtml);
+        Assert.Contains("addition as a Plotly.NET chart", plotlyHtml);
+        Assert.DoesNotContain("cdn.plot.ly", plotlyHtml);
         output.WriteLine($"{host}: {string.Join(", ", outputs.Select(o => o.Length))} outputs per cell; chart {html.Length} chars");
     }
 
-    private static (int ExitCode, string Output) Dotnet(string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Run("dotnet", directory, timeout, environment, args);
-
-    private static (int ExitCode, string Output) Run(string program, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <summary>What both hosts must show for fsharp-live-smoke.ipynb: the recording's view, a LiveOutput training chart.</summary>
+    private void CheckFSharpOutputs(string executed, string host)
     {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
-        var text = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}:\n{text}");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, text.ToString());
+        var outputs = CodeOutputs(executed, host);
+        Assert.Equal(4, outputs.Length);
+        Assert.Contains(outputs[1], o => Text(o, "text/html").Contains("neurornn-recording", StringComparison.Ordinal));
+        var html = CheckLiveTrainingChart(outputs[2], outputs[3]);
+        output.WriteLine($"{host}: {string.Join(", ", outputs.Select(o => o.Length))} outputs per cell; chart {html.Length} chars");
     }
 }

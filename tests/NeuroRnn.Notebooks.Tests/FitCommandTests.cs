@@ -99,6 +99,18 @@ public class FitCommandTests(ITestOutputHelper output)
             "--dale", "--unit-types", "0:I,30:E", "--out", CliRunner.TempFolder("neurornn-fit-dale"));
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unit(s) 30", unknown.Error);
+        Assert.Contains("neurornn fit: --unit-types: ", unknown.Error);
+        // 20 units at 90 % excitatory leave 2 inhibitory units: three recorded units assigned I contradict the fraction.
+        var contradiction = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--units", "20", "--recorded-units", "8",
+            "--dale", "--excitatory-fraction", "0.9", "--unit-types", "0:I,1:I,2:I", "--out", CliRunner.TempFolder("neurornn-fit-dale"));
+        Assert.Equal(2, contradiction.ExitCode);
+        Assert.Contains("neurornn fit: --unit-types: ", contradiction.Error);
+        Assert.Contains("assigns 3 units as I (units 0, 1, 2) but ExcitatoryFraction 0.9 of 20 network units leaves only 2 inhibitory units", contradiction.Error);
+        var badFraction = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--dale", "--excitatory-fraction", "1.5",
+            "--out", CliRunner.TempFolder("neurornn-fit-dale"));
+        Assert.Equal(2, badFraction.ExitCode);
+        Assert.Contains("neurornn fit: --excitatory-fraction: ", badFraction.Error);
+        Assert.DoesNotContain("(Parameter '", badFraction.Error);
         var noDale = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--unit-types", "0:I", "--out", CliRunner.TempFolder("neurornn-fit-dale"));
         Assert.Equal(2, noDale.ExitCode);
         Assert.Contains("--dale", noDale.Error);

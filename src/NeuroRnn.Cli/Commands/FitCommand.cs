@@ -103,6 +103,33 @@ internal static class FitCommand
         string Loss, string? Readout, double WeightDecay, double RateL2, double ValidationFraction, int Patience,
         bool Dale, double ExcitatoryFraction, string? UnitTypes, string FreeUnitTypes, string RateFunction, double? ConnectionProbability, string? Mask, bool NonNegative);
 
+    /// <summary>The flag behind a fit setting named in an exception (null for settings the command does not expose).</summary>
+    private static string? OptionName(string? setting) => setting switch
+    {
+        nameof(RecordingFitOptions.UnitCount) => "--units",
+        nameof(RecordingFitOptions.Iterations) => "--iterations",
+        nameof(RecordingFitOptions.TimeLimit) => "--time-limit",
+        nameof(RecordingFitOptions.RecordedUnits) => "--recorded-units",
+        nameof(RecordingFitOptions.TauMs) => "--tau-ms",
+        nameof(RecordingFitOptions.BinMs) => "--bin-ms",
+        nameof(RecordingFitOptions.ValidationFraction) => "--validation-fraction",
+        nameof(RecordingFitOptions.EarlyStoppingPatience) => "--patience",
+        nameof(RecordingFitOptions.Objective) => "--loss",
+        nameof(RecordingFitOptions.Readout) => "--readout",
+        nameof(RnnLossOptions.WeightDecay) => "--weight-decay",
+        nameof(RnnLossOptions.ActivityL2) => "--rate-l2",
+        nameof(HessianFreeOptions.MaxCgIterations) or nameof(HessianFreeOptions.MinCgIterations) => "--max-cg",
+        nameof(StimulusEncoding.OnsetMs) => "--onset-ms",
+        nameof(StimulusEncoding.OffsetMs) => "--offset-ms",
+        nameof(StimulusEncoding.OnsetColumn) => "--onset-column",
+        nameof(StimulusEncoding.OffsetColumn) => "--offset-column",
+        nameof(FitConstraints.ExcitatoryFraction) => "--excitatory-fraction",
+        nameof(FitConstraints.UnitTypes) => "--unit-types",
+        nameof(FitConstraints.FreeUnits) => "--free-unit-types",
+        nameof(FitConstraints.RateFunction) => "--rate-function",
+        _ => null,
+    };
+
     /// <summary>"0:E,3:I" → {0: "E", 3: "I"}.</summary>
     private static Dictionary<int, string>? ParseUnitTypes(string? text, bool dale)
     {
@@ -128,8 +155,7 @@ internal static class FitCommand
         catch (ArgumentException e)
         {
             // The reader names its parameter ("path"); on the command line the option is the name that helps.
-            string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
-            throw new ArgumentException($"--mask: {message}", e);
+            throw new ArgumentException(OptionErrors.Named(e, _ => "--mask"), e);
         }
     }
 
@@ -210,7 +236,7 @@ internal static class FitCommand
         }
         catch (Exception e) when (e is ArgumentException or RecordingFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Console.Error.WriteLine($"neurornn fit: {e.Message}");
+            Console.Error.WriteLine($"neurornn fit: {(e is ArgumentException a ? OptionErrors.Named(a, OptionName) : e.Message)}");
             return 2;
         }
         double loadSeconds = clock.Elapsed.TotalSeconds;
@@ -230,7 +256,7 @@ internal static class FitCommand
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"neurornn fit: {e.Message}");
+            Console.Error.WriteLine($"neurornn fit: {OptionErrors.Named(e, OptionName)}");
             return 2;
         }
 

@@ -86,7 +86,7 @@ internal static class TrainCommand
         }
         catch (Exception e) when (e is ArgumentException or CheckpointException)
         {
-            Console.Error.WriteLine($"neurornn train: {Clean(e.Message)}");
+            Console.Error.WriteLine($"neurornn train: {OptionErrors.Clean(e.Message)}");
             return 2;
         }
 
@@ -114,7 +114,7 @@ internal static class TrainCommand
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"neurornn train: {Clean(e.Message)}");
+            Console.Error.WriteLine($"neurornn train: {OptionErrors.Clean(e.Message)}");
             return 2;
         }
 
@@ -269,10 +269,6 @@ internal static class TrainCommand
         nameof(TaskTrainingOptions.TestTrials) => "--test-size",
         _ => "--task",
     };
-
-    /// <summary>Drops the " (Parameter 'x')" suffixes .NET appends: the CLI names the option instead.</summary>
-    private static string Clean(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)", "").Replace("\n", " ");
 
     private static TrainedNetwork TrainWithProgress(Plan plan, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ public static class DirectionVonMisesFitter
         var model = Model(theta);
         var start = VonMisesFitting.GridStart(model, r, OrientationSelectivity.VectorSumDirectionDeg(anglesDeg, responses),
             Enumerable.Range(0, 12).Select(i => i * Math.PI / 6), (kappa, phi) => Linear(theta, r, kappa, phi) is { } p && p[1] >= 0 && p[2] >= 0 ? p : null,
-            parameterCount: 5);
+            amplitudes: 2);
 
         var fit = VonMisesFitting.Fit(model, r, start, amplitudes: 2, options);
         var q = fit.Parameters;

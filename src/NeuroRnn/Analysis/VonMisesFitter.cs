@@ -15,7 +15,7 @@ public static class VonMisesFitter
         var (theta, r) = VonMisesFitting.FinitePoints(anglesDeg, responses, 4, "A von Mises fit needs");
         var model = Model(theta);
         var start = VonMisesFitting.GridStart(model, r, OrientationSelectivity.VectorSumOrientationDeg(anglesDeg, responses),
-            Enumerable.Range(0, 12).Select(i => i * Math.PI / 12), (kappa, phi) => Linear(theta, r, kappa, phi), parameterCount: 4);
+            Enumerable.Range(0, 12).Select(i => i * Math.PI / 12), (kappa, phi) => Linear(theta, r, kappa, phi), amplitudes: 1);
 
         // (B, A, log κ, φ) with A ≥ 0 and κ in its bounds; parameters ending on a bound are reported.
         var fit = VonMisesFitting.Fit(model, r, start, amplitudes: 1, options);

@@ -30,14 +30,15 @@ internal static class VonMisesFitting
     /// The grid start: every φ of <paramref name="gridPhis"/> (after <paramref name="vectorSumDeg"/>, tried first unless NaN)
     /// with every κ of the grid; <paramref name="linear"/>(κ, φ) gives the parameters with the amplitudes solved linearly
     /// (null when singular or an amplitude is negative). Returns the one of least squared error, else the mean with no
-    /// peak: (mean, 0, …, 0 [log κ = 0], first φ) — <paramref name="parameterCount"/> parameters, φ last.
+    /// peak: (mean, 0, …, 0 [log κ = 0], first φ) — baseline, <paramref name="amplitudes"/> amplitudes, log κ, φ, as
+    /// <see cref="Fit"/> takes them.
     /// </summary>
     public static double[] GridStart(BoundedLeastSquares.Model model, double[] r, double vectorSumDeg, IEnumerable<double> gridPhis,
-        Func<double, double, double[]?> linear, int parameterCount)
+        Func<double, double, double[]?> linear, int amplitudes)
     {
         var phis = gridPhis.ToList();
         if (!double.IsNaN(vectorSumDeg)) phis.Insert(0, vectorSumDeg * Math.PI / 180);
-        var start = new double[parameterCount];
+        var start = new double[amplitudes + 3];
         start[0] = r.Average();
         start[^1] = phis[0];
         double bestSse = double.PositiveInfinity;

@@ -258,16 +258,18 @@ internal static class FitDatasetBuilder
         }
         var scales = new double[U];
         double globalPeak = peaks.Max();
+        // Computed once: EffectiveTargetPeak applies the constraints to the network options on every read.
+        double targetPeak = options.EffectiveTargetPeak;
         for (int u = 0; u < U; u++)
         {
             double peak = options.Scaling switch
             {
                 RateScaling.PerUnitPeak => peaks[u],
                 RateScaling.GlobalPeak => globalPeak,
-                _ => options.EffectiveTargetPeak,
+                _ => targetPeak,
             };
             // A silent unit has all-zero targets, so any positive scale works.
-            scales[u] = peak > 0 ? peak / options.EffectiveTargetPeak : 1.0;
+            scales[u] = peak > 0 ? peak / targetPeak : 1.0;
         }
         return scales;
     }

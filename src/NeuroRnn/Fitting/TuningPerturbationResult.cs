@@ -36,14 +36,12 @@ public sealed record UnitTuningChange(int Unit, string Name, VonMisesFit Control
 /// <param name="PopulationWidth">Mean over units of the change of half width (degrees), across repetitions.</param>
 /// <param name="PopulationPreferredShift">Mean over units of |shift of preferred orientation| (degrees), across repetitions.</param>
 /// <param name="UnstableRepetitions">
-/// Indices of the repetitions in which the perturbed network ran away (<see cref="TuningPerturbationOptions.RunawayFactor"/>);
-/// they are excluded from every summary above, so all summaries are over the stable repetitions only.
+/// The repetitions in which the perturbed network ran away (<see cref="TuningPerturbationOptions.RunawayFactor"/>), each
+/// with its peak-rate ratio; they are excluded from every summary above, so all summaries are over the stable repetitions only.
 /// </param>
-/// <param name="UnstablePeakRatios">For each unstable repetition, the perturbed network's largest rate over the control's (∞ if not finite).</param>
 public sealed record TuningPerturbationResult(TuningPerturbationOptions Options, int EligibleUnits, int PerturbedPerRepetition,
     IReadOnlyList<UnitTuningChange> Units, PredictedChange PopulationMeanRate, PredictedChange PopulationGainRatio,
-    PredictedChange PopulationWidth, PredictedChange PopulationPreferredShift, IReadOnlyList<int> UnstableRepetitions,
-    IReadOnlyList<double> UnstablePeakRatios)
+    PredictedChange PopulationWidth, PredictedChange PopulationPreferredShift, IReadOnlyList<UnstableRepetition> UnstableRepetitions)
 {
     /// <summary>Repetitions the summaries are over (all minus the unstable ones).</summary>
     public int StableRepetitions => Options.Repetitions - UnstableRepetitions.Count;

@@ -67,8 +67,7 @@ public static class TuningPerturbations
         var meanRate = new double[units, reps];
         var random = new SeededRandom(options.Seed);
         var pool = (int[])eligible.Clone();
-        var unstable = new List<int>();
-        var unstableRatios = new List<double>();
+        var unstable = new List<UnstableRepetition>();
         for (int r = 0; r < reps; r++)
         {
             RnnTrajectory perturbed = control;
@@ -88,8 +87,7 @@ public static class TuningPerturbations
                 double peak = PeakRate(perturbed, n, window);
                 if (!double.IsFinite(peak) || (controlPeak > 0 && peak > options.RunawayFactor * controlPeak))
                 {
-                    unstable.Add(r);
-                    unstableRatios.Add(double.IsFinite(peak) ? peak / controlPeak : double.PositiveInfinity);
+                    unstable.Add(new UnstableRepetition(r, double.IsFinite(peak) ? peak / controlPeak : double.PositiveInfinity));
                     for (int u = 0; u < units; u++)
                         gain[u, r] = ratio[u, r] = baseline[u, r] = width[u, r] = shift[u, r] = meanRate[u, r] = double.NaN;
                     continue;
@@ -115,11 +113,11 @@ public static class TuningPerturbations
             Summary(Row(shift, u), level), Summary(Row(meanRate, u), level))).ToArray();
         // Unstable repetitions hold NaN everywhere, so Summary (finite values only) leaves them out of every statistic.
         double[] Across(double[,] values, Func<double[], double> reduce) =>
-            [.. Enumerable.Range(0, reps).Where(r => !unstable.Contains(r)).Select(r => reduce([.. Enumerable.Range(0, units).Select(u => values[u, r]).Where(double.IsFinite)]))];
+            [.. Enumerable.Range(0, reps).Where(r => !unstable.Exists(u => u.Repetition == r)).Select(r => reduce([.. Enumerable.Range(0, units).Select(u => values[u, r]).Where(double.IsFinite)]))];
         return new TuningPerturbationResult(options, eligible.Length, count, changes,
             Summary(Across(meanRate, Mean), level), Summary(Across(ratio, Median), level),
             Summary(Across(width, Mean), level), Summary(Across(shift, v => Mean([.. v.Select(Math.Abs)])), level),
-            unstable, unstableRatios);
+            unstable);
     }
 
     /// <summary>Orientation (direction mod 180) of each trial from the encoding's direction or orientation column.</summary>

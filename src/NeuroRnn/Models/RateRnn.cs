@@ -106,10 +106,7 @@ public sealed class RateRnn
     /// <summary>Simulates <paramref name="batch"/> with <paramref name="interventions"/> applied (null: none).</summary>
     internal RnnTrajectory RunWith(TrialBatch batch, UnitInterventions? interventions, long noiseIndex = 0, INumericsBackend? backend = null)
     {
-        var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
-        engine.SetInterventions(interventions);
-        engine.LoadParameters(_parameters);
-        engine.Bind(batch, noiseIndex);
+        var engine = BoundEngine(batch, interventions, noiseIndex, backend);
         engine.Forward();
         return new RnnTrajectory(batch.Steps, batch.BatchSize, Structure.N, Structure.O,
             engine.CopyStates(), engine.CopyRates(), engine.CopyOutputs());
@@ -123,9 +120,7 @@ public sealed class RateRnn
     /// </summary>
     internal double[][] RunOutputs(TrialBatch batch, IReadOnlyList<UnitInterventions?> variants, INumericsBackend? backend = null)
     {
-        var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
-        engine.LoadParameters(_parameters);
-        engine.Bind(batch, 0);
+        var engine = BoundEngine(batch, interventions: null, noiseIndex: 0, backend);
         var outputs = new double[variants.Count][];
         for (int k = 0; k < outputs.Length; k++)
         {
@@ -139,12 +134,22 @@ public sealed class RateRnn
     /// <summary>Rates (as in <see cref="RnnTrajectory.Rates"/>, steps 0…T) of <paramref name="batch"/> with <paramref name="interventions"/> (null: none); states are not copied out.</summary>
     internal double[] RunRates(TrialBatch batch, UnitInterventions? interventions, INumericsBackend? backend = null)
     {
+        var engine = BoundEngine(batch, interventions, noiseIndex: 0, backend);
+        engine.Forward();
+        return engine.CopyRates();
+    }
+
+    /// <summary>
+    /// A fresh engine holding this model's parameters and <paramref name="interventions"/>, bound to
+    /// <paramref name="batch"/> with noise stream <paramref name="noiseIndex"/>; the callers choose what to run and copy.
+    /// </summary>
+    private IRateRnnEngine BoundEngine(TrialBatch batch, UnitInterventions? interventions, long noiseIndex, INumericsBackend? backend)
+    {
         var engine = RateRnnEngineFactory.Create(Structure, backend ?? NumericsBackend.Current, new RnnLossOptions());
         engine.SetInterventions(interventions);
         engine.LoadParameters(_parameters);
-        engine.Bind(batch, 0);
-        engine.Forward();
-        return engine.CopyRates();
+        engine.Bind(batch, noiseIndex);
+        return engine;
     }
 
     private static void CheckFinite(ReadOnlySpan<double> values, string name)

@@ -49,7 +49,8 @@ public sealed record HessianFreeOptions
     /// <summary>
     /// Use Martens' diagonal preconditioner M = (diag F + λ)^exponent with F the empirical Fisher of the gradient batch,
     /// (1/B) Σ_b ∇ℓ_b ∇ℓ_bᵀ for the mean loss over B trials (he notes it rarely helps RNNs). Needs per-trial gradients
-    /// (<see cref="ICurvatureObjective.SquaredGradientSum"/>) and a gradient batch of at least 2 trials.
+    /// (<see cref="ICurvatureObjective.SquaredGradientSum"/>); with a gradient batch of a few trials the diagonal is a noisy
+    /// estimate (one trial gives g², still a valid positive preconditioner).
     /// </summary>
     public bool UsePreconditioner { get; init; }
 

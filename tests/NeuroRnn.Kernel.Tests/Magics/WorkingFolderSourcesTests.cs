@@ -3,51 +3,85 @@ using NeuroRnn.Kernel.Magics;
 namespace NeuroRnn.Kernel.Tests.Magics;
 
 /// <summary>
-/// The package folders a notebook folder's nuget.config names (what .NET Interactive restores from there), read through
+/// The package folders and feeds a notebook folder's nuget.config names (what .NET Interactive restores from there), read through
 /// the real <c>dotnet nuget list source</c>.
 /// </summary>
 public sealed class WorkingFolderSourcesTests
 {
     [Fact]
-    public async Task EnabledExistingFoldersOfTheFoldersNugetConfigAreReturned()
+    public async Task EnabledFeedsAndExistingFoldersOfTheFoldersNugetConfigAreReturned()
     {
-        var root = Path.Combine(Path.GetTempPath(), "neurornn-sources-" + Guid.NewGuid().ToString("N")[..8]);
-        var notebooks = Path.Combine(root, "notebooks");
-        var packages = Path.Combine(root, "packages");
-        var disabled = Path.Combine(root, "disabled");
-        Directory.CreateDirectory(notebooks);
-        Directory.CreateDirectory(packages);
-        Directory.CreateDirectory(disabled);
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local" value="../packages" />
-                    <add key="off" value="../disabled" />
-                    <add key="not-yet-packed" value="../missing" />
-                  </packageSources>
-                  <disabledPackageSources>
-                    <add key="off" value="true" />
-                  </disabledPackageSources>
-                </configuration>
-                """);
-            var sources = await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None);
-            Assert.Equal([packages], sources.Select(s => s.TrimEnd('/')).ToArray());
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var temp = new TempRoot("neurornn-sources-");
+        var root = temp.Path;
+        var notebooks = temp.Folder("notebooks");
+        var packages = temp.Folder("packages");
+        var disabled = temp.Folder("disabled");
+        await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="../packages" />
+                <add key="off" value="../disabled" />
+                <add key="not-yet-packed" value="../missing" />
+                <add key="lab-feed" value="https://packages.example.org/v3/index.json" />
+              </packageSources>
+              <disabledPackageSources>
+                <add key="off" value="true" />
+              </disabledPackageSources>
+            </configuration>
+            """);
+        var sources = (await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')).ToArray();
+        Assert.Contains(packages, sources);
+        Assert.Contains("https://packages.example.org/v3/index.json", sources);
+        Assert.DoesNotContain(disabled, sources);
+        Assert.DoesNotContain(Path.Combine(root, "missing"), sources);
     }
 
     [Fact]
-    public void ListingLinesAreParsedEnabledFoldersOnly()
+    public async Task A_nuget_config_written_during_the_session_is_read_at_the_next_call()
+    {
+        using var temp = new TempRoot("neurornn-sources-later-");
+        var notebooks = temp.Folder("notebooks");
+        var packages = temp.Folder("packages");
+        var sources = new WorkingFolderSources(TimeSpan.FromMinutes(2));
+        Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
+        await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="../packages" />
+              </packageSources>
+            </configuration>
+            """);
+        Assert.Contains(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
+    }
+
+    [Fact]
+    public async Task A_failed_or_empty_listing_is_asked_again_and_a_good_one_is_kept_while_the_configuration_is_unchanged()
+    {
+        using var temp = new TempRoot("neurornn-sources-cache-");
+        var root = temp.Path;
+        var later = Path.Combine(root, "packed-later");
+        var answers = new Queue<(int, string)>([(1, "error: could not read the configuration"), (0, ""), (0, $"E {later}\nE https://api.nuget.org/v3/index.json\n")]);
+        int calls = 0;
+        var sources = new WorkingFolderSources((_, _) => { calls++; return Task.FromResult(answers.Dequeue()); });
+        Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // failed: not kept
+        Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // empty: not kept
+        Assert.Equal(["https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray()); // the folder does not exist yet
+        Assert.Equal(3, calls);
+        Directory.CreateDirectory(later); // packed after the listing: used without listing again
+        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray());
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public void ListingLinesAreParsedEnabledSourcesOnly()
     {
         var existing = Path.GetTempPath().TrimEnd('/');
-        var listing = $"E https://api.nuget.org/v3/index.json\nD {existing}\nE {existing}\nE /no/such/folder/here\n";
-        Assert.Equal([existing], WorkingFolderSources.Parse(listing));
+        var listing = $"E https://api.nuget.org/v3/index.json\nE http://intranet.example/nuget/v3/index.json\nD https://off.example/v3/index.json\nD {existing}\nE {existing}\nE /no/such/folder/here\nE relative/folder\nE ftp://old.example/feed\n";
+        var parsed = WorkingFolderSources.Parse(listing);
+        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing, "/no/such/folder/here"], parsed.ToArray());
+        Assert.Equal(["https://api.nuget.org/v3/index.json", "http://intranet.example/nuget/v3/index.json", existing], WorkingFolderSources.Usable(parsed).ToArray());
     }
 
     [Fact]
@@ -72,5 +106,22 @@ public sealed class WorkingFolderSourcesTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>A fresh folder under the system temp folder, deleted with everything in it at the end of the test.</summary>
+    private sealed class TempRoot : IDisposable
+    {
+        public TempRoot(string prefix)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        /// <summary>Creates the sub-folder <paramref name="name"/> and returns its path.</summary>
+        public string Folder(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -81,6 +81,13 @@ public class ConstrainedFitTests
         e = Assert.Throws<ArgumentException>(() => RecordingFitter.NetworkOptions(RecordingFitter.Prepare(rec, tooMany), tooMany));
         Assert.Contains("units 0, 1, 3", e.Message);
         Assert.Contains("ExcitatoryFraction", e.Message);
+        Assert.Equal("UnitTypes", e.ParamName);
+        // 12 units at 10 % excitatory give 1 excitatory unit; two recorded units assigned E contradict that.
+        var tooManyE = Options with { Constraints = new FitConstraints { DalesLaw = true, ExcitatoryFraction = 0.1, UnitTypes = new Dictionary<int, string> { [2] = "E", [3] = "E" } } };
+        e = Assert.Throws<ArgumentException>(() => RecordingFitter.NetworkOptions(RecordingFitter.Prepare(rec, tooManyE), tooManyE));
+        Assert.Contains("assigns 2 units as E (units 2, 3)", e.Message);
+        Assert.Contains("gives only 1 excitatory unit", e.Message);
+        Assert.Equal("UnitTypes", e.ParamName);
         var notDale = Options with { Constraints = new FitConstraints { UnitTypes = new Dictionary<int, string> { [0] = "I" } } };
         e = Assert.Throws<ArgumentException>(() => notDale.Validate());
         Assert.Equal("UnitTypes", e.ParamName);

@@ -53,9 +53,9 @@ public class TuningPerturbationTests
         // Driving a fifth of the E units with a current of 100 pushes their softplus rates to ≈ 100, far above 5× the control's peak.
         var driven = new TuningPerturbationOptions { Kind = PerturbationKind.Stimulate, CellTypes = UnitTypeFilter.Excitatory, Strength = 100, Fraction = 0.2, Repetitions = 4 };
         var runaway = TuningPerturbations.Predict(DaleFit.Value, driven);
-        Assert.Equal([0, 1, 2, 3], runaway.UnstableRepetitions);
+        Assert.Equal([0, 1, 2, 3], runaway.UnstableRepetitions.Select(u => u.Repetition));
         Assert.Equal(0, runaway.StableRepetitions);
-        Assert.All(runaway.UnstablePeakRatios, ratio => Assert.True(ratio > 5, $"peak ratio {ratio}"));
+        Assert.All(runaway.UnstableRepetitions, u => Assert.True(u.PeakRatio > 5, $"peak ratio {u.PeakRatio}"));
         Assert.True(double.IsNaN(runaway.PopulationMeanRate.Mean));
         Assert.All(runaway.Units, u => Assert.True(double.IsNaN(u.MeanRate.Mean)));
         Assert.Contains("4 unstable", runaway.ToString());

@@ -422,6 +422,10 @@ internal sealed class RlsNetworkStep : IOptimizerStep<FullForceTargets>
             throw new ArgumentException($"{name}'s least-squares updates cannot keep the signs of Dale's law (RateRnnOptions.DalesLaw).", "objective");
         if (o.ReadoutFromExcitatoryOnly)
             throw new ArgumentException($"{name} cannot restrict the read-out (RateRnnOptions.ReadoutFromExcitatoryOnly).", "objective");
+        // RLS simulates and updates in its own float64 arrays; a float32 model would be trained in float64 while its
+        // objective scores it in float32, so the requested precision would silently not be what ran.
+        if (o.Precision != RnnPrecision.Float64)
+            throw new ArgumentException($"{name} simulates and updates in float64 only, but the model asks for RateRnnOptions.Precision = {o.Precision}; use Float64.", "objective");
         if (o.FrozenParameters is { } frozen)
         {
             foreach (var block in new[] { ParameterBlock.RecurrentWeights, ParameterBlock.OutputWeights })

@@ -83,6 +83,10 @@ public sealed class ForceTrainerTests(ITestOutputHelper output)
         Assert.Contains("full-FORCE", Assert.Throws<ArgumentException>(() => new ForceTrainer().Train(masked, data, new TrainingRun())).Message);
         var dale = new RnnObjective(new RateRnn(Options() with { DalesLaw = true }));
         Assert.Contains("Dale", Assert.Throws<ArgumentException>(() => new ForceTrainer().Train(dale, data, new TrainingRun())).Message);
+        var float32 = new RnnObjective(new RateRnn(Options() with { Precision = RnnPrecision.Float32 }));
+        var e = Assert.Throws<ArgumentException>(() => new ForceTrainer().Train(float32, data, new TrainingRun()));
+        Assert.Equal("objective", e.ParamName);
+        Assert.Contains("RateRnnOptions.Precision = Float32", e.Message);
         var sigmoid = new RnnObjective(new RateRnn(Options() with { OutputKind = Trials.OutputKind.LogisticCrossEntropy }));
         Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new ForceTrainer().Train(sigmoid, data, new TrainingRun())).ParamName);
         Assert.Equal("objective", Assert.Throws<ArgumentException>(() =>

@@ -219,6 +219,10 @@ public sealed class FullForceTrainerTests(ITestOutputHelper output)
             trainer.Train(new RnnObjective(new RateRnn(Network(12))), targets, new TrainingRun(), state)).ParamName);
         Assert.Equal("objective", Assert.Throws<ArgumentException>(() =>
             trainer.Train(new RnnObjective(new RateRnn(Network(10) with { DalesLaw = true })), targets, new TrainingRun())).ParamName);
+        var float32 = Assert.Throws<ArgumentException>(() =>
+            trainer.Train(new RnnObjective(new RateRnn(Network(10) with { Precision = RnnPrecision.Float32 })), targets, new TrainingRun()));
+        Assert.Equal("objective", float32.ParamName);
+        Assert.Contains("full-FORCE simulates and updates in float64 only", float32.Message);
     }
 
     private static bool[,] RandomMask(int n, double density, int seed)
