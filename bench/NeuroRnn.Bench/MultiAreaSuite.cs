@@ -40,8 +40,8 @@ internal static class MultiAreaSuite
         string? save = null, load = null, only = null, label = null, description = null;
         bool diagnose = false;
         int? threads = null;
-        // L2 penalties on the rates and weights (Kleinman et al. regularise both); the same for both networks.
-        double rateL2 = 0, weightDecay = 0;
+        // L2 penalties on the rates and weights (Kleinman et al. regularise both); null: the preset's. The same for both networks.
+        double? rateL2 = null, weightDecay = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -96,7 +96,7 @@ internal static class MultiAreaSuite
             var options = preset with
             {
                 Iterations = iterations, TimeLimit = minutes is { } m ? TimeSpan.FromMinutes(m) : null, Seed = 3,
-                Loss = rateL2 > 0 || weightDecay > 0 ? new Models.RnnLossOptions { ActivityL2 = rateL2, WeightDecay = weightDecay } : preset.Loss,
+                Loss = preset.Loss with { ActivityL2 = rateL2 ?? preset.Loss.ActivityL2, WeightDecay = weightDecay ?? preset.Loss.WeightDecay },
             };
             TrainedNetwork network;
             var penalties = options.Loss;
@@ -197,7 +197,7 @@ internal static class MultiAreaSuite
             return ", **different penalties per network** (" + string.Join("; ", nets.Select(n => string.Create(Inv, $"{n["name"]}: rate L2 {n["rateL2"]}, weight decay {n["weightDecay"]}"))) + ")";
         var (rate, weight) = settings.Length == 0 ? (0.0, 0.0) : settings[0];
         return rate == 0 && weight == 0 ? ", no rate or weight penalty"
-            : string.Create(Inv, $", L2 penalties {rate:G3} · mean(r²) on the rates and ½ · {weight:G3} · ‖w‖² on the weights (`--rate-l2 {rate:G3} --weight-decay {weight:G3}`)");
+            : string.Create(Inv, $", L2 penalties {rate:G3} · mean(r²) on the rates and ½ · {weight:G3} · ‖w‖² on the weights ({(rate == TaskPresets.CheckerboardRateL2 && weight == TaskPresets.CheckerboardWeightDecay ? "the preset's" : "not the preset's")}; `--rate-l2`, `--weight-decay` set them)");
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
@@ -260,6 +260,7 @@ internal static class MultiAreaSuite
             var intoLast = pathways.FirstOrDefault(x => x["target"]!.GetValue<string>() == last["area"]!.GetValue<string>() && x["source"]!.GetValue<string>() != last["area"]!.GetValue<string>());
             if (intoLast is not null)
                 s.AppendLine(string.Create(Inv, $"- What propagates: in the {intoLast["source"]} → {intoLast["target"]} input the direction choice explains {P(intoLast["directionVariance"])} of the variance and the colour choice {P(intoLast["colourVariance"])}."));
+            s.AppendLine("- Where the last area's colour CP comes from (is the CP pipeline unbiased, does the area carry the target configuration, is colour the rectified mix of direction and configuration; longer training and L2 penalties): multi-area-diagnosis.md, from the saved networks (`multi-area --diagnose`).");
             s.AppendLine(string.Create(Inv, $"- Caveat: an unconditioned linear decoder still reads the colour choice from the last area at {P(last["colourDecoding"])} (single area {P(one["colourDecoding"])}): colour choice and stimulus colour are coupled on these trials; CP, conditioned on coherence, and the variance of the inter-area input are the cleaner measures. Both networks trained for {root["iterationBudget"]?.ToString() ?? "?"} HF iterations (test accuracy {P(three["testAccuracy"])} three-area, {P(single["testAccuracy"])} single-area, ideal observer {root["idealObserverAccuracy"]!.GetValue<double>():P1})."));
         }
         return s.ToString();
