@@ -88,21 +88,12 @@ public static class TaskPresets
     /// <summary>Time constant of the checkerboard networks: τ = 50 ms (Kleinman et al. 2021 use a slow τ of tens of ms).</summary>
     public const double CheckerboardTauMs = 50;
 
-    /// <summary>Coefficient of the checkerboard preset's rate penalty (<see cref="RnnLossOptions.ActivityL2"/>).</summary>
-    public const double CheckerboardRateL2 = 0.5;
-
-    /// <summary>Coefficient of the checkerboard preset's weight penalty (<see cref="RnnLossOptions.WeightDecay"/>).</summary>
-    public const double CheckerboardWeightDecay = 1e-4;
-
     /// <summary>
     /// The checkerboard task (Kleinman, Chandrasekaran &amp; Kao 2021): three areas of 50 units (<see cref="MultiAreaOptions"/>
     /// defaults: Dale's law with 80 % excitatory units, sparse excitatory feed-forward 10 % / feedback 5 % connections,
     /// inputs to area 1, readout from area 3's excitatory units), rectified-tanh rates (non-negative, as Dale's law needs),
     /// τ = 50 ms in steps of <paramref name="dtMs"/>, recurrent noise σ = 0.05, initial spectral radius 1; HF with up to 25
-    /// CG steps, 300 trials per iteration and a curvature minibatch of 50 (the task is easy; the budget goes to iterations); 40 iterations.
-    /// L2 penalties on the rates (0.5 · mean r²) and weights (½ · 10⁻⁴ · ‖w‖²), as Kleinman et al. regularise both: they
-    /// silence what the output does not need, and in bench/results/multi-area-diagnosis.md they lowered the share of the last
-    /// area's units with significant colour CP from 74.5 % to 54.2 % after 30 iterations (65.0 % to 52.2 % after 100). Pass <paramref name="areas"/> to
+    /// CG steps, 300 trials per iteration and a curvature minibatch of 50 (the task is easy; the budget goes to iterations); 40 iterations. Pass <paramref name="areas"/> to
     /// change the architecture, e.g. <c>new MultiAreaOptions { AreaSizes = [150] }</c> for the single-area control of the
     /// same size.
     /// </summary>
@@ -123,7 +114,6 @@ public static class TaskPresets
             Network = areas.Apply(network),
             HessianFree = new HessianFreeOptions { InitialLambda = 0.1, MaxCgIterations = 25, GradientBatchSize = 300, CurvatureBatchSize = 50 },
             Adam = new AdamOptions { LearningRate = 3e-3, BatchSize = 64 },
-            Loss = new RnnLossOptions { ActivityL2 = CheckerboardRateL2, WeightDecay = CheckerboardWeightDecay },
             Iterations = 40,
             TestTrials = 500,
         };
