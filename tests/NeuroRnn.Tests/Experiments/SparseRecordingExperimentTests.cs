@@ -73,8 +73,13 @@ public class SparseRecordingExperimentTests
         var options = Small with { Fractions = [0.1], IncludeOutputOnly = false };
         var first = SparseRecordingExperiment.Run(options).Runs;
         var second = SparseRecordingExperiment.Run(options).Runs;
-        Assert.Equal(first.Select(r => (r.Svcca, r.HeldOutSvcca, r.OutputError, r.HeldOutOutputError)),
-            second.Select(r => (r.Svcca, r.HeldOutSvcca, r.OutputError, r.HeldOutOutputError)));
+        // Equal up to roundoff, not bit for bit: MKL's strict reproducibility mode covers GEMM-like BLAS but not the
+        // threaded LAPACK behind SVCCA's decompositions, whose last bits varied on a loaded 2-core CI machine (1e-15
+        // relative in SVCCA, 1e-14 after training). Another seed's draw differs in the first digits.
+        Assert.Equal(first.Count, second.Count);
+        foreach (var (a, b) in first.Zip(second))
+            foreach (var (x, y, what) in new[] { (a.Svcca, b.Svcca, "SVCCA"), (a.HeldOutSvcca, b.HeldOutSvcca, "held-out SVCCA"), (a.OutputError, b.OutputError, "output error"), (a.HeldOutOutputError, b.HeldOutOutputError, "held-out output error") })
+                Assert.True(Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x)), $"{what}: {x:R} then {y:R}");
     }
 
     [Fact]
