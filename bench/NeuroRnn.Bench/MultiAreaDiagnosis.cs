@@ -198,37 +198,19 @@ internal static class MultiAreaDiagnosis
         return (beta[1], beta[2], beta[3]);
     }
 
+    /// <summary>The normal equations' solution (MathNet's LU); NaN when the design is rank-deficient (a cell without trials).</summary>
     private static double[] Solve(double[,] a, double[] b)
     {
-        int n = b.Length;
-        var m = (double[,])a.Clone();
-        var x = (double[])b.Clone();
-        for (int c = 0; c < n; c++)
-        {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c])) pivot = r;
-            if (Math.Abs(m[pivot, c]) < 1e-12) return [.. Enumerable.Repeat(double.NaN, n)];
-            for (int j = 0; j < n; j++) (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
-            (x[c], x[pivot]) = (x[pivot], x[c]);
-            for (int r = 0; r < n; r++)
-            {
-                if (r == c) continue;
-                double f = m[r, c] / m[c, c];
-                for (int j = c; j < n; j++) m[r, j] -= f * m[c, j];
-                x[r] -= f * x[c];
-            }
-        }
-        for (int i = 0; i < n; i++) x[i] /= m[i, i];
-        return x;
+        var m = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a);
+        if (m.Rank() < b.Length) return [.. Enumerable.Repeat(double.NaN, b.Length)];
+        return m.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b)).ToArray();
     }
 
     private static double? Correlation(List<double> x, List<double> y)
     {
         if (x.Count < 3) return null;
-        double mx = x.Average(), my = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Count; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my); }
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : null;
+        double r = NeuroRnn.Analysis.ExcitationInhibition.Pearson([.. x], [.. y]);
+        return double.IsNaN(r) ? null : r;
     }
 
     private static string Markdown(JsonObject root)
