@@ -23,7 +23,7 @@ internal static class V1DaleSuite
 
     public static int Run(string[] args)
     {
-        string? free = null, dale = null, bounded = null;
+        string? free = null, dale = null, bounded = null, saturating = null;
         int repetitions = 20;
         int? budget = null;
         string data = ShippedV1.RelativePath;
@@ -35,12 +35,13 @@ internal static class V1DaleSuite
                 case "--free": free = Next(); break;
                 case "--dale": dale = Next(); break;
                 case "--bounded": bounded = Next(); break; // a Dale fit with sigmoid rates (v1-dale-variants' dale-sigmoid), whose rates cannot run away
+                case "--saturating": saturating = Next(); break; // a Dale fit with saturating-softplus rates (v1-dale-variants' dale-saturating)
                 case "--data": data = Next(); break;
                 case "--repetitions": repetitions = int.Parse(Next(), Inv); break;
                 case "--budget": budget = int.Parse(Next(), Inv); break; // the iteration budget the saved fits were given, for the report
                 case "--markdown-only": break;
                 default:
-                    Console.Error.WriteLine($"v1-dale: unknown argument '{args[i]}'. Usage: v1-dale --free DIR --dale DIR [--data FILE] [--repetitions K] [--budget ITERATIONS]");
+                    Console.Error.WriteLine($"v1-dale: unknown argument '{args[i]}'. Usage: v1-dale --free DIR --dale DIR [--bounded DIR] [--saturating DIR] [--data FILE] [--repetitions K] [--budget ITERATIONS]");
                     return 2;
             }
         }
@@ -57,7 +58,7 @@ internal static class V1DaleSuite
         var fits = new JsonObject();
         // The shipped file's noise-free twin scores the fits.
         var truth = ShippedV1.Truth();
-        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }) })
+        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }), ("dale-saturating", saturating, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.SaturatingSoftplus }) })
         {
             if (directory is null) continue; // without --free the report has the Dale fit only
             // neurornn fit writes a summary (iterations, times); a v1-dale-variants folder holds the network only.
@@ -174,7 +175,7 @@ internal static class V1DaleSuite
         string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(fits.ContainsKey("dale-saturating") ? " --saturating DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}{(fits.ContainsKey("dale-saturating") ? ", dale-saturating the same with saturating softplus rates (r = 6·tanh(softplus(x)/6): softplus near threshold, ceiling 3 × each unit's recorded peak; `--only dale-saturating`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; iteration budgets, not wall time, bound the fits, so R² does not depend on load; times are **provisional** (see v1-dale-variants.md)."));
         s.AppendLine();
         s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
@@ -188,6 +189,9 @@ internal static class V1DaleSuite
         double? a = fits["unconstrained"]?["r2HeldOutVsTruth"]?.GetValue<double>(), b = fits["dale"]!["r2HeldOutVsTruth"]?.GetValue<double>();
         if (a is { } x && b is { } y)
             s.AppendLine().AppendLine(string.Create(Inv, $"Difference Dale − unconstrained: {y - x:+0.000;-0.000} (goal: within 0.02) → {(Math.Abs(y - x) <= 0.02 || y > x ? "met" : "not met")}."));
+        foreach (var other in new[] { "dale-sigmoid", "dale-saturating" })
+            if (a is { } xa && fits[other]?["r2HeldOutVsTruth"]?.GetValue<double>() is { } yo)
+                s.AppendLine().AppendLine(string.Create(Inv, $"Difference {other} − unconstrained: {yo - xa:+0.000;-0.000} (goal: within 0.02) → {(yo >= xa - 0.02 ? "met" : "not met")}."));
         s.AppendLine();
         s.AppendLine("## E/I balance in the stimulus window (medians over units)");
         s.AppendLine();
@@ -241,7 +245,7 @@ internal static class V1DaleSuite
             var gain = p["populationMedianGainRatio"]!.AsObject();
             int unstable = p["unstableRepetitions"]?.GetValue<int>() ?? 0, reps = p["repetitions"]!.GetValue<int>();
             s.AppendLine(string.Create(Inv, $"- {label}: over the {reps - unstable} stable of {reps} draws the mean response changes by {G(rate["median"])} Hz (median draw; 95 % interval [{G(rate["low"])}, {G(rate["high"])}]) and the median unit's gain by × {G(gain["median"])} [{G(gain["low"])}, {G(gain["high"])}]")
-                + (unstable > 0 ? string.Create(Inv, $"; in {unstable} draw(s) the softplus network ran away (peak rate × {string.Join(", ", p["unstablePeakRatios"]!.AsArray().Select(x => x is null ? "∞" : x.GetValue<double>().ToString("F1", Inv)))} the control's): an inhibition-stabilised network near instability, reported, not averaged. A bounded rate function (`--rate-function sigmoid`) cannot run away.") : "; no draw ran away."));
+                + (unstable > 0 ? string.Create(Inv, $"; in {unstable} draw(s) the softplus network ran away (peak rate × {string.Join(", ", p["unstablePeakRatios"]!.AsArray().Select(x => x is null ? "∞" : x.GetValue<double>().ToString("F1", Inv)))} the control's): an inhibition-stabilised network near instability, reported, not averaged. A bounded rate function (`--rate-function saturating-softplus` or `sigmoid`) cannot run away.") : "; no draw ran away."));
         }
         return s.ToString();
     }

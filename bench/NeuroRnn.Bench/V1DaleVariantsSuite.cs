@@ -31,6 +31,7 @@ internal static class V1DaleVariantsSuite
         ("dale", "Dale's law 80 % E, softplus, balanced initial inhibition, the default peak for softplus (2): the new default", o => o with { Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-unbalanced", "as dale, initial inhibition not balanced", o => o with { Constraints = new FitConstraints { DalesLaw = true, BalancedInitialization = false } }),
         ("dale-sigmoid", "as dale, sigmoid rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.Sigmoid } }),
+        ("dale-saturating", "as dale, saturating softplus rates (softplus up to a ceiling of 3 × each unit's recorded peak; peak 2)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
         ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
         ("dale-peak1.5", "as dale, rates scaled to peak 1.5", o => o with { TargetPeak = 1.5, Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-peak3", "as dale, rates scaled to peak 3", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true } }),

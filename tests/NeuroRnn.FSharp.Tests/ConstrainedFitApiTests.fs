@@ -88,3 +88,18 @@ let ``The loss-plateau stop of a fit is a typed reason from F#`` () =
     Assert.Equal(StopKind.Plateau, fit.Training.StopReason.Kind)
     Assert.Contains("training loss plateau", fit.Training.StopReason.Description)
     Assert.Equal(2, fit.Statistics.Count)
+
+[<Fact>]
+let ``A Dale fit with saturating softplus rates keeps a strongly driven network below its ceiling from F#`` () =
+    let constraints = FitConstraints(DalesLaw = true, ExcitatoryFraction = 0.75, RateFunction = Nonlinearity.SaturatingSoftplus)
+    let fit = RecordingFitter.Fit(recording.Force(), fitOptions constraints 3 (Nullable()))
+    Assert.Equal(Nonlinearity.SaturatingSoftplus, fit.Model.Options.Nonlinearity)
+    Assert.Contains("saturating softplus", fit.ToString())
+    // The drive that runs the softplus network away (test above) lifts these rates to at most the ceiling: every draw is
+    // finite, and no unit's predicted mean response can rise by more than its ceiling in Hz (R × its rate scale).
+    let driven = TuningPerturbationOptions(Kind = PerturbationKind.Stimulate, CellTypes = UnitTypeFilter.Excitatory, Strength = 100.0, Fraction = 0.2, Repetitions = 3, RunawayFactor = 1e6)
+    let result = TuningPerturbations.Predict(fit, driven)
+    Assert.Empty(result.UnstableRepetitions)
+    let ceilingHz = fit.Dataset.Scales |> Seq.map (fun s -> NonlinearityFunctions.SaturatingSoftplusCeiling * s) |> Seq.max
+    Assert.True(Double.IsFinite result.PopulationMeanRate.Mean)
+    Assert.InRange(result.PopulationMeanRate.Mean, 0.0, ceilingHz)

@@ -75,10 +75,10 @@ internal static class FitCommand
         freeUnitTypes.AcceptOnlyFromAmong("positional", "fit");
         var rateFunction = new Option<string>("--rate-function")
         {
-            Description = "Non-negative rate function with --dale or --non-negative: softplus (unbounded) or sigmoid (bounded: at most 1.25 × each unit's recorded peak, so a perturbed network cannot run away)",
+            Description = "Non-negative rate function with --dale or --non-negative: softplus (unbounded), saturating-softplus (softplus up to a ceiling of 3 × each unit's recorded peak, so a perturbed network saturates instead of running away) or sigmoid (bounded: at most 1.25 × each unit's recorded peak)",
             DefaultValueFactory = _ => "softplus",
         };
-        rateFunction.AcceptOnlyFromAmong("softplus", "sigmoid");
+        rateFunction.AcceptOnlyFromAmong("softplus", "saturating-softplus", "sigmoid");
         var nonNegative = new Option<bool>("--non-negative") { Description = "Non-negative rates (softplus units instead of tanh)" };
         var command = new Command("fit", "Fit a rate RNN to a recording (Hessian-free) and report held-out R², orientation recovery and figures.");
         foreach (var option in new Option[] { data, units, output, iterations, seed, timeLimit, float32, recorded, tau, bin, cg, threads, onsetMs, offsetMs, onsetColumn, offsetColumn, truth, loss, readout, weightDecay, rateL2, validation, patience, dale, excitatoryFraction, unitTypes, freeUnitTypes, rateFunction, connectionProbability, mask, nonNegative }) command.Options.Add(option);
@@ -229,7 +229,7 @@ internal static class FitCommand
                     DalesLaw = s.Dale, ExcitatoryFraction = s.ExcitatoryFraction, UnitTypes = ParseUnitTypes(s.UnitTypes, s.Dale),
                     RecurrentMask = Mask(s.Mask, s.ConnectionProbability, s.Units, s.Seed), NonNegativeRates = s.NonNegative,
                     FreeUnits = s.FreeUnitTypes == "fit" ? (s.Dale ? FreeUnitTyping.FitDecides : throw new ArgumentException("--free-unit-types fit chooses E/I types, which needs --dale.")) : FreeUnitTyping.Positional,
-                    RateFunction = s.RateFunction == "sigmoid" ? Nonlinearity.Sigmoid : Nonlinearity.Softplus,
+                    RateFunction = s.RateFunction switch { "sigmoid" => Nonlinearity.Sigmoid, "saturating-softplus" => Nonlinearity.SaturatingSoftplus, _ => Nonlinearity.Softplus },
                 },
             };
             options.Validate();

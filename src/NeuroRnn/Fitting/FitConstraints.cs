@@ -56,7 +56,9 @@ public sealed record FitConstraints
     /// (r = 1/(1 + e⁻ˣ) in (0, 1)) or <see cref="Nonlinearity.RectifiedTanh"/> (r = max(0, tanh x) in [0, 1)). Rates are scaled so
     /// each unit's recorded peak is <see cref="RecordingFitOptions.EffectiveTargetPeak"/> (0.8 for a bounded function), so a
     /// bounded function caps every unit at 1/0.8 = 1.25 × its recorded peak: the maximum rate. Rectified tanh has a hard zero
-    /// (units below threshold get no gradient) and fits the V1 data poorly; sigmoid fits it about as well as softplus.
+    /// (units below threshold get no gradient) and fits the V1 data poorly; sigmoid fits it worse than softplus (bench/results/v1-dale-variants.md).
+    /// <see cref="Nonlinearity.SaturatingSoftplus"/> is softplus near threshold with a ceiling of 6 at the softplus peak of 2, i.e.
+    /// 3 × each unit's recorded peak: it fits like softplus, and a perturbed inhibition-stabilised network saturates instead of running away.
     /// </summary>
     public Nonlinearity RateFunction { get; init; } = Nonlinearity.Softplus;
 
@@ -89,8 +91,8 @@ public sealed record FitConstraints
     {
         static ArgumentException Bad(string name, string problem) => new($"RecordingFitOptions.Constraints.{name} {problem}.", name);
         if (!(ExcitatoryFraction > 0 && ExcitatoryFraction < 1)) throw Bad(nameof(ExcitatoryFraction), $"must be in (0, 1), got {ExcitatoryFraction}");
-        if (RateFunction is not (Nonlinearity.Softplus or Nonlinearity.Sigmoid or Nonlinearity.RectifiedTanh or Nonlinearity.Relu))
-            throw Bad(nameof(RateFunction), $"must be a non-negative rate function (Softplus, Sigmoid, RectifiedTanh or Relu), got {RateFunction}");
+        if (RateFunction is not (Nonlinearity.Softplus or Nonlinearity.SaturatingSoftplus or Nonlinearity.Sigmoid or Nonlinearity.RectifiedTanh or Nonlinearity.Relu))
+            throw Bad(nameof(RateFunction), $"must be a non-negative rate function (Softplus, SaturatingSoftplus, Sigmoid, RectifiedTanh or Relu), got {RateFunction}");
         if (!Enum.IsDefined(FreeUnits)) throw Bad(nameof(FreeUnits), $"has the undefined value {(int)FreeUnits}");
         if (FreeUnits == FreeUnitTyping.FitDecides && !DalesLaw) throw Bad(nameof(FreeUnits), "= FitDecides chooses E/I types, which needs DalesLaw = true");
         if (WarmUpIterations < 1) throw Bad(nameof(WarmUpIterations), $"must be ≥ 1, got {WarmUpIterations}");
@@ -161,6 +163,7 @@ public sealed record FitConstraints
     public static string RateFunctionName(Nonlinearity f) => f switch
     {
         Nonlinearity.Softplus => "softplus, unbounded",
+        Nonlinearity.SaturatingSoftplus => "saturating softplus, bounded: at most 3 × each unit's recorded peak (ceiling 6 / target peak 2)",
         Nonlinearity.Sigmoid => "sigmoid, bounded: at most each unit's recorded peak / target peak",
         Nonlinearity.RectifiedTanh => "rectified tanh, bounded: at most each unit's recorded peak / target peak",
         Nonlinearity.Relu => "rectified linear, unbounded",

@@ -62,14 +62,14 @@ public sealed record RecordingFitOptions
     /// <summary>
     /// The scaled value of a unit's peak. Null (default): <see cref="EffectiveTargetPeak"/> picks it by the rate function —
     /// 0.8 for bounded ones (tanh, sigmoid, rectified tanh: headroom below saturation at 1), 2 for unbounded non-negative ones
-    /// (softplus, rectified linear). Softplus is exponential below softplus(0) = 0.69, so with a peak of 0.8 most of a unit's
+    /// (softplus, rectified linear) and for the saturating softplus (softplus-like up to well above 2, ceiling 6). Softplus is exponential below softplus(0) = 0.69, so with a peak of 0.8 most of a unit's
     /// range lies in that tail where gradients are small; measured on the shipped V1 data (bench/results/v1-dale-variants*.md)
     /// a peak of 2 lifts the Dale fit's held-out R² from 0.80 to 0.89 at 15 iterations.
     /// </summary>
     public double? TargetPeak { get; init; }
 
-    /// <summary>The peak in use: <see cref="TargetPeak"/> when set, else 0.8 for a bounded rate function and 2 for softplus/rectified linear.</summary>
-    public double EffectiveTargetPeak => TargetPeak ?? (Constraints.Apply(Network).Nonlinearity is Models.Nonlinearity.Softplus or Models.Nonlinearity.Relu ? 2.0 : 0.8);
+    /// <summary>The peak in use: <see cref="TargetPeak"/> when set, else 0.8 for a bounded rate function and 2 for softplus/rectified linear/saturating softplus.</summary>
+    public double EffectiveTargetPeak => TargetPeak ?? (Constraints.Apply(Network).Nonlinearity is Models.Nonlinearity.Softplus or Models.Nonlinearity.Relu or Models.Nonlinearity.SaturatingSoftplus ? 2.0 : 0.8);
 
     /// <summary>Fraction of each condition's trials held out for testing, in [0, 1). Default 0.2.</summary>
     public double TestFraction { get; init; } = 0.2;

@@ -13,4 +13,10 @@ public enum Nonlinearity
     RectifiedTanh,
     /// <summary>r = 1/(1 + e⁻ˣ); f′ = r(1 − r).</summary>
     Sigmoid,
+    /// <summary>
+    /// r = R·tanh(softplus(x)/R) with R = <see cref="NonlinearityFunctions.SaturatingSoftplusCeiling"/>: softplus near threshold,
+    /// saturating at R instead of growing without bound; f′ = (1 − (r/R)²)/(1 + e⁻ˣ). Real neurons have a maximum rate, so a
+    /// perturbed network that would run away to infinity under softplus rises to R here.
+    /// </summary>
+    SaturatingSoftplus,
 }

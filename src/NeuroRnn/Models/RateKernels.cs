@@ -62,6 +62,18 @@ internal static class RateKernels
                     fp[k] = T.One / (T.One + T.Exp(-v));
                 }
                 break;
+            case Nonlinearity.SaturatingSoftplus:
+            {
+                T ceiling = T.CreateTruncating(NonlinearityFunctions.SaturatingSoftplusCeiling), inverse = T.One / ceiling;
+                for (int k = 0; k < x.Length; k++)
+                {
+                    T v = x[k], t = T.Tanh(Softplus(v) * inverse);
+                    r[k] = ceiling * t;
+                    // d/dx R·tanh(s/R) = (1 − tanh²)·s′ with s′ = σ(x).
+                    fp[k] = (T.One - t * t) / (T.One + T.Exp(-v));
+                }
+                break;
+            }
             default:
                 throw new ArgumentException($"Unknown nonlinearity {(int)nonlinearity}.", nameof(nonlinearity));
         }

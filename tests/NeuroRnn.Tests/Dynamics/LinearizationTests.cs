@@ -31,7 +31,7 @@ public class LinearizationTests
         LearnInitialState = true,
     };
 
-    public static TheoryData<Nonlinearity> SmoothNonlinearities => new(Nonlinearity.Tanh, Nonlinearity.Softplus, Nonlinearity.Sigmoid, Nonlinearity.Relu);
+    public static TheoryData<Nonlinearity> SmoothNonlinearities => new(Nonlinearity.Tanh, Nonlinearity.Softplus, Nonlinearity.Sigmoid, Nonlinearity.Relu, Nonlinearity.SaturatingSoftplus);
 
     [Theory]
     [MemberData(nameof(SmoothNonlinearities))]

@@ -211,6 +211,7 @@ public sealed class GaussNewtonTests
         Nonlinearity.Softplus => 1 / (1 + Math.Exp(-x)),
         Nonlinearity.RectifiedTanh => x > 0 ? 1 - Math.Tanh(x) * Math.Tanh(x) : 0,
         Nonlinearity.Sigmoid => Math.Exp(-x) / ((1 + Math.Exp(-x)) * (1 + Math.Exp(-x))),
+        Nonlinearity.SaturatingSoftplus => Math.Pow(1 / Math.Cosh(Math.Log(1 + Math.Exp(x)) / 6), 2) / (1 + Math.Exp(-x)),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 }

@@ -198,9 +198,10 @@ public sealed class NonlinearityFunctionsTests
     [InlineData(Nonlinearity.Softplus)]
     [InlineData(Nonlinearity.RectifiedTanh)]
     [InlineData(Nonlinearity.Sigmoid)]
+    [InlineData(Nonlinearity.SaturatingSoftplus)]
     public void DerivativeMatchesCentralDifferencesAndSimulationAgrees(Nonlinearity f)
     {
-        foreach (double x in new[] { -2.0, -0.3, 0.4, 1.7, 30.0, -30.0 })
+        foreach (double x in new[] { -2.0, -0.3, 0.4, 1.7, 4.0, 5.5, 30.0, -30.0 })
         {
             double numeric = (NonlinearityFunctions.Apply(f, x + 1e-6) - NonlinearityFunctions.Apply(f, x - 1e-6)) / 2e-6;
             Assert.Equal(numeric, NonlinearityFunctions.Derivative(f, x), 8);
@@ -209,6 +210,28 @@ public sealed class NonlinearityFunctionsTests
         var run = model.Run(RnnTestData.RandomBatch(4, 2, 1, 1, OutputKind.LinearSquaredError, 3));
         for (int k = 0; k < run.States.Length; k++)
             Assert.Equal(NonlinearityFunctions.Apply(f, run.States[k]), run.Rates[k], 14);
+    }
+
+    [Fact]
+    public void SaturatingSoftplusIsSoftplusNearThresholdAndNeverExceedsItsCeiling()
+    {
+        const double ceiling = NonlinearityFunctions.SaturatingSoftplusCeiling;
+        // Below the recorded peak (2 after rate scaling) it stays within 4 % of softplus; far above it saturates at R.
+        foreach (double x in new[] { -5.0, -1.0, 0.0, 1.0, 1.8 })
+        {
+            double plain = NonlinearityFunctions.Apply(Nonlinearity.Softplus, x), bounded = NonlinearityFunctions.Apply(Nonlinearity.SaturatingSoftplus, x);
+            Assert.InRange(bounded, 0.96 * plain, plain);
+        }
+        Assert.Equal(ceiling, NonlinearityFunctions.Apply(Nonlinearity.SaturatingSoftplus, 200), 10);
+        Assert.Equal(0, NonlinearityFunctions.Derivative(Nonlinearity.SaturatingSoftplus, 200), 10);
+        Assert.InRange(NonlinearityFunctions.Apply(Nonlinearity.SaturatingSoftplus, 12), 0.95 * ceiling, ceiling);
+        // A simulated network driven hard stays finite and below the ceiling, where softplus rates grow with the drive.
+        var options = new RateRnnOptions { UnitCount = 4, InputCount = 1, Gain = 1.5, InputWeightStd = 30, Seed = 2 };
+        var batch = RnnTestData.RandomBatch(20, 2, 1, 1, OutputKind.LinearSquaredError, 5);
+        var saturating = new RateRnn(options with { Nonlinearity = Nonlinearity.SaturatingSoftplus }).Run(batch);
+        var soft = new RateRnn(options with { Nonlinearity = Nonlinearity.Softplus }).Run(batch);
+        Assert.All(saturating.Rates, r => Assert.InRange(r, 0, ceiling));
+        Assert.True(soft.Rates.Max() > 2 * ceiling, $"the softplus twin peaks at {soft.Rates.Max()}, so the drive does not test saturation");
     }
 }
 

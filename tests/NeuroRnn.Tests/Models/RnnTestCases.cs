@@ -31,6 +31,8 @@ public static class RnnTestCases
         new("softplus", Tiny with { Nonlinearity = Nonlinearity.Softplus }, DefaultLoss),
         new("rectified-tanh", Tiny with { Nonlinearity = Nonlinearity.RectifiedTanh, Seed = 7 }, DefaultLoss),
         new("sigmoid", Tiny with { Nonlinearity = Nonlinearity.Sigmoid }, DefaultLoss),
+        // Gain 3 drives some states well past the ceiling's knee, so the tanh part of the derivative is exercised.
+        new("saturating-softplus", Tiny with { Nonlinearity = Nonlinearity.SaturatingSoftplus, Gain = 3, InputWeightStd = 4, Seed = 6 }, DefaultLoss),
         new("logistic-output", Tiny with { OutputKind = OutputKind.LogisticCrossEntropy }, DefaultLoss, PartialMask: true),
         new("softmax-output", Tiny with { OutputKind = OutputKind.SoftmaxCrossEntropy, OutputCount = 4 }, DefaultLoss, PartialMask: true),
         new("dale", Tiny with { DalesLaw = true, ExcitatoryFraction = 0.6, ReadoutFromExcitatoryOnly = true }, DefaultLoss),
