@@ -40,6 +40,7 @@ internal static class V1DaleSuite
                 case "--repetitions": repetitions = int.Parse(Next(), Inv); break;
                 case "--budget": budget = int.Parse(Next(), Inv); break; // the iteration budget the saved fits were given, for the report
                 case "--markdown-only": break;
+                case "--merge": break; // keep the committed JSON's fits that this run does not analyse (a fit is deterministic; reanalysing it repeats the same numbers)
                 default:
                     Console.Error.WriteLine($"v1-dale: unknown argument '{args[i]}'. Usage: v1-dale --free DIR --dale DIR [--bounded DIR] [--saturating DIR] [--data FILE] [--repetitions K] [--budget ITERATIONS]");
                     return 2;
@@ -51,16 +52,31 @@ internal static class V1DaleSuite
             File.WriteAllText(Path.Combine(results, "v1-dale.md"), Markdown(JsonNode.Parse(File.ReadAllText(Path.Combine(results, "v1-dale.json")))!.AsObject()));
             return 0;
         }
-        if (dale is null) { Console.Error.WriteLine("v1-dale: --dale (a fitted-network folder) is required; --free (the unconstrained fit) is optional."); return 2; }
+        bool merge = args.Contains("--merge");
+        if (dale is null && !merge) { Console.Error.WriteLine("v1-dale: --dale (a fitted-network folder) is required; --free (the unconstrained fit) is optional."); return 2; }
         string root = BenchResults.RepositoryRoot();
         var recording = ShippedV1.Read(data);
         var result = new JsonObject { ["machineAtStart"] = BenchResults.MachineWithBackend(), ["data"] = data, ["iterationBudget"] = budget };
         var fits = new JsonObject();
+        JsonObject? previous = merge ? BenchResults.ReadCommitted("v1-dale.json")?.AsObject() : null;
+        if (merge && previous is null) { Console.Error.WriteLine("v1-dale: --merge needs the committed bench/results/v1-dale.json."); return 2; }
         // The shipped file's noise-free twin scores the fits.
         var truth = ShippedV1.Truth();
         foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }), ("dale-saturating", saturating, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.SaturatingSoftplus }) })
         {
-            if (directory is null) continue; // without --free the report has the Dale fit only
+            if (directory is null)
+            {
+                // Without --free the report has the Dale fit only — unless --merge keeps the committed analysis of the missing fit,
+                // stamped with the run that made it.
+                if (previous?["fits"]?[name] is JsonObject kept)
+                {
+                    var copy = kept.DeepClone().AsObject();
+                    copy["analysedUtc"] ??= previous["machineAtStart"]?["utc"]?.DeepClone();
+                    copy["loadAtAnalysis"] ??= previous["machineAtStart"]?["loadAverage"]?.DeepClone();
+                    fits[name] = copy;
+                }
+                continue;
+            }
             // neurornn fit writes a summary (iterations, times); a v1-dale-variants folder holds the network only.
             string summaryPath = Path.Combine(directory, "fit-summary.json");
             var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
@@ -76,6 +92,8 @@ internal static class V1DaleSuite
                 ["stopReason"] = summary?["stop_reason"]?.DeepClone(),
                 ["constraints"] = new JsonArray([.. constraints.Describe().Select(c => (JsonNode?)c)]),
                 ["balance"] = Balance(fit),
+                ["analysedUtc"] = result["machineAtStart"]!["utc"]!.DeepClone(),
+                ["loadAtAnalysis"] = BenchResults.LoadAverage(),
             };
             if (name.StartsWith("dale", StringComparison.Ordinal))
             {
@@ -154,6 +172,8 @@ internal static class V1DaleSuite
             ["eligible"] = p.EligibleUnits, ["perturbed"] = p.PerturbedPerRepetition, ["repetitions"] = p.Options.Repetitions,
             ["runawayFactor"] = p.Options.RunawayFactor, ["unstableRepetitions"] = p.UnstableRepetitions.Count,
             ["unstablePeakRatios"] = new JsonArray([.. p.UnstableRepetitions.Select(u => u.PeakRatio).Select(x => (JsonNode?)(double.IsFinite(x) ? Math.Round(x, 2) : null))]),
+            ["controlPeakRate"] = Finite(p.ControlPeakRate),
+            ["peakRatios"] = new JsonArray([.. p.PeakRatios.Select(x => (JsonNode?)(double.IsFinite(x) ? Math.Round(x, 3) : null))]),
             ["populationMeanRateHz"] = Change(p.PopulationMeanRate), ["populationMedianGainRatio"] = Change(p.PopulationGainRatio),
             ["populationWidthDeg"] = Change(p.PopulationWidth), ["populationAbsPreferredShiftDeg"] = Change(p.PopulationPreferredShift),
             ["fractionUnitsGainUp"] = (double)p.Units.Count(u => u.GainRatio.Interval.Low > 1) / p.Units.Count,
@@ -176,6 +196,10 @@ internal static class V1DaleSuite
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
         s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(fits.ContainsKey("dale-saturating") ? " --saturating DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}{(fits.ContainsKey("dale-saturating") ? ", dale-saturating the same with saturating softplus rates (r = 6·tanh(softplus(x)/6): softplus near threshold, ceiling 3 × each unit's recorded peak; `--only dale-saturating`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        var stamps = fits.Select(p => (p.Key, Utc: p.Value?["analysedUtc"]?.ToString(), Load: p.Value?["loadAtAnalysis"]?.ToString())).ToArray();
+        if (stamps.Select(x => x.Utc).Distinct().Count() > 1)
+            s.AppendLine().AppendLine("Fits analysed in different runs (`--merge` keeps the committed analysis of a fit not given on the command line; fits are seeded and deterministic): "
+                + string.Join("; ", stamps.Select(x => $"{x.Key} {x.Utc ?? "?"} UTC (load `{x.Load ?? "?"}`)")) + ".").AppendLine();
         s.AppendLine(string.Create(Inv, $"Load average at analysis start `{start["loadAverage"]}`, end `{end["loadAverage"]}`; iteration budgets, not wall time, bound the fits, so R² does not depend on load; times are **provisional** (see v1-dale-variants.md)."));
         s.AppendLine();
         s.AppendLine("| fit | constraints | held-out trial-avg R² vs noise-free truth | held-out R² vs data | normalised R² | HF iterations | training s (provisional) |");
@@ -207,21 +231,21 @@ internal static class V1DaleSuite
                     s.AppendLine($"| {name} ({bal["splitBy"]}) | {group} | {G(m["ratio"], "F2")} | {G(m["temporalCorrelation"], "F2")} | {G(m["stimulusCorrelation"], "F2")} | {G(m["cancellation"], "F2")} | {G(m["meanExcitatory"])} | {G(m["meanInhibitory"])} |");
         }
         s.AppendLine();
-        s.AppendLine("## Predicted tuning changes (Dale fit): silencing 20 % of the I or E units during the grating");
+        s.AppendLine("## Predicted tuning changes (Dale fits): silencing 20 % of the I or E units during the grating");
         s.AppendLine();
         s.AppendLine("Silence = the chosen units' rates set to 0 for the whole stimulus window (0–900 ms); each repetition draws a new random 20 % of the units of that type; cells give the median over repetitions, the mean, and the central 95 % interval over repetitions. Tuning = von Mises fit of each recorded unit's mean response (Hz) over the window across the 12 directions.");
         s.AppendLine();
-        s.AppendLine("A repetition is **unstable** when the perturbed network runs away: some unit's rate in the window exceeds 5 × the unperturbed network's largest rate (or is not finite). Unstable repetitions are counted and left out of every number in the row — the cells summarise the stable repetitions only.");
+        s.AppendLine("A repetition is **unstable** when the perturbed network runs away: some unit's rate in the window exceeds 5 × the unperturbed network's largest rate (or is not finite). Unstable repetitions are counted and left out of every number in the row — the cells summarise the stable repetitions only. Peak ratio = the perturbed network's largest rate in the window / the unperturbed network's (model units), median and range over all draws: for the saturating softplus the ceiling is 6 / the control's peak.");
         s.AppendLine();
-        s.AppendLine("| experiment | units silenced | repetitions | unstable (excluded) | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) |");
-        s.AppendLine("|---|---:|---:|---:|---|---|---|---|---|");
+        s.AppendLine("| experiment | units silenced | repetitions | unstable (excluded) | mean rate change (Hz) | median gain ratio | width change (°) | mean abs. preferred shift (°) | units with gain ↑ / ↓ (interval excludes 1) | peak ratio, median [min, max] (ceiling) |");
+        s.AppendLine("|---|---:|---:|---:|---|---|---|---|---|---|");
         foreach (var (fitName, fitNode) in fits)
         foreach (var (experiment, node) in fitNode!["perturbations"]?.AsObject() ?? [])
         {
             string label = fitName == "dale" ? experiment : $"{experiment} ({fitName})";
             var p = node!.AsObject();
             string C(string key) { var c = p[key]!.AsObject(); return string.Create(Inv, $"{G(c["median"])} (mean {G(c["mean"])}) [{G(c["low"])}, {G(c["high"])}]"); }
-            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {UpDown(p)} |"));
+            s.AppendLine(string.Create(Inv, $"| {label} | {p["perturbed"]} of {p["eligible"]} | {p["repetitions"]} | {p["unstableRepetitions"]?.ToString() ?? "not checked"} | {C("populationMeanRateHz")} | {C("populationMedianGainRatio")} | {C("populationWidthDeg")} | {C("populationAbsPreferredShiftDeg")} | {UpDown(p)} | {PeakRatios(p, fitName)} |"));
         }
         s.AppendLine();
         s.AppendLine("Per-unit predictions (gain, baseline, width, preferred orientation with intervals) for all 200 recorded units are in v1-dale.json.");
@@ -245,7 +269,7 @@ internal static class V1DaleSuite
             var gain = p["populationMedianGainRatio"]!.AsObject();
             int unstable = p["unstableRepetitions"]?.GetValue<int>() ?? 0, reps = p["repetitions"]!.GetValue<int>();
             s.AppendLine(string.Create(Inv, $"- {label}: over the {reps - unstable} stable of {reps} draws the mean response changes by {G(rate["median"])} Hz (median draw; 95 % interval [{G(rate["low"])}, {G(rate["high"])}]) and the median unit's gain by × {G(gain["median"])} [{G(gain["low"])}, {G(gain["high"])}]")
-                + (unstable > 0 ? string.Create(Inv, $"; in {unstable} draw(s) the softplus network ran away (peak rate × {string.Join(", ", p["unstablePeakRatios"]!.AsArray().Select(x => x is null ? "∞" : x.GetValue<double>().ToString("F1", Inv)))} the control's): an inhibition-stabilised network near instability, reported, not averaged. A bounded rate function (`--rate-function saturating-softplus` or `sigmoid`) cannot run away.") : "; no draw ran away."));
+                + (unstable > 0 ? string.Create(Inv, $"; in {unstable} draw(s) the softplus network ran away (peak rate × {string.Join(", ", p["unstablePeakRatios"]!.AsArray().Select(x => x is null ? "∞" : x.GetValue<double>().ToString("F1", Inv)))} the control's): an inhibition-stabilised network near instability, reported, not averaged. A bounded rate function (`--rate-function saturating-softplus` or `sigmoid`) cannot run away.") : "; no draw ran away" + (PeakRatios(p, fitName) is var pr && pr != "—" ? $" (largest rate × the control's: {pr})" : "") + "."));
         }
         return s.ToString();
     }
@@ -271,6 +295,18 @@ internal static class V1DaleSuite
     }
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+
+    /// <summary>How far the draws pushed the network's largest rate, and for the saturating softplus where its ceiling lies (runs before the ratios were recorded: —).</summary>
+    private static string PeakRatios(JsonObject p, string fitName)
+    {
+        if (p["peakRatios"] is not JsonArray ratios || ratios.Count == 0) return "—";
+        var values = ratios.Select(x => x?.GetValue<double>() ?? double.PositiveInfinity).Order().ToArray();
+        string F(double v) => double.IsFinite(v) ? v.ToString(v < 100 ? "F2" : "G3", Inv) : "∞";
+        double median = values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+        string ceiling = fitName == "dale-saturating" && p["controlPeakRate"]?.GetValue<double>() is { } peak and > 0
+            ? $" (ceiling {F(NeuroRnn.Models.NonlinearityFunctions.SaturatingSoftplusCeiling / peak)})" : "";
+        return $"{F(median)} [{F(values[0])}, {F(values[^1])}]{ceiling}";
+    }
 
     /// <summary>Units whose gain interval excludes 1; an interval over fewer than 5 stable draws says nothing, so none is given.</summary>
     private static string UpDown(JsonObject p)

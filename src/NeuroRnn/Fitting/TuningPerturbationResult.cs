@@ -43,6 +43,15 @@ public sealed record TuningPerturbationResult(TuningPerturbationOptions Options,
     IReadOnlyList<UnitTuningChange> Units, PredictedChange PopulationMeanRate, PredictedChange PopulationGainRatio,
     PredictedChange PopulationWidth, PredictedChange PopulationPreferredShift, IReadOnlyList<UnstableRepetition> UnstableRepetitions)
 {
+    /// <summary>The unperturbed network's largest rate in the stimulus window (model units, before rate scaling): what <see cref="PeakRatios"/> divide by.</summary>
+    public double ControlPeakRate { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Per repetition (stable or not) the perturbed network's largest window rate / <see cref="ControlPeakRate"/>: how far a draw pushes
+    /// the network — for a bounded rate function, how close to its ceiling (e.g. 6 / ControlPeakRate for the saturating softplus). Empty when not computed.
+    /// </summary>
+    public IReadOnlyList<double> PeakRatios { get; init; } = [];
+
     /// <summary>Repetitions the summaries are over (all minus the unstable ones).</summary>
     public int StableRepetitions => Options.Repetitions - UnstableRepetitions.Count;
 

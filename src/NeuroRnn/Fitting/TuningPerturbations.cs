@@ -68,9 +68,11 @@ public static class TuningPerturbations
         var random = new SeededRandom(options.Seed);
         var pool = (int[])eligible.Clone();
         var unstable = new List<UnstableRepetition>();
+        var peakRatios = new double[reps];
         for (int r = 0; r < reps; r++)
         {
             RnnTrajectory perturbed = control;
+            peakRatios[r] = 1;
             if (count > 0)
             {
                 for (int k = 0; k < count; k++)
@@ -85,6 +87,7 @@ public static class TuningPerturbations
                 var intervention = perturbation.Compile(model, time, nameof(options));
                 perturbed = model.RunWith(batch, new UnitInterventions([intervention]));
                 double peak = PeakRate(perturbed, n, window);
+                peakRatios[r] = controlPeak > 0 ? peak / controlPeak : double.NaN;
                 if (!double.IsFinite(peak) || (controlPeak > 0 && peak > options.RunawayFactor * controlPeak))
                 {
                     unstable.Add(new UnstableRepetition(r, double.IsFinite(peak) ? peak / controlPeak : double.PositiveInfinity));
@@ -117,7 +120,7 @@ public static class TuningPerturbations
         return new TuningPerturbationResult(options, eligible.Length, count, changes,
             Summary(Across(meanRate, Mean), level), Summary(Across(ratio, Median), level),
             Summary(Across(width, Mean), level), Summary(Across(shift, v => Mean([.. v.Select(Math.Abs)])), level),
-            unstable);
+            unstable) { ControlPeakRate = controlPeak, PeakRatios = peakRatios };
     }
 
     /// <summary>Orientation (direction mod 180) of each trial from the encoding's direction or orientation column.</summary>

@@ -28,6 +28,8 @@ public class TuningPerturbationTests
                 Assert.Equal(0, change.Interval.High);
             }
         Assert.Equal(0, result.PopulationMeanRate.Mean);
+        Assert.True(result.ControlPeakRate > 0);
+        Assert.Equal([1.0, 1.0, 1.0], result.PeakRatios);
     }
 
     [Fact]
@@ -56,6 +58,7 @@ public class TuningPerturbationTests
         Assert.Equal([0, 1, 2, 3], runaway.UnstableRepetitions.Select(u => u.Repetition));
         Assert.Equal(0, runaway.StableRepetitions);
         Assert.All(runaway.UnstableRepetitions, u => Assert.True(u.PeakRatio > 5, $"peak ratio {u.PeakRatio}"));
+        Assert.Equal(runaway.UnstableRepetitions.Select(u => u.PeakRatio), runaway.PeakRatios); // every draw's ratio, the unstable ones included
         Assert.True(double.IsNaN(runaway.PopulationMeanRate.Mean));
         Assert.All(runaway.Units, u => Assert.True(double.IsNaN(u.MeanRate.Mean)));
         Assert.Contains("4 unstable", runaway.ToString());
