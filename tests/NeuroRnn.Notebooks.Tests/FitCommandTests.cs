@@ -87,12 +87,14 @@ public class FitCommandTests(ITestOutputHelper output)
         string data = Path.Combine(CliRunner.RepositoryRoot, "data", "v1-gratings.npz");
         string dir = CliRunner.TempFolder("neurornn-fit-dale");
         var run = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(4), "fit", "--data", data, "--units", "20", "--recorded-units", "8",
-            "--iterations", "2", "--dale", "--unit-types", "0:I,1:E", "--connection-probability", "0.5", "--out", dir);
+            "--iterations", "2", "--dale", "--unit-types", "0:I,1:E", "--connection-probability", "0.5", "--rate-function", "saturating-softplus", "--out", dir);
         Assert.True(run.ExitCode == 0, $"neurornn fit --dale exited with {run.ExitCode}.\nstdout:\n{run.Output}\nstderr:\n{run.Error}");
         var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "fit-summary.json")))!;
         var constraints = summary["settings"]!["constraints"]!.AsArray().Select(c => (string)c!).ToArray();
         Assert.Contains(constraints, c => c.StartsWith("Dale's law, 80 % excitatory units; 1 recorded unit(s) assigned E, 1 assigned I", StringComparison.Ordinal));
         Assert.Contains(constraints, c => c.StartsWith("recurrent mask", StringComparison.Ordinal));
+        Assert.Contains(constraints, c => c.StartsWith("non-negative rates (saturating softplus, bounded: at most 3 × each unit's recorded peak", StringComparison.Ordinal));
+        Assert.Equal(2.0, (double)summary["settings"]!["target_peak"]!); // scaled like softplus; the ceiling of 6 is 3 × that
         Assert.Contains("constraints: Dale's law", run.Output);
 
         var unknown = CliRunner.Run(CliRunner.RepositoryRoot, TimeSpan.FromMinutes(2), "fit", "--data", data, "--units", "20", "--recorded-units", "8",
