@@ -24,6 +24,7 @@ internal static class V1DaleSuite
     public static int Run(string[] args)
     {
         string? free = null, dale = null, bounded = null, saturating = null;
+        var sweep = new List<(double Peak, string Directory)>();
         int repetitions = 20;
         int? budget = null;
         string data = ShippedV1.RelativePath;
@@ -36,6 +37,14 @@ internal static class V1DaleSuite
                 case "--dale": dale = Next(); break;
                 case "--bounded": bounded = Next(); break; // a Dale fit with sigmoid rates (v1-dale-variants' dale-sigmoid), whose rates cannot run away
                 case "--saturating": saturating = Next(); break; // a Dale fit with saturating-softplus rates (v1-dale-variants' dale-saturating)
+                case "--saturating-at": // PEAK=DIR: a saturating fit with rates scaled to PEAK (ceiling 6/PEAK × the recorded peak; v1-dale-variants' dale-saturating-peakP)
+                {
+                    string[] parts = Next().Split('=', 2);
+                    if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, Inv, out double peak) || !(peak > 0))
+                        throw new ArgumentException($"--saturating-at needs PEAK=DIR with a positive PEAK, got '{args[i]}'.");
+                    sweep.Add((peak, parts[1]));
+                    break;
+                }
                 case "--data": data = Next(); break;
                 case "--repetitions": repetitions = int.Parse(Next(), Inv); break;
                 case "--budget": budget = int.Parse(Next(), Inv); break; // the iteration budget the saved fits were given, for the report
@@ -62,7 +71,18 @@ internal static class V1DaleSuite
         if (merge && previous is null) { Console.Error.WriteLine("v1-dale: --merge needs the committed bench/results/v1-dale.json."); return 2; }
         // The shipped file's noise-free twin scores the fits.
         var truth = ShippedV1.Truth();
-        foreach (var (name, directory, constraints) in new[] { ("unconstrained", free, new FitConstraints()), ("dale", dale, new FitConstraints { DalesLaw = true }), ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }), ("dale-saturating", saturating, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.SaturatingSoftplus }) })
+        var saturatingRates = new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.SaturatingSoftplus };
+        var runs = new List<(string Name, string? Directory, FitConstraints Constraints, double? Peak)>
+        {
+            ("unconstrained", free, new FitConstraints(), null), ("dale", dale, new FitConstraints { DalesLaw = true }, null),
+            ("dale-sigmoid", bounded, new FitConstraints { DalesLaw = true, RateFunction = NeuroRnn.Models.Nonlinearity.Sigmoid }, null),
+            ("dale-saturating", saturating, saturatingRates, null),
+        };
+        // Sweep points given now, then those of the committed JSON (kept by --merge).
+        runs.AddRange(sweep.Select(p => (string.Create(Inv, $"dale-saturating-peak{p.Peak}"), (string?)p.Directory, saturatingRates, (double?)p.Peak)));
+        foreach (var (kept, _) in previous?["fits"]?.AsObject() ?? [])
+            if (runs.All(r => r.Name != kept) && kept.StartsWith("dale-saturating-peak", StringComparison.Ordinal)) runs.Add((kept, null, saturatingRates, null));
+        foreach (var (name, directory, constraints, peak) in runs)
         {
             if (directory is null)
             {
@@ -80,7 +100,7 @@ internal static class V1DaleSuite
             // neurornn fit writes a summary (iterations, times); a v1-dale-variants folder holds the network only.
             string summaryPath = Path.Combine(directory, "fit-summary.json");
             var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
-            var fit = Reload(recording, directory, constraints);
+            var fit = Reload(recording, directory, constraints, peak);
             var entry = new JsonObject
             {
                 ["r2HeldOutVsTruth"] = Finite(fit.ScoreAgainstTruth(truth).Overall),
@@ -91,6 +111,7 @@ internal static class V1DaleSuite
                 ["loadDuringFit"] = summary?["timings_s"]?["load"]?.DeepClone(),
                 ["stopReason"] = summary?["stop_reason"]?.DeepClone(),
                 ["constraints"] = new JsonArray([.. constraints.Describe().Select(c => (JsonNode?)c)]),
+                ["targetPeak"] = fit.Options.EffectiveTargetPeak,
                 ["balance"] = Balance(fit),
                 ["analysedUtc"] = result["machineAtStart"]!["utc"]!.DeepClone(),
                 ["loadAtAnalysis"] = BenchResults.LoadAverage(),
@@ -118,10 +139,10 @@ internal static class V1DaleSuite
     }
 
     /// <summary>The fit of <c>neurornn fit</c>'s defaults on the data, at the parameters it saved (the split is seeded, so the dataset is the same).</summary>
-    private static RecordingFitResult Reload(Recording recording, string directory, FitConstraints constraints)
+    private static RecordingFitResult Reload(Recording recording, string directory, FitConstraints constraints, double? targetPeak)
     {
         var (model, scales) = FittedNetworkFile.Load(directory);
-        var options = new RecordingFitOptions { UnitCount = model.Options.UnitCount, Iterations = 0, Constraints = constraints };
+        var options = new RecordingFitOptions { UnitCount = model.Options.UnitCount, Iterations = 0, Constraints = constraints, TargetPeak = targetPeak };
         var fit = RecordingFitter.Fit(recording, options);
         // The defaults fix the rate scaling; a network fitted with another (e.g. before the softplus peak became 2) would be misread.
         for (int u = 0; u < scales.Length; u++)
@@ -195,7 +216,7 @@ internal static class V1DaleSuite
         string G(JsonNode? n, string f = "F3") => n is null ? "—" : n.GetValue<double>().ToString(f, Inv);
         s.AppendLine("# Dale-constrained fit of the shipped V1 data: balance and perturbation predictions");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(fits.ContainsKey("dale-saturating") ? " --saturating DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}{(fits.ContainsKey("dale-saturating") ? ", dale-saturating the same with saturating softplus rates (r = 6·tanh(softplus(x)/6): softplus near threshold, ceiling 3 × each unit's recorded peak; `--only dale-saturating`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Generated {start["utc"]} UTC by `dotnet run -c Release --project bench/NeuroRnn.Bench -- v1-dale {(fits.ContainsKey("unconstrained") ? "--free DIR " : "")}--dale DIR{(fits.ContainsKey("dale-sigmoid") ? " --bounded DIR" : "")}{(fits.ContainsKey("dale-saturating") ? " --saturating DIR" : "")}{(r["iterationBudget"] is { } kb ? $" --budget {kb}" : "")}` from {fits.Count} fit(s) of {r["data"]} with the `RecordingFitOptions` defaults (200 units, float32, CG ≤ 250, plateau stop){(r["iterationBudget"] is { } k ? $" and an iteration budget of {k} (`v1-dale-variants --iterations {k} --only unconstrained,dale --save DIR`; the R² rows also in v1-dale-variants-it{k}.md)" : "")}, the Dale fit with Dale's law (80 % E, softplus rates scaled to peak 2){(fits.ContainsKey("dale-sigmoid") ? ", dale-sigmoid the same with bounded sigmoid rates (peak 0.8; `--only dale-sigmoid`)" : "")}{(fits.ContainsKey("dale-saturating") ? ", dale-saturating the same with saturating softplus rates (r = 6·tanh(softplus(x)/6): softplus near threshold, ceiling 3 × each unit's recorded peak; `--only dale-saturating`)" : "")}{(fits.Any(f => f.Key.StartsWith("dale-saturating-peak", StringComparison.Ordinal)) ? ", dale-saturating-peakP the same with rates scaled to peak P, so the ceiling is 6/P × each unit's recorded peak (the ceiling's sensitivity; `--saturating-at P=DIR`)" : "")}. {start["cpu"]}, {start["logicalCores"]} cores, {start["backend"]}."));
         var stamps = fits.Select(p => (p.Key, Utc: p.Value?["analysedUtc"]?.ToString(), Load: p.Value?["loadAtAnalysis"]?.ToString())).ToArray();
         if (stamps.Select(x => x.Utc).Distinct().Count() > 1)
             s.AppendLine().AppendLine("Fits analysed in different runs (`--merge` keeps the committed analysis of a fit not given on the command line; fits are seeded and deterministic): "
@@ -303,7 +324,7 @@ internal static class V1DaleSuite
         var values = ratios.Select(x => x?.GetValue<double>() ?? double.PositiveInfinity).Order().ToArray();
         string F(double v) => double.IsFinite(v) ? v.ToString(v < 100 ? "F2" : "G3", Inv) : "∞";
         double median = values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-        string ceiling = fitName == "dale-saturating" && p["controlPeakRate"]?.GetValue<double>() is { } peak and > 0
+        string ceiling = fitName.StartsWith("dale-saturating", StringComparison.Ordinal) && p["controlPeakRate"]?.GetValue<double>() is { } peak and > 0
             ? $" (ceiling {F(NeuroRnn.Models.NonlinearityFunctions.SaturatingSoftplusCeiling / peak)})" : "";
         return $"{F(median)} [{F(values[0])}, {F(values[^1])}]{ceiling}";
     }

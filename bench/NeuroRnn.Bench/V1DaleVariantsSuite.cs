@@ -32,6 +32,10 @@ internal static class V1DaleVariantsSuite
         ("dale-unbalanced", "as dale, initial inhibition not balanced", o => o with { Constraints = new FitConstraints { DalesLaw = true, BalancedInitialization = false } }),
         ("dale-sigmoid", "as dale, sigmoid rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.Sigmoid } }),
         ("dale-saturating", "as dale, saturating softplus rates (softplus up to a ceiling of 3 × each unit's recorded peak; peak 2)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
+        // The ceiling's sensitivity: the function's ceiling is fixed at 6, so scaling each unit's recorded peak to 3 or 1.2 puts
+        // the ceiling at 2 × or 5 × that peak (the softplus range it fits in changes with it: compare dale-peak3 / dale-peak1.5).
+        ("dale-saturating-peak3", "as dale-saturating, rates scaled to peak 3: ceiling 2 × each unit's recorded peak", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
+        ("dale-saturating-peak1.2", "as dale-saturating, rates scaled to peak 1.2: ceiling 5 × each unit's recorded peak", o => o with { TargetPeak = 1.2, Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
         ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
         ("dale-peak1.5", "as dale, rates scaled to peak 1.5", o => o with { TargetPeak = 1.5, Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-peak3", "as dale, rates scaled to peak 3", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true } }),

@@ -93,7 +93,7 @@ public class FitCommandTests(ITestOutputHelper output)
         var constraints = summary["settings"]!["constraints"]!.AsArray().Select(c => (string)c!).ToArray();
         Assert.Contains(constraints, c => c.StartsWith("Dale's law, 80 % excitatory units; 1 recorded unit(s) assigned E, 1 assigned I", StringComparison.Ordinal));
         Assert.Contains(constraints, c => c.StartsWith("recurrent mask", StringComparison.Ordinal));
-        Assert.Contains(constraints, c => c.StartsWith("non-negative rates (saturating softplus, bounded: at most 3 × each unit's recorded peak", StringComparison.Ordinal));
+        Assert.Contains(constraints, c => c.StartsWith("non-negative rates (saturating softplus, bounded: ceiling 6 = 6 / target peak × each unit's recorded peak (3 × at the default peak 2)", StringComparison.Ordinal));
         Assert.Equal(2.0, (double)summary["settings"]!["target_peak"]!); // scaled like softplus; the ceiling of 6 is 3 × that
         Assert.Contains("constraints: Dale's law", run.Output);
 

@@ -163,7 +163,7 @@ public sealed record FitConstraints
     public static string RateFunctionName(Nonlinearity f) => f switch
     {
         Nonlinearity.Softplus => "softplus, unbounded",
-        Nonlinearity.SaturatingSoftplus => "saturating softplus, bounded: at most 3 × each unit's recorded peak (ceiling 6 / target peak 2)",
+        Nonlinearity.SaturatingSoftplus => "saturating softplus, bounded: ceiling 6 = 6 / target peak × each unit's recorded peak (3 × at the default peak 2)",
         Nonlinearity.Sigmoid => "sigmoid, bounded: at most each unit's recorded peak / target peak",
         Nonlinearity.RectifiedTanh => "rectified tanh, bounded: at most each unit's recorded peak / target peak",
         Nonlinearity.Relu => "rectified linear, unbounded",
