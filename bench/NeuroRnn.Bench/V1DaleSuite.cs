@@ -325,7 +325,7 @@ internal static class V1DaleSuite
         string F(double v) => double.IsFinite(v) ? v.ToString(v < 100 ? "F2" : "G3", Inv) : "∞";
         double median = values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
         string ceiling = fitName.StartsWith("dale-saturating", StringComparison.Ordinal) && p["controlPeakRate"]?.GetValue<double>() is { } peak and > 0
-            ? $" (ceiling {F(NeuroRnn.Models.NonlinearityFunctions.SaturatingSoftplusCeiling / peak)})" : "";
+            ? $" (ceiling {F(NeuroRnn.Models.NonlinearityFunctions.SaturatingSoftplusCeiling / peak)}; {values.Count(v => v >= 0.95 * NeuroRnn.Models.NonlinearityFunctions.SaturatingSoftplusCeiling / peak)} of {values.Length} draws within 5 % of it)" : "";
         return $"{F(median)} [{F(values[0])}, {F(values[^1])}]{ceiling}";
     }
 
