@@ -292,6 +292,19 @@ internal static class V1DaleSuite
             s.AppendLine(string.Create(Inv, $"- {label}: over the {reps - unstable} stable of {reps} draws the mean response changes by {G(rate["median"])} Hz (median draw; 95 % interval [{G(rate["low"])}, {G(rate["high"])}]) and the median unit's gain by × {G(gain["median"])} [{G(gain["low"])}, {G(gain["high"])}]")
                 + (unstable > 0 ? string.Create(Inv, $"; in {unstable} draw(s) the softplus network ran away (peak rate × {string.Join(", ", p["unstablePeakRatios"]!.AsArray().Select(x => x is null ? "∞" : x.GetValue<double>().ToString("F1", Inv)))} the control's): an inhibition-stabilised network near instability, reported, not averaged. A bounded rate function (`--rate-function saturating-softplus` or `sigmoid`) cannot run away.") : "; no draw ran away" + (PeakRatios(p, fitName) is var pr && pr != "—" ? $" (largest rate × the control's: {pr})" : "") + "."));
         }
+        // The saturating fits side by side: does the I-silencing prediction follow the assumed maximum rate?
+        var saturatingFits = fits.Where(f => f.Key.StartsWith("dale-saturating", StringComparison.Ordinal) && f.Value?["perturbations"]?["silence20I"] is not null)
+            .Select(f => (f.Key, Peak: f.Value!["targetPeak"]?.GetValue<double>() ?? 2.0, Fit: f.Value!.AsObject()))
+            .OrderByDescending(f => f.Peak).ToArray();
+        if (saturatingFits.Length > 1)
+            s.AppendLine("- Ceiling sensitivity (saturating softplus; ceiling = 6 / target peak × each unit's recorded peak; the target peak also moves where the recorded range sits on the softplus): "
+                + string.Join("; ", saturatingFits.Select(f =>
+                {
+                    var i = f.Fit["perturbations"]!["silence20I"]!.AsObject();
+                    var e = f.Fit["perturbations"]!["silence20E"]!.AsObject();
+                    string Cell(JsonObject p, string key) { var c = p[key]!.AsObject(); return $"{G(c["median"])} [{G(c["low"])}, {G(c["high"])}]"; }
+                    return string.Create(Inv, $"ceiling {6 / f.Peak:0.#} × ({f.Key}, R² {G(f.Fit["r2HeldOutVsTruth"])}): silencing I {Cell(i, "populationMeanRateHz")} Hz, gain × {Cell(i, "populationMedianGainRatio")}, {i["unstableRepetitions"]} unstable; silencing E {Cell(e, "populationMeanRateHz")} Hz");
+                })) + ".");
         return s.ToString();
     }
 
