@@ -36,6 +36,7 @@ internal static class V1DaleVariantsSuite
         // the ceiling at 2 × or 5 × that peak (the softplus range it fits in changes with it: compare dale-peak3 / dale-peak1.5).
         ("dale-saturating-peak3", "as dale-saturating, rates scaled to peak 3: ceiling 2 × each unit's recorded peak", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
         ("dale-saturating-peak1.2", "as dale-saturating, rates scaled to peak 1.2: ceiling 5 × each unit's recorded peak", o => o with { TargetPeak = 1.2, Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus } }),
+        ("dale-saturating-fit-decides", "as dale-saturating, free units typed by the fit (notebook 05's settings)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.SaturatingSoftplus, FreeUnits = FreeUnitTyping.FitDecides } }),
         ("dale-rectified-tanh", "as dale, rectified-tanh rates (bounded; default peak 0.8)", o => o with { Constraints = new FitConstraints { DalesLaw = true, RateFunction = Nonlinearity.RectifiedTanh } }),
         ("dale-peak1.5", "as dale, rates scaled to peak 1.5", o => o with { TargetPeak = 1.5, Constraints = new FitConstraints { DalesLaw = true } }),
         ("dale-peak3", "as dale, rates scaled to peak 3", o => o with { TargetPeak = 3, Constraints = new FitConstraints { DalesLaw = true } }),
