@@ -16,7 +16,7 @@ namespace NeuroRnn.Bench;
 /// per area, colour and direction choice probabilities with permutation intervals, decoding accuracies, the TDR angle between
 /// the colour and direction axes, and what the inter-area pathways carry. Writes bench/results/multi-area.json and .md.
 /// Usage: <c>multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR]
-/// [--only single-area|three-area] [--threads K]</c>; <c>multi-area --diagnose --load DIR --label NAME [--description TEXT]</c> runs
+/// [--only single-area|three-area] [--threads K] [--seed S] [--onto-inhibitory] [--nonlinearity NAME]</c>; <c>multi-area --diagnose --load DIR --label NAME [--description TEXT]</c> runs
 /// <see cref="MultiAreaDiagnosis"/> on saved networks.
 /// </summary>
 internal static class MultiAreaSuite
@@ -32,8 +32,10 @@ internal static class MultiAreaSuite
         bool quick = args.Contains("--quick");
         if (args.Contains("--markdown-only"))
         {
+            // Every run of the suite (seeds, architectures); the diagnosis has its own generator.
             string results = BenchResults.ResultsDirectory();
-            File.WriteAllText(Path.Combine(results, "multi-area.md"), Markdown(JsonNode.Parse(File.ReadAllText(Path.Combine(results, "multi-area.json")))!.AsObject()));
+            foreach (string json in Directory.GetFiles(results, "multi-area*.json").Where(f => !Path.GetFileName(f).StartsWith("multi-area-diagnosis", StringComparison.Ordinal)))
+                File.WriteAllText(Path.ChangeExtension(json, ".md"), Markdown(JsonNode.Parse(File.ReadAllText(json))!.AsObject()));
             return 0;
         }
         // An iteration budget, not a wall-time one: on the shared machine a time cap made the number of iterations (and so
@@ -42,6 +44,11 @@ internal static class MultiAreaSuite
         int iterations = quick ? 3 : 20;
         string? save = null, load = null, only = null, label = null, description = null;
         bool diagnose = false;
+        // The architecture before session 6: inter-area projections onto E and I units (MultiAreaOptions.InterAreaOntoInhibitory);
+        // its results are multi-area-e-to-all*.md. The default is the paper's E → E.
+        bool ontoInhibitory = false;
+        // The rate function of both networks: the preset's unless given (Kleinman et al.'s code uses ReLU, 'rectify').
+        Models.Nonlinearity? nonlinearity = null;
         int? threads = null;
         // Training seed of both networks; 3 writes multi-area.*, others multi-area-seed<S>.* (the last area's colour CP
         // sits near the criterion's edge, so one seed is not enough to read it).
@@ -57,6 +64,16 @@ internal static class MultiAreaSuite
             switch (args[i])
             {
                 case "--quick" or "--markdown-only": break;
+                case "--onto-inhibitory": ontoInhibitory = true; break;
+                case "--nonlinearity":
+                    string value = Next();
+                    if (!Enum.TryParse<Models.Nonlinearity>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                    {
+                        Console.Error.WriteLine($"multi-area: --nonlinearity '{value}' is not one of {string.Join(", ", Enum.GetNames<Models.Nonlinearity>())}.");
+                        return 2;
+                    }
+                    nonlinearity = parsed;
+                    break;
                 case "--minutes": minutes = double.Parse(Next(), Inv); break;
                 case "--iterations": iterations = int.Parse(Next(), Inv); break;
                 case "--save": save = Next(); break;
@@ -74,7 +91,7 @@ internal static class MultiAreaSuite
                 case "--label": label = Next(); break;
                 case "--description": description = Next(); break;
                 default:
-                    Console.Error.WriteLine($"multi-area: unknown argument '{args[i]}'. Usage: multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR] [--only single-area|three-area] [--threads K] [--seed S] | multi-area --diagnose --load DIR --label NAME [--description TEXT]");
+                    Console.Error.WriteLine($"multi-area: unknown argument '{args[i]}'. Usage: multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR] [--only single-area|three-area] [--threads K] [--seed S] [--onto-inhibitory] [--nonlinearity NAME] | multi-area --diagnose --load DIR --label NAME [--description TEXT]");
                     return 2;
             }
         }
@@ -91,18 +108,19 @@ internal static class MultiAreaSuite
         string directory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(directory);
         var task = new CheckerboardTask();
-        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["iterationBudget"] = iterations, ["minutesBudget"] = minutes, ["rateL2"] = rateL2, ["weightDecay"] = weightDecay, ["seed"] = seed, ["machineAtStart"] = BenchResults.MachineWithBackend(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
+        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["iterationBudget"] = iterations, ["minutesBudget"] = minutes, ["rateL2"] = rateL2, ["weightDecay"] = weightDecay, ["seed"] = seed, ["interAreaOntoInhibitory"] = ontoInhibitory, ["machineAtStart"] = BenchResults.MachineWithBackend(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
         var networks = new JsonObject();
         var variants = new (string Name, MultiAreaOptions Areas)[]
         {
             ("single-area", new MultiAreaOptions { AreaSizes = [150] }),
-            ("three-area", new MultiAreaOptions()),
+            ("three-area", new MultiAreaOptions { InterAreaOntoInhibitory = ontoInhibitory }),
         };
         var batch = task.SampleBalanced(quick ? 20 : 40, seed: 7);
         foreach (var (name, areas) in variants)
         {
             if (only is not null && only != name) continue;
             var preset = TaskPresets.Checkerboard(task.DtMs, areas);
+            if (nonlinearity is { } f) preset = preset with { Network = preset.Network! with { Nonlinearity = f } };
             var options = preset with
             {
                 Iterations = iterations, TimeLimit = minutes is { } m ? TimeSpan.FromMinutes(m) : null, Seed = seed,
@@ -138,9 +156,10 @@ internal static class MultiAreaSuite
         }
         if (only is not null) return 0;
         root["networks"] = networks;
+        root["nonlinearity"] = (nonlinearity ?? TaskPresets.Checkerboard(task.DtMs).Network!.Nonlinearity).ToString();
         root["windowMs"] = new JsonArray(WindowStartMs, WindowEndMs);
         root["machineAtEnd"] = BenchResults.MachineWithBackend();
-        string suffix = (quick ? "-quick" : "") + (seed == DefaultSeed ? "" : string.Create(Inv, $"-seed{seed}"));
+        string suffix = (quick ? "-quick" : "") + (ontoInhibitory ? "-e-to-all" : "") + (nonlinearity is { } g ? "-" + g.ToString().ToLowerInvariant() : "") + (seed == DefaultSeed ? "" : string.Create(Inv, $"-seed{seed}"));
         string jsonPath = Path.Combine(directory, $"multi-area{suffix}.json");
         BenchResults.WriteJson(jsonPath, root);
         File.WriteAllText(Path.Combine(directory, $"multi-area{suffix}.md"), Markdown(root));
@@ -212,6 +231,9 @@ internal static class MultiAreaSuite
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
+    /// <summary>Whether the run's inter-area projections reached inhibitory units too: recorded since session 6, true before.</summary>
+    private static bool OntoInhibitory(JsonObject root) => root["interAreaOntoInhibitory"]?.GetValue<bool>() ?? true;
+
     private static string Markdown(JsonObject root)
     {
         var s = new StringBuilder();
@@ -220,11 +242,13 @@ internal static class MultiAreaSuite
         var window = root["windowMs"]!.AsArray();
         s.AppendLine("# Multi-area networks on the checkerboard task (Kleinman, Chandrasekaran & Kao 2021)");
         s.AppendLine();
-        s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area{(root["mode"]?.GetValue<string>() == "quick" ? " --quick" : "")}{(root["iterationBudget"] is { } headerIterations ? $" --iterations {headerIterations}" : "")}{(root["minutesBudget"] is { } headerMinutes ? $" --minutes {headerMinutes}" : "")}{(root["seed"] is { } headerSeed && headerSeed.GetValue<int>() != DefaultSeed ? $" --seed {headerSeed}" : "")}` (generated from its JSON). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
+        s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area{(root["mode"]?.GetValue<string>() == "quick" ? " --quick" : "")}{(root["iterationBudget"] is { } headerIterations ? $" --iterations {headerIterations}" : "")}{(root["minutesBudget"] is { } headerMinutes ? $" --minutes {headerMinutes}" : "")}{(root["seed"] is { } headerSeed && headerSeed.GetValue<int>() != DefaultSeed ? $" --seed {headerSeed}" : "")}{(OntoInhibitory(root) ? " --onto-inhibitory" : "")}{(root["nonlinearity"] is { } headerF && headerF.GetValue<string>() != nameof(Models.Nonlinearity.RectifiedTanh) ? $" --nonlinearity {headerF}" : "")}` (generated from its JSON). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at start `{start["loadAverage"]}`, at end `{end["loadAverage"]}`: the machine is shared, so training times are **provisional** (upper bounds)."));
         s.AppendLine();
-        s.AppendLine("Both networks: 150 rectified-tanh units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`)" + Penalties(root) + ". " +
-                     "Three-area: 3 × 50 units, inputs to area 1 only, readout from area 3's E units, excitatory-only inter-area connections (feed-forward density 0.1, feedback 0.05). Single-area: one 150-unit area, inputs to and readout from (E units of) the same area.");
+        s.AppendLine("Both networks: 150 " + (root["nonlinearity"]?.GetValue<string>() is { } rate && rate != nameof(Models.Nonlinearity.RectifiedTanh) ? rate : "rectified-tanh") + " units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`)" + Penalties(root) + ". " +
+                     "Three-area: 3 × 50 units, inputs to area 1 only, readout from area 3's E units, excitatory-only inter-area connections (feed-forward density 0.1, feedback 0.05) " + (OntoInhibitory(root)
+                         ? "onto both E and I units of the target area (the architecture before session 6; runs without the `interAreaOntoInhibitory` field had it)."
+                         : "onto E units only (E → E, Kleinman et al.'s main model; the earlier E → E and I runs are multi-area-e-to-all*.md).") + " Single-area: one 150-unit area, inputs to and readout from (E units of) the same area.");
         s.AppendLine(string.Create(Inv, $"Analysis on a balanced batch (14 signed coherences × 2 target configurations × 40 trials), window [{window[0]}, {window[1]}) ms after checkerboard onset; CP conditioned on unsigned coherence, 500 permutations per unit, significance = CP outside its 95 % permutation interval; decoding: 5-fold cross-validated ridge classifier. Ideal observer accuracy {root["idealObserverAccuracy"]!.GetValue<double>():P1}."));
         s.AppendLine();
         foreach (var (name, node) in root["networks"]!.AsObject())

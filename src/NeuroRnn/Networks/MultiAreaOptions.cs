@@ -6,8 +6,9 @@ namespace NeuroRnn.Networks;
 /// <summary>
 /// The architecture of a multi-area network in the style of Kleinman, Chandrasekaran &amp; Kao (2021): consecutive areas
 /// obeying Dale's law, dense connections within an area, sparse excitatory-only connections between adjacent areas —
-/// denser forward (area k → k+1) than backward (k+1 → k) — the task's inputs reaching only the first area and the output
-/// read from the excitatory units of the last area. <see cref="Apply"/> turns it into <see cref="RateRnnOptions"/>.
+/// denser forward (area k → k+1) than backward (k+1 → k) and, as in the paper's main model, onto excitatory units only
+/// (<see cref="InterAreaOntoInhibitory"/>) — the task's inputs reaching only the first area and the output read from the
+/// excitatory units of the last area. <see cref="Apply"/> turns it into <see cref="RateRnnOptions"/>.
 /// </summary>
 public sealed record MultiAreaOptions
 {
@@ -23,6 +24,15 @@ public sealed record MultiAreaOptions
     /// <summary>Probability that an excitatory unit of area k + 1 connects to a unit of area k. Default 0.05.</summary>
     public double FeedbackDensity { get; init; } = 0.05;
 
+    /// <summary>
+    /// Whether inter-area projections may also reach the target area's inhibitory units. Default false: Kleinman et al.'s
+    /// main three-area model (their public code, <c>cb_simple_3areas</c>) draws feed-forward and feedback connections
+    /// between excitatory units only (E → E); E → I projections appear only in their "ffi" control variants. An
+    /// inter-area input onto local inhibition lets the receiving area subtract what it receives, one more route for the
+    /// upstream colour signal to shape the last area.
+    /// </summary>
+    public bool InterAreaOntoInhibitory { get; init; }
+
     /// <summary>Seed of the random inter-area connectivity. Default 1.</summary>
     public int ConnectivitySeed { get; init; } = 1;
 
@@ -31,7 +41,8 @@ public sealed record MultiAreaOptions
 
     /// <summary>
     /// <paramref name="network"/> with this architecture: Dale's law at <see cref="ExcitatoryFraction"/>, the areas, the
-    /// recurrent mask (within-area dense, adjacent areas sparse and excitatory-only), the input mask (first area only) and
+    /// recurrent mask (within-area dense, adjacent areas sparse, excitatory-only and by default onto excitatory units only),
+    /// the input mask (first area only) and
     /// the readout mask (excitatory units of the last area only), balanced initial inhibition.
     /// </summary>
     /// <exception cref="ArgumentException">An option is invalid, or the area sizes do not sum to <paramref name="network"/>'s
@@ -60,9 +71,10 @@ public sealed record MultiAreaOptions
             for (int pre = 0; pre < n; pre++)
             {
                 int target = areaOf[post], source = areaOf[pre];
+                bool projects = excitatory[pre] && (excitatory[post] || InterAreaOntoInhibitory);
                 mask[post, pre] = target == source
-                    || (excitatory[pre] && target == source + 1 && random.NextDouble() < FeedforwardDensity)
-                    || (excitatory[pre] && target == source - 1 && random.NextDouble() < FeedbackDensity);
+                    || (projects && target == source + 1 && random.NextDouble() < FeedforwardDensity)
+                    || (projects && target == source - 1 && random.NextDouble() < FeedbackDensity);
             }
         var inputMask = new bool[n, network.InputCount];
         for (int u = 0; u < n; u++)
