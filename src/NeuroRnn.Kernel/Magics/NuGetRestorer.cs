@@ -40,16 +40,31 @@ internal sealed partial class NuGetRestorer
 
     /// <summary>
     /// The runtime assemblies of <paramref name="id"/> (at <paramref name="version"/>, or the latest) and its
-    /// dependencies, restored from the machine's NuGet sources plus <paramref name="extraSources"/> (from <c>#i</c>).
-    /// Assemblies the kernel already has (the framework, FSharp.Core, the formatting package, …) are left out: the
-    /// kernel's copy is the one that is loaded.
+    /// dependencies, restored from the machine's NuGet sources plus <paramref name="extraSources"/> (from <c>#i</c> and
+    /// the working folder's <c>nuget.config</c>). Assemblies the kernel already has (the framework, FSharp.Core, the
+    /// formatting package, …) are left out: the kernel's copy is the one that is loaded.
     /// </summary>
-    /// <exception cref="MagicCommandException">The restore failed (unknown package, unreachable source, …); the message carries NuGet's errors.</exception>
-    public async Task<IReadOnlyList<string>> RestoreAsync(string id, string? version, IReadOnlyList<string> extraSources, CancellationToken cancellationToken)
+    /// <exception cref="MagicCommandException">
+    /// A plain-HTTP source from a configuration file that does not allow it (named with its file, as NuGet's NU1302 would
+    /// fail the restore), or the restore failed (unknown package, unreachable source, …); the message carries NuGet's errors.
+    /// </exception>
+    public async Task<IReadOnlyList<string>> RestoreAsync(string id, string? version, IReadOnlyList<NuGetSource> extraSources, CancellationToken cancellationToken)
     {
+        var directive = $"#r \"nuget: {id}{(version is null ? "" : ", " + version)}\"";
+        // NuGet fails every restore that lists such a source (NU1302). The kernel restores in a project of its own, so
+        // NuGet would name the kernel's generated file; this names the user's file and says how to allow it.
+        if (extraSources.FirstOrDefault(s => s.IsRefusedInsecure) is { } refused)
+        {
+            throw new MagicCommandException(
+                $"{directive}: the package source {refused.Location} from {refused.Origin} is plain HTTP, and that file does not set " +
+                "allowInsecureConnections=\"true\" on it. NuGet refuses such a source for every restore (NU1302: NuGet requires HTTPS " +
+                "sources), and so does the kernel. Use its https address, add allowInsecureConnections=\"true\" to its <add> element in " +
+                $"{refused.Origin}, or name it in the notebook with #i \"nuget: {refused.Location}\" (allowed for the session).");
+        }
         var key = version is null ? "latest" : Sanitize(version);
-        // Another set of sources may resolve another package: it gets its own cache entry.
-        if (extraSources.Count > 0) key += "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", extraSources))))[..12].ToLowerInvariant();
+        // Another set of sources may resolve another package: it gets its own cache entry. Every plain-HTTP source that
+        // reaches this point is allowed, so the locations alone decide what the restore sees.
+        if (extraSources.Count > 0) key += "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", extraSources.Select(s => s.Location)))))[..12].ToLowerInvariant();
         var folder = Path.Combine(_cacheRoot, id.ToLowerInvariant(), key);
         var listFile = Path.Combine(folder, "assemblies.txt");
         // A floating version ("0.1.0-*") may mean a newer package than last time (a re-packed local folder): restore again.
@@ -65,10 +80,9 @@ internal sealed partial class NuGetRestorer
         Directory.CreateDirectory(project);
         var projectFile = Path.Combine(project, "restore.csproj");
         await File.WriteAllTextAsync(projectFile, ProjectText(id, version), cancellationToken);
-        // Sources from #i go into a nuget.config next to the project: NuGet adds them to the user's configured
-        // sources, and only there can a plain-HTTP source that the user named be allowed.
+        // The extra sources go into a nuget.config next to the project: NuGet adds them to the user's configured
+        // sources, and only there can a plain-HTTP source be allowed (each with its origin's permission).
         await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), SourcesConfig(extraSources), cancellationToken);
-        var directive = $"#r \"nuget: {id}{(version is null ? "" : ", " + version)}\"";
         // --force-evaluate: otherwise NuGet's no-op check keeps the floating version it resolved last time.
         string[] arguments = floating ? ["restore", projectFile, "--nologo", "-v", "q", "--force-evaluate"] : ["restore", projectFile, "--nologo", "-v", "q"];
         var (exitCode, output) = await DotnetCli.RunAsync(directive, arguments, project, _timeout, cancellationToken);
@@ -85,10 +99,11 @@ internal sealed partial class NuGetRestorer
         return assemblies;
     }
 
-    private static string SourcesConfig(IReadOnlyList<string> sources)
+    /// <summary>The restore project's nuget.config: the sources in order, a plain-HTTP one with the permission its origin gave.</summary>
+    internal static string SourcesConfig(IReadOnlyList<NuGetSource> sources)
     {
         var entries = sources.Select((source, i) =>
-            $"    <add key=\"notebook-source-{i + 1}\" value=\"{SecurityElement.Escape(source)}\"{(source.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? " allowInsecureConnections=\"true\"" : "")} />");
+            $"    <add key=\"notebook-source-{i + 1}\" value=\"{SecurityElement.Escape(source.Location)}\"{(source.IsPlainHttp && source.AllowInsecureConnections ? " allowInsecureConnections=\"true\"" : "")} />");
         return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n{string.Join("\n", entries)}\n  </packageSources>\n</configuration>\n";
     }
 

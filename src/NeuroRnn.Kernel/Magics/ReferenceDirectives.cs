@@ -47,7 +47,8 @@ internal sealed class ReferenceDirectives : IDisposable
             var (id, version) = NuGetRestorer.ParseReference(reference);
             // #i sources first, then those configured for the working folder (what .NET Interactive restores from).
             var configured = await _workingFolderSources.GetAsync(Environment.CurrentDirectory, scope.CancellationToken);
-            var sources = _sources.All.Concat(configured).Distinct(StringComparer.Ordinal).ToArray();
+            // A location named by both keeps its #i origin: the user's explicit choice in the notebook.
+            var sources = _sources.All.Select(NuGetSource.FromDirective).Concat(configured).DistinctBy(s => s.Location, StringComparer.Ordinal).ToArray();
             paths = await _nuget.RestoreAsync(id, version, sources, scope.CancellationToken);
             foreach (var path in paths) _copies.Remember(path);
             scope.Context.WriteStream("stdout", $"Installed package {id}{(version is null ? "" : " version " + version)} ({paths.Count} assemblies).\n");

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace NeuroRnn.Kernel.Magics;
 
@@ -13,11 +15,13 @@ namespace NeuroRnn.Kernel.Magics;
 /// from are unchanged: a <c>nuget.config</c> written or edited during the session is read at the next <c>#r</c>. A failed
 /// or empty listing is not kept. Local folders are checked at every <c>#r</c>, so a package folder that is created later
 /// (packed after the kernel started) is used from then on, and one that does not exist yet does not fail every restore.
+/// Each source keeps the file that defines it and that file's <c>allowInsecureConnections</c> on it (absent: not
+/// allowed, as in NuGet), so a plain-HTTP feed is passed on only as the folder's own configuration permits.
 /// </remarks>
 internal sealed class WorkingFolderSources
 {
     private static readonly string[] ConfigNames = ["nuget.config", "NuGet.config", "NuGet.Config"];
-    private readonly Dictionary<string, (string Fingerprint, IReadOnlyList<string> Sources)> _byFolder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fingerprint, IReadOnlyList<NuGetSource> Sources)> _byFolder = new(StringComparer.Ordinal);
     private readonly Func<string, CancellationToken, Task<(int ExitCode, string Output)>> _list;
 
     /// <summary>Lists sources with the SDK's <c>dotnet nuget list source</c>, stopped after <paramref name="timeout"/>.</summary>
@@ -31,12 +35,13 @@ internal sealed class WorkingFolderSources
 
     /// <summary>
     /// The enabled sources of <paramref name="folder"/>'s configuration that can be used now: http(s) feeds and local
-    /// folders that exist. Empty when the SDK cannot list them (the package's own restore then reports what is missing).
+    /// folders that exist, each with its configuration file and permission for plain HTTP. Empty when the SDK cannot
+    /// list them (the package's own restore then reports what is missing).
     /// </summary>
-    public async Task<IReadOnlyList<string>> GetAsync(string folder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NuGetSource>> GetAsync(string folder, CancellationToken cancellationToken)
     {
         var fingerprint = ConfigFingerprint(folder);
-        IReadOnlyList<string>? sources = null;
+        IReadOnlyList<NuGetSource>? sources = null;
         lock (_byFolder)
         {
             if (_byFolder.TryGetValue(folder, out var known) && known.Fingerprint == fingerprint) sources = known.Sources;
@@ -46,7 +51,7 @@ internal sealed class WorkingFolderSources
             try
             {
                 var (exitCode, output) = await _list(folder, cancellationToken);
-                sources = exitCode == 0 ? Parse(output) : [];
+                sources = exitCode == 0 ? WithOrigins(folder, Parse(output)) : [];
             }
             catch (MagicCommandException)
             {
@@ -57,8 +62,51 @@ internal sealed class WorkingFolderSources
                 lock (_byFolder) _byFolder[folder] = (fingerprint, sources);
             }
         }
-        return Usable(sources);
+        return sources.Where(s => IsUsable(s.Location)).ToArray();
     }
+
+    /// <summary>
+    /// Pairs each listed source with the nearest configuration file that defines it (the folder's, then its parents',
+    /// then the user's — NuGet's order of precedence) and that entry's <c>allowInsecureConnections</c>. A source found in
+    /// none of them (a machine-wide file) is named by <paramref name="folder"/>'s configuration and not allowed over HTTP.
+    /// </summary>
+    internal static IReadOnlyList<NuGetSource> WithOrigins(string folder, IReadOnlyList<string> sources)
+    {
+        var entries = ConfigFiles(folder).SelectMany(SourceEntries).ToList();
+        return sources.Select(source =>
+        {
+            var entry = entries.FirstOrDefault(e => SameLocation(e.Value, source));
+            return entry.File is null
+                ? new NuGetSource(source, $"the NuGet configuration of {folder}", AllowInsecureConnections: false)
+                : new NuGetSource(source, entry.File, entry.AllowInsecure);
+        }).ToArray();
+    }
+
+    /// <summary>The <c>packageSources/add</c> entries of one configuration file; none when it cannot be read.</summary>
+    private static IEnumerable<(string File, string Value, bool AllowInsecure)> SourceEntries(string file)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        {
+            // The listing itself read this file; a file that cannot be read now names no source.
+            return [];
+        }
+        var sources = document.Root?.Element("packageSources");
+        if (sources is null) return [];
+        return sources.Elements("add")
+            .Where(add => add.Attribute("value") is not null)
+            .Select(add => (file, add.Attribute("value")!.Value.Trim(),
+                string.Equals(add.Attribute("allowInsecureConnections")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
+    }
+
+    /// <summary>Feed URLs compare without case and trailing slash; folders (relative in the file) are never plain HTTP.</summary>
+    private static bool SameLocation(string configured, string listed) =>
+        IsFeed(configured) && string.Equals(configured.TrimEnd('/'), listed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"E https://…" / "D /folder" lines (enabled / disabled) → the enabled sources: feed URLs and rooted folders.</summary>
     internal static IReadOnlyList<string> Parse(string listing) =>
@@ -71,7 +119,9 @@ internal sealed class WorkingFolderSources
 
     /// <summary>The feeds, and the folders that exist now.</summary>
     internal static IReadOnlyList<string> Usable(IReadOnlyList<string> sources) =>
-        sources.Where(s => IsFeed(s) || Directory.Exists(s)).ToArray();
+        sources.Where(IsUsable).ToArray();
+
+    private static bool IsUsable(string source) => IsFeed(source) || Directory.Exists(source);
 
     private static bool IsFeed(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
@@ -83,14 +133,24 @@ internal sealed class WorkingFolderSources
     internal static string ConfigFingerprint(string folder)
     {
         var text = new StringBuilder();
-        void Add(string path)
+        foreach (var path in ConfigFiles(folder))
         {
             var file = new FileInfo(path);
-            if (file.Exists) text.Append(path).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+            text.Append(path).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
         }
-        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
-            foreach (var name in ConfigNames) Add(Path.Combine(dir.FullName, name));
-        Add(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config"));
         return text.ToString();
+    }
+
+    /// <summary>The existing configuration files <c>dotnet nuget list source</c> reads in <paramref name="folder"/>, nearest first, the user's last.</summary>
+    private static IEnumerable<string> ConfigFiles(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+            foreach (var name in ConfigNames)
+            {
+                var path = Path.Combine(dir.FullName, name);
+                if (File.Exists(path)) yield return path;
+            }
+        var user = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+        if (File.Exists(user)) yield return user;
     }
 }

@@ -30,7 +30,7 @@ public sealed class WorkingFolderSourcesTests
               </disabledPackageSources>
             </configuration>
             """);
-        var sources = (await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')).ToArray();
+        var sources = (await new WorkingFolderSources(TimeSpan.FromMinutes(2)).GetAsync(notebooks, CancellationToken.None)).Select(s => s.Location.TrimEnd('/')).ToArray();
         Assert.Contains(packages, sources);
         Assert.Contains("https://packages.example.org/v3/index.json", sources);
         Assert.DoesNotContain(disabled, sources);
@@ -44,7 +44,7 @@ public sealed class WorkingFolderSourcesTests
         var notebooks = temp.Folder("notebooks");
         var packages = temp.Folder("packages");
         var sources = new WorkingFolderSources(TimeSpan.FromMinutes(2));
-        Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
+        Assert.DoesNotContain(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.Location.TrimEnd('/')));
         await File.WriteAllTextAsync(Path.Combine(notebooks, "nuget.config"), """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -53,7 +53,7 @@ public sealed class WorkingFolderSourcesTests
               </packageSources>
             </configuration>
             """);
-        Assert.Contains(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.TrimEnd('/')));
+        Assert.Contains(packages, (await sources.GetAsync(notebooks, CancellationToken.None)).Select(s => s.Location.TrimEnd('/')));
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class WorkingFolderSourcesTests
         var sources = new WorkingFolderSources((_, _) => { calls++; return Task.FromResult(answers.Dequeue()); });
         Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // failed: not kept
         Assert.Empty(await sources.GetAsync(root, CancellationToken.None)); // empty: not kept
-        Assert.Equal(["https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray()); // the folder does not exist yet
+        Assert.Equal(["https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).Select(s => s.Location).ToArray()); // the folder does not exist yet
         Assert.Equal(3, calls);
         Directory.CreateDirectory(later); // packed after the listing: used without listing again
-        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).ToArray());
+        Assert.Equal([later, "https://api.nuget.org/v3/index.json"], (await sources.GetAsync(root, CancellationToken.None)).Select(s => s.Location).ToArray());
         Assert.Equal(3, calls);
     }
 
@@ -94,34 +94,17 @@ public sealed class WorkingFolderSourcesTests
         {
             var restorer = new NuGetRestorer(Path.Combine(root, "cache"), TimeSpan.FromMinutes(3));
             LocalPackages.Create(feed, "NeuroRnnTestFloatingPkg", baseVersion + "-local.1");
-            var first = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [feed], CancellationToken.None);
+            var first = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [NuGetSource.FromDirective(feed)], CancellationToken.None);
             Assert.Contains(first, p => p.Contains($"{baseVersion}-local.1", StringComparison.Ordinal));
 
             // Re-packed, as scripts/pack-local.sh does: the same floating reference now means the newer package.
             LocalPackages.Create(feed, "NeuroRnnTestFloatingPkg", baseVersion + "-local.2");
-            var second = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [feed], CancellationToken.None);
+            var second = await restorer.RestoreAsync("NeuroRnnTestFloatingPkg", baseVersion + "-*", [NuGetSource.FromDirective(feed)], CancellationToken.None);
             Assert.Contains(second, p => p.Contains($"{baseVersion}-local.2", StringComparison.Ordinal));
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    /// <summary>A fresh folder under the system temp folder, deleted with everything in it at the end of the test.</summary>
-    private sealed class TempRoot : IDisposable
-    {
-        public TempRoot(string prefix)
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(Path);
-        }
-
-        public string Path { get; }
-
-        /// <summary>Creates the sub-folder <paramref name="name"/> and returns its path.</summary>
-        public string Folder(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
