@@ -18,7 +18,7 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
@@ -39,7 +39,7 @@ internal static partial class HessianFreeSuite
         int v1Iterations = 150;
         var v1Configurations = new List<string>();
         var sections = new List<string>();
-        bool profile = false;
+        bool profile = false, parts = false;
         int? iterationBudget = null;
         double peerSeconds = 120, peerFactor = 0;
         var learningRates = new List<string>();
@@ -50,6 +50,7 @@ internal static partial class HessianFreeSuite
             {
                 case "--quick": break;
                 case "profile": profile = true; break;
+                case "parts": parts = true; break;
                 case "float32" when profile: break;
                 case "--mkl-only": break;
                 case "--precision" when i + 1 < args.Length && args[i + 1] is "float32" or "float64":
@@ -91,7 +92,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K]");
                     return 2;
             }
         }
@@ -107,6 +108,7 @@ internal static partial class HessianFreeSuite
         _threads = threads;
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
+        if (parts) return Parts(precisions.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 10 : 25, v1Configurations);
         if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
         // Time-to-solution runs with an iteration budget get no wall-time cap unless --minutes asks for one: a cap would
         // make the result depend on the machine's load (BRIEF: iteration budgets, not wall caps).
@@ -252,7 +254,8 @@ internal static partial class HessianFreeSuite
             if (backend == "mkl")
             {
                 // Before/after in the same run: the GN product with the recurrent loops unsplit (MKL's threads inside
-                // each step's GEMM — the default for W2's 96 trials) and split into 2 batch parts (one MKL thread each).
+                // each step's GEMM — the default for W2's 96 trials until 2026-12-07) and split into batch parts (one MKL
+                // thread each, on MKL's OpenMP team — the default since).
                 int parts = Math.Max(2, BatchParts.PartCount(RnnKernelsBench.Trials));
                 var (partsWall, partsCpu) = CompareParts(p, [1, parts]);
                 row["gaussNewtonUnsplitMedianWallSeconds"] = partsWall[0];
@@ -260,6 +263,7 @@ internal static partial class HessianFreeSuite
                 row["gaussNewtonUnsplitMedianCpuSeconds"] = partsCpu[0];
                 row["gaussNewtonSplitMedianCpuSeconds"] = partsCpu[1];
                 row["batchParts"] = parts;
+                row["defaultBatchParts"] = BatchParts.PartCount(RnnKernelsBench.Trials);
             }
             row["hfIteration50Cg"] = iteration.ToJson();
             row["cgStepsInTimedIteration"] = cg;
@@ -583,10 +587,10 @@ internal static partial class HessianFreeSuite
                         md.AppendLine("same shapes with the same threads (step products 200×200·200×96, batched products over all T·B columns); the HF");
                         md.AppendLine("iteration's floor is its CG products + one gradient + one forward pass (the loss ρ needs); everything else counts against it.");
                         md.AppendLine();
-                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) | GN product unsplit (default) / split into parts (median wall ms, same run) |");
+                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) | GN product unsplit / split into parts (median wall ms, same run, interleaved) |");
                         md.AppendLine("|---|---|---|---|---|---|---|");
                         foreach (var r in ratioRows)
-                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} | {(r?["gaussNewtonUnsplitMedianWallSeconds"] is JsonNode before ? $"{(before.GetValue<double>() * 1e3).ToString("F1", Inv)} / {(r!["gaussNewtonSplitMedianWallSeconds"]!.GetValue<double>() * 1e3).ToString("F1", Inv)} ({r?["batchParts"]} parts)" : "–")} |");
+                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} | {(r?["gaussNewtonUnsplitMedianWallSeconds"] is JsonNode before ? $"{(before.GetValue<double>() * 1e3).ToString("F1", Inv)} / {(r!["gaussNewtonSplitMedianWallSeconds"]!.GetValue<double>() * 1e3).ToString("F1", Inv)} ({r?["batchParts"]} parts){(r?["defaultBatchParts"] is JsonNode d ? $"; default {d} part(s)" : "; default unsplit")}" : "–")} |");
                         md.AppendLine();
                     }
                     md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");

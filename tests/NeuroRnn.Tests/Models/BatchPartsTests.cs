@@ -20,8 +20,10 @@ public sealed class BatchPartsTests
     };
 
     [Theory]
-    [InlineData(96, 1)]
-    [InlineData(2048, 2)]
+    [InlineData(95, 1)]
+    [InlineData(96, 2)]
+    [InlineData(191, 2)]
+    [InlineData(192, 4)]
     [InlineData(4096, 4)]
     public void The_batch_is_split_by_its_size_alone(int batch, int parts) => Assert.Equal(parts, BatchParts.PartCount(batch));
 
@@ -72,6 +74,33 @@ public sealed class BatchPartsTests
         }
         finally
         {
+            mkl.SetThreadCount(previous);
+        }
+    }
+
+    [Fact]
+    public void Parts_run_by_MKLs_OpenMP_team_give_the_numbers_of_parts_run_by_own_workers()
+    {
+        if (!NumericsBackend.IsMklAvailable) throw new InvalidOperationException($"MKL is required here: {NumericsBackend.MklUnavailableReason}");
+        Assert.True(OpenMpTeam.IsAvailable, "MKL threads with libgomp here, so the parts should run on its OpenMP team");
+        var mkl = NumericsBackend.Mkl;
+        var batch = RnnTestData.RandomBatch(10, 96, 3, Options.OutputCount, OutputKind.LinearSquaredError, 2);
+        var theta = new RateRnn(Options).GetParameters();
+        var direction = RnnTestData.RandomVector(theta.Length, 5);
+        int previous = mkl.ThreadCount;
+        try
+        {
+            mkl.SetThreadCount(2);
+            var team = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 4, mkl);
+            BatchParts.UseOwnWorkers = true;
+            var workers = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 4, mkl);
+            Assert.Equal(workers.Gradient, team.Gradient);
+            Assert.Equal(workers.Product, team.Product);
+            Assert.Equal(workers.Outputs, team.Outputs);
+        }
+        finally
+        {
+            BatchParts.UseOwnWorkers = false;
             mkl.SetThreadCount(previous);
         }
     }
