@@ -54,35 +54,20 @@ public sealed class BatchPartsTests
     }
 
     [Fact]
-    public void Results_are_bit_identical_with_one_and_two_back_end_threads()
-    {
-        if (!NumericsBackend.IsMklAvailable) throw new InvalidOperationException($"MKL is required here: {NumericsBackend.MklUnavailableReason}");
-        var mkl = NumericsBackend.Mkl;
-        var batch = RnnTestData.RandomBatch(10, 96, 3, Options.OutputCount, OutputKind.LinearSquaredError, 2);
-        var theta = new RateRnn(Options).GetParameters();
-        var direction = RnnTestData.RandomVector(theta.Length, 5);
-        int previous = mkl.ThreadCount;
-        try
-        {
-            mkl.SetThreadCount(1);
-            var one = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 2, mkl);
-            mkl.SetThreadCount(2);
-            var two = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 2, mkl);
-            Assert.Equal(one.Gradient, two.Gradient);
-            Assert.Equal(one.Product, two.Product);
-            Assert.Equal(one.Outputs, two.Outputs);
-        }
-        finally
-        {
-            mkl.SetThreadCount(previous);
-        }
-    }
+    public void Results_are_bit_identical_with_one_and_two_back_end_threads() =>
+        AssertBitIdentical(parts: 2, mkl => mkl.SetThreadCount(1), mkl => mkl.SetThreadCount(2));
 
     [Fact]
     public void Parts_run_by_MKLs_OpenMP_team_give_the_numbers_of_parts_run_by_own_workers()
     {
-        if (!NumericsBackend.IsMklAvailable) throw new InvalidOperationException($"MKL is required here: {NumericsBackend.MklUnavailableReason}");
         Assert.True(OpenMpTeam.IsAvailable, "MKL threads with libgomp here, so the parts should run on its OpenMP team");
+        AssertBitIdentical(parts: 4, mkl => mkl.SetThreadCount(2), _ => BatchParts.UseOwnWorkers = true);
+    }
+
+    /// <summary>Gradient, GN product and outputs after <paramref name="first"/> and after <paramref name="second"/> set MKL up.</summary>
+    private static void AssertBitIdentical(int parts, Action<MklBackend> first, Action<MklBackend> second)
+    {
+        if (!NumericsBackend.IsMklAvailable) throw new InvalidOperationException($"MKL is required here: {NumericsBackend.MklUnavailableReason}");
         var mkl = NumericsBackend.Mkl;
         var batch = RnnTestData.RandomBatch(10, 96, 3, Options.OutputCount, OutputKind.LinearSquaredError, 2);
         var theta = new RateRnn(Options).GetParameters();
@@ -90,13 +75,13 @@ public sealed class BatchPartsTests
         int previous = mkl.ThreadCount;
         try
         {
-            mkl.SetThreadCount(2);
-            var team = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 4, mkl);
-            BatchParts.UseOwnWorkers = true;
-            var workers = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 4, mkl);
-            Assert.Equal(workers.Gradient, team.Gradient);
-            Assert.Equal(workers.Product, team.Product);
-            Assert.Equal(workers.Outputs, team.Outputs);
+            first(mkl);
+            var one = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, parts, mkl);
+            second(mkl);
+            var two = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, parts, mkl);
+            Assert.Equal(one.Gradient, two.Gradient);
+            Assert.Equal(one.Product, two.Product);
+            Assert.Equal(one.Outputs, two.Outputs);
         }
         finally
         {
