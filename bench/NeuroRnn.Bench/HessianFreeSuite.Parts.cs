@@ -8,9 +8,10 @@ namespace NeuroRnn.Bench;
 /// <summary>
 /// The W2 gradient and GN product with the recurrent loops unsplit and split into 2 batch parts (run on BatchParts' own
 /// worker or on MKL's OpenMP team, the default), interleaved call by call so that load changes hit every configuration
-/// alike (issue 17, item 1); <c>--config unsplit|workers|team</c> runs one configuration only — interleaving three
-/// engines' 40-MB working sets evicts each other's caches, which on one thread made the split GN product look 20 %
-/// dearer than it is when run alone. Besides wall and process CPU it prints the calling thread's CPU and the other
+/// alike (issue 17, item 1); <c>--config unsplit|workers|team</c> runs one configuration only. Interleaved in one
+/// process the split GN product looked ≈ 20 % dearer on one thread than the unsplit one, even with an untimed call on
+/// the same engine before each timed one, while run one configuration per process it cost the same (2026-12-07, loaded
+/// machine; cause not found) — so compare configurations both ways. Besides wall and process CPU it prints the calling thread's CPU and the other
 /// threads' (process − calling): with GOMP_SPINCOUNT=0 in the environment no thread spins, so the larger of the two is
 /// the critical path a quiet 2-core machine would see, largely whatever the load. Raw single-thread GEMM rates of the
 /// step shapes (N×N·N×B and two N×N·N×B/2) show what the narrower GEMMs of a part cost.
@@ -31,6 +32,7 @@ internal static partial class HessianFreeSuite
         string[] labels = ["1 part", "2 parts, own worker", "2 parts, OpenMP team"];
         var batch = RnnKernelsBench.W2Batch();
         var objectives = new RnnObjective[counts.Length];
+        int forcedBefore = BatchParts.ForcedParts; // --parts, restored for what the suite measures next
         var models = new RateRnn[counts.Length];
         for (int k = 0; k < counts.Length; k++)
         {
@@ -39,7 +41,7 @@ internal static partial class HessianFreeSuite
             objectives[k] = new RnnObjective(models[k], RnnKernelsBench.W2Loss, NumericsBackend.Current);
             objectives[k].PrepareCurvature(batch);
         }
-        BatchParts.ForcedParts = 0;
+        BatchParts.ForcedParts = forcedBefore;
         var theta = models[0].GetParameters();
         var v = new double[objectives[0].ParameterCount];
         var product = new double[v.Length];

@@ -18,11 +18,12 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K] [--parts P]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
 /// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting;
+/// P batch parts for every recurrent loop instead of BatchParts' rule (e.g. <c>profile --parts 1</c>: the unsplit loops);
 /// time-to-solution runs stop at --iterations K when given and then have a wall-time cap only if --minutes is given too).
 /// </summary>
 internal static partial class HessianFreeSuite
@@ -82,6 +83,15 @@ internal static partial class HessianFreeSuite
                 case "--lr" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out double lr) && lr > 0:
                     learningRates.Add(args[++i]);
                     break;
+                case "--parts":
+                    if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out int forcedParts) || forcedParts < 1 || forcedParts > BatchParts.MaximumParts)
+                    {
+                        Console.Error.WriteLine($"--parts needs an integer from 1 to {BatchParts.MaximumParts} (batch parts of every recurrent loop instead of BatchParts' rule; 1: unsplit, as before 2026-12-07).");
+                        return 2;
+                    }
+                    BatchParts.ForcedParts = forcedParts;
+                    i++;
+                    break;
                 case "--threads":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out threads) || threads < 1)
                     {
@@ -92,7 +102,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K] [--parts P]");
                     return 2;
             }
         }
@@ -151,6 +161,7 @@ internal static partial class HessianFreeSuite
         result["machineAtEnd"] = BenchResults.Machine();
         result["mode"] = quick ? "quick" : "full";
         result["threads"] = threads;
+        if (BatchParts.ForcedParts > 0) result["forcedBatchParts"] = BatchParts.ForcedParts; // --parts: not the default rule
         result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         // Re-read so that suites run concurrently (e.g. "w1" and "mante" in two processes) keep each other's sections.
         var root = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath)) as JsonObject ?? new JsonObject() : new JsonObject();
@@ -549,7 +560,7 @@ internal static partial class HessianFreeSuite
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;
-            md.AppendLine($"## {name} ({s["mode"]}, {s["threads"]} back-end thread(s))");
+            md.AppendLine($"## {name} ({s["mode"]}, {s["threads"]} back-end thread(s){(s["forcedBatchParts"] is JsonNode forced ? $", every recurrent loop in {forced} batch part(s) (--parts)" : "")})");
             md.AppendLine();
             md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
             md.AppendLine();
