@@ -111,9 +111,10 @@ internal static unsafe class BatchParts
     /// <summary>A member of MKL's OpenMP team: its share of the parts, with MKL on one thread inside each.</summary>
     private static void TeamMember(int thread, int team)
     {
-        if (!_singleThreadedMkl)
+        if (thread != 0 && !_singleThreadedMkl)
         {
-            // A team worker only ever runs single parts here (inside MKL's own parallel regions it makes no MKL calls).
+            // A team worker only ever runs single parts here (inside MKL's own parallel regions it makes no MKL calls);
+            // thread 0 is the calling thread, whose setting Run sets and restores.
             NumericsBackend.Mkl.SetThreadsOnThisThread(1);
             _singleThreadedMkl = true;
         }
