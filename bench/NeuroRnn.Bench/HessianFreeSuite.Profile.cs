@@ -83,13 +83,14 @@ internal static partial class HessianFreeSuite
     {
         var batch = RnnKernelsBench.W2Batch();
         var objectives = new RnnObjective[counts.Length];
+        int forcedBefore = BatchParts.ForcedParts; // --parts, restored for what the suite measures next
         for (int k = 0; k < counts.Length; k++)
         {
             BatchParts.ForcedParts = counts[k];
             objectives[k] = new RnnObjective(new RateRnn(RnnKernelsBench.W2Options(precision)), RnnKernelsBench.W2Loss, NumericsBackend.Current);
             objectives[k].PrepareCurvature(batch);
         }
-        BatchParts.ForcedParts = 0;
+        BatchParts.ForcedParts = forcedBefore;
         var v = new double[objectives[0].ParameterCount];
         var product = new double[v.Length];
         var random = new Random(3);

@@ -18,11 +18,12 @@ namespace NeuroRnn.Bench;
 /// steps next to the gradient and Gauss-Newton product timings of <see cref="RnnKernelsBench"/>; (c) Mante
 /// context-dependent integration — HF vs Adam time to ≥ 95 % accuracy at the highest coherence.
 /// Results are merged into bench/results/hf.json (one key per section) and hf.md is regenerated from it.
-/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [xor[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [--quick] [--minutes M] [--threads K]</c>
+/// Usage: <c>hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum]] [xor[-curriculum]] [mante] [v1-fit] [w2-time-to-mse] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K] [--parts P]</c>
 /// (multiplication and temporal-order: W1's set-up on the other pathological problems at T = 100; the -curriculum
 /// sections train with lengths growing from T = 30 — not the benchmark's protocol, reported separately;
 /// temporal-order-curriculum-gradient-rho: the same with HessianFreeOptions.ReductionRatioOnGradientBatch; no section: all;
 /// K back-end threads, default 2 as benchmarks.md specifies — on a loaded machine 1 avoids OpenMP spin-waiting;
+/// P batch parts for every recurrent loop instead of BatchParts' rule (e.g. <c>profile --parts 1</c>: the unsplit loops);
 /// time-to-solution runs stop at --iterations K when given and then have a wall-time cap only if --minutes is given too).
 /// </summary>
 internal static partial class HessianFreeSuite
@@ -39,7 +40,7 @@ internal static partial class HessianFreeSuite
         int v1Iterations = 150;
         var v1Configurations = new List<string>();
         var sections = new List<string>();
-        bool profile = false;
+        bool profile = false, parts = false;
         int? iterationBudget = null;
         double peerSeconds = 120, peerFactor = 0;
         var learningRates = new List<string>();
@@ -50,6 +51,7 @@ internal static partial class HessianFreeSuite
             {
                 case "--quick": break;
                 case "profile": profile = true; break;
+                case "parts": parts = true; break;
                 case "float32" when profile: break;
                 case "--mkl-only": break;
                 case "--precision" when i + 1 < args.Length && args[i + 1] is "float32" or "float64":
@@ -81,6 +83,15 @@ internal static partial class HessianFreeSuite
                 case "--lr" when i + 1 < args.Length && double.TryParse(args[i + 1], Inv, out double lr) && lr > 0:
                     learningRates.Add(args[++i]);
                     break;
+                case "--parts":
+                    if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out int forcedParts) || forcedParts < 1 || forcedParts > BatchParts.MaximumParts)
+                    {
+                        Console.Error.WriteLine($"--parts needs an integer from 1 to {BatchParts.MaximumParts} (batch parts of every recurrent loop instead of BatchParts' rule; 1: unsplit, as before 2026-12-07).");
+                        return 2;
+                    }
+                    BatchParts.ForcedParts = forcedParts;
+                    i++;
+                    break;
                 case "--threads":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], Inv, out threads) || threads < 1)
                     {
@@ -91,7 +102,7 @@ internal static partial class HessianFreeSuite
                     break;
                 case "w1-kernels" or "w2" or "w1" or "w1-curriculum" or "multiplication" or "multiplication-curriculum" or "temporal-order" or "temporal-order-curriculum" or "temporal-order-curriculum-gradient-rho" or "xor" or "xor-curriculum" or "mante" or "v1-fit" or "w2-time-to-mse": sections.Add(args[i]); break;
                 default:
-                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [xor[-curriculum]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [--quick] [--minutes M] [--threads K]");
+                    Console.Error.WriteLine($"hf: unknown argument '{args[i]}'. Usage: hf [w1-kernels] [w2] [w1] [w1-curriculum] [multiplication[-curriculum]] [temporal-order[-curriculum[-gradient-rho]]] [xor[-curriculum]] [mante] [v1-fit [--config NAME]… [--iterations K]] [w2-time-to-mse [--iterations K] [--peer-seconds S | --peer-factor F] [--lr LR]… [--precision float32|float64]…] [w2 [--mkl-only]] [profile] [parts [--config unsplit|workers|team]…] [--quick] [--minutes M] [--threads K] [--parts P]");
                     return 2;
             }
         }
@@ -107,6 +118,7 @@ internal static partial class HessianFreeSuite
         _threads = threads;
         if (NumericsBackend.IsMklAvailable) NumericsBackend.Mkl.SetThreadCount(threads);
         NumericsBackend.Managed.SetThreadCount(threads);
+        if (parts) return Parts(precisions.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 10 : 25, v1Configurations);
         if (profile) return Profile(args.Contains("float32") ? RnnPrecision.Float32 : RnnPrecision.Float64, quick ? 2 : 4);
         // Time-to-solution runs with an iteration budget get no wall-time cap unless --minutes asks for one: a cap would
         // make the result depend on the machine's load (BRIEF: iteration budgets, not wall caps).
@@ -151,6 +163,7 @@ internal static partial class HessianFreeSuite
         result["machineAtEnd"] = BenchResults.Machine();
         result["mode"] = quick ? "quick" : "full";
         result["threads"] = threads;
+        if (BatchParts.ForcedParts > 0) result["forcedBatchParts"] = BatchParts.ForcedParts; // --parts: not the default rule
         result["peakWorkingSetMiB"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         // Re-read so that suites run concurrently (e.g. "w1" and "mante" in two processes) keep each other's sections.
         var root = File.Exists(jsonPath) ? JsonNode.Parse(File.ReadAllText(jsonPath)) as JsonObject ?? new JsonObject() : new JsonObject();
@@ -254,7 +267,8 @@ internal static partial class HessianFreeSuite
             if (backend == "mkl")
             {
                 // Before/after in the same run: the GN product with the recurrent loops unsplit (MKL's threads inside
-                // each step's GEMM — the default for W2's 96 trials) and split into 2 batch parts (one MKL thread each).
+                // each step's GEMM — the default for W2's 96 trials until 2026-12-07) and split into batch parts (one MKL
+                // thread each, on MKL's OpenMP team — the default since).
                 int parts = Math.Max(2, BatchParts.PartCount(RnnKernelsBench.Trials));
                 var (partsWall, partsCpu) = CompareParts(p, [1, parts]);
                 row["gaussNewtonUnsplitMedianWallSeconds"] = partsWall[0];
@@ -262,6 +276,7 @@ internal static partial class HessianFreeSuite
                 row["gaussNewtonUnsplitMedianCpuSeconds"] = partsCpu[0];
                 row["gaussNewtonSplitMedianCpuSeconds"] = partsCpu[1];
                 row["batchParts"] = parts;
+                row["defaultBatchParts"] = BatchParts.PartCount(RnnKernelsBench.Trials);
             }
             row["hfIteration50Cg"] = iteration.ToJson();
             row["cgStepsInTimedIteration"] = cg;
@@ -558,7 +573,7 @@ internal static partial class HessianFreeSuite
         foreach (var (name, node) in root)
         {
             if (node is not JsonObject s) continue;
-            md.AppendLine($"## {name} ({s["mode"]}, {s["threads"]} back-end thread(s))");
+            md.AppendLine($"## {name} ({s["mode"]}, {s["threads"]} back-end thread(s){(s["forcedBatchParts"] is JsonNode forced ? $", every recurrent loop in {forced} batch part(s) (--parts)" : "")})");
             md.AppendLine();
             md.AppendLine($"Machine: {s["machineAtStart"]?["cpu"]}, {s["machineAtStart"]?["logicalCores"]} logical cores; load average at start `{s["machineAtStart"]?["loadAverage"]}`, at end `{s["machineAtEnd"]?["loadAverage"]}` ({s["machineAtStart"]?["utc"]} UTC). Peak working set {F(s["peakWorkingSetMiB"], "F0")} MiB.");
             md.AppendLine();
@@ -596,10 +611,10 @@ internal static partial class HessianFreeSuite
                         md.AppendLine("same shapes with the same threads (step products 200×200·200×96, batched products over all T·B columns); the HF");
                         md.AppendLine("iteration's floor is its CG products + one gradient + one forward pass (the loss ρ needs); everything else counts against it.");
                         md.AppendLine();
-                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) | GN product unsplit (default) / split into parts (median wall ms, same run) |");
+                        md.AppendLine("| back-end / precision | HF iteration wall / floor | GN product wall / floor | gradient wall / floor | HF iteration CPU / CPU floor | iteration floor wall (s) | GN product unsplit / split into parts (median wall ms, same run, interleaved) |");
                         md.AppendLine("|---|---|---|---|---|---|---|");
                         foreach (var r in ratioRows)
-                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} | {(r?["gaussNewtonUnsplitMedianWallSeconds"] is JsonNode before ? $"{(before.GetValue<double>() * 1e3).ToString("F1", Inv)} / {(r!["gaussNewtonSplitMedianWallSeconds"]!.GetValue<double>() * 1e3).ToString("F1", Inv)} ({r?["batchParts"]} parts)" : "–")} |");
+                            md.AppendLine($"| {r?["backend"]} {r?["precision"]} ({r?["threads"]} threads) | **{F(r?["hfIterationFloorRatioWall"], "F2")}** | {F(r?["gaussNewtonFloorRatioWall"], "F2")} | {F(r?["gradientFloorRatioWall"], "F2")} | {F(r?["hfIterationFloorRatioCpu"], "F2")} | {F(r?["hfIterationFloorWallSeconds"], "F2")} | {(r?["gaussNewtonUnsplitMedianWallSeconds"] is JsonNode before ? $"{(before.GetValue<double>() * 1e3).ToString("F1", Inv)} / {(r!["gaussNewtonSplitMedianWallSeconds"]!.GetValue<double>() * 1e3).ToString("F1", Inv)} ({r?["batchParts"]} parts){(r?["defaultBatchParts"] is JsonNode d ? $"; default {d} part(s)" : "; default unsplit")}" : "–")} |");
                         md.AppendLine();
                     }
                     md.AppendLine("Peers on this machine (benchmarks.md, unloaded): W2 gradient 0.103 s (PyTorch), 0.119 s (numpy HF), 1.03 s (MATLAB/Octave), floor ≈ 0.03 s;");

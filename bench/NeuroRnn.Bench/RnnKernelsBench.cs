@@ -265,6 +265,13 @@ public static class RnnKernelsBench
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     /// <summary>
+    /// CPU time of the calling thread in seconds (CLOCK_THREAD_CPUTIME_ID; NaN off Linux). With the process's time it
+    /// shows how a run's work was shared between threads, largely whatever the load.
+    /// </summary>
+    internal static double ThreadCpuSeconds() =>
+        OperatingSystem.IsLinux() && ClockGetTime(3, out var time) == 0 ? time.Seconds + time.Nanoseconds * 1e-9 : double.NaN;
+
+    /// <summary>
     /// CPU time of the whole process in seconds: CLOCK_PROCESS_CPUTIME_ID on Linux (nanosecond resolution; the
     /// TotalProcessorTime of <see cref="Process"/> ticks at 10 ms there), TotalProcessorTime elsewhere.
     /// </summary>

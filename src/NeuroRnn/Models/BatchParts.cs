@@ -12,26 +12,31 @@ namespace NeuroRnn.Models;
 /// The partition depends only on the batch size (<see cref="PartCount"/>), never on the thread count or on whether
 /// the workers are free, and every part's back-end calls run on one thread: results are the same with 1 or more
 /// threads and from run to run. A batch of one part (fewer than 2 × <see cref="MinimumColumns"/> trials) runs the loop
-/// unsplit on the calling thread with the back-end's own threading, as before the split. Part 0 runs on the calling thread, the others on process-wide background workers
-/// (part p on thread p mod K); if another engine is using the workers, the parts run one after the other on the
-/// calling thread. Nothing here allocates after the workers exist.
+/// unsplit on the calling thread with the back-end's own threading, as before the split. Part 0 runs on the calling
+/// thread, the others (part p on thread p mod K) on MKL's own OpenMP team when MKL threads with libgomp
+/// (<see cref="OpenMpTeam"/>: its workers would otherwise spin-wait for about 3 ms after each threaded GEMM on the
+/// cores the parts want), else on process-wide background workers. If another engine is running parts, they run one
+/// after the other on the calling thread. Nothing here allocates after the workers exist.
 /// </para>
 /// </summary>
-internal static class BatchParts
+internal static unsafe class BatchParts
 {
     /// <summary>
-    /// Fewest trials per part. On a quiet machine (2026-12-07, 2 threads, `bench hf profile`) W2's GN product was faster
-    /// unsplit, with MKL's threads inside each step's GEMM: 68.6 ms vs 74.9 ms in 2 parts (float64), 32.2 vs 39.5 ms
-    /// (float32) — parts of 48 trials make narrow GEMMs, and MKL's OpenMP threads spin between the batched GEMMs on the
-    /// core a part wants. Under load the split avoided the per-step OpenMP collapse (raw 2-thread step GEMM 0.3 GFLOP/s
-    /// at load 37), but the default follows the quiet machine: only batches of thousands of trials are split.
+    /// Fewest trials per part: W2's 96 trials run as 2 parts of 48. Measured 2026-12-07 (`hf parts`, float32, loaded
+    /// machine, load 20–25, so per-thread CPU rather than wall): on one thread the split GN product costs what the unsplit
+    /// one does (47.6–51.3 vs 46.7–49.8 ms) and the step GEMMs on 48 columns run at the rate of 96; on 2 threads with
+    /// no spinning (GOMP_SPINCOUNT=0) the split's busiest thread needs 26.1–27.9 ms against the unsplit calling thread's
+    /// 29.5–30.3 (the element-wise work no longer waits on one core); with libgomp's default spinning the GN product
+    /// took 210 ms median wall split on MKL's team vs 560 ms unsplit. The split measured slower on the quiet machine
+    /// before (32.2 vs 39.5 ms) only because it ran on a thread of its own beside MKL's spinning OpenMP worker
+    /// (that worker's CPU per product: 59.2 ms vs 51.8 ms when the team runs the parts). The rule was 1,024 before.
     /// </summary>
-    public const int MinimumColumns = 1024;
+    public const int MinimumColumns = 48;
 
     /// <summary>Most parts (a power of two, so they balance on 1, 2 or 4 threads).</summary>
     public const int MaximumParts = 4;
 
-    /// <summary>Parts of a batch of <paramref name="batch"/> trials: 4 from 4,096 trials, 2 from 2,048, else 1.</summary>
+    /// <summary>Parts of a batch of <paramref name="batch"/> trials: 4 from 192 trials, 2 from 96, else 1.</summary>
     public static int PartCount(int batch) => ForcedParts > 0 ? Math.Min(ForcedParts, batch) :
         batch >= MaximumParts * MinimumColumns ? MaximumParts : batch >= 2 * MinimumColumns ? 2 : 1;
 
@@ -72,17 +77,14 @@ internal static class BatchParts
             }
             try
             {
-                EnsureWorkers(threads - 1);
-                _body = body; _parts = parts; _threads = threads; _failure = null;
-                Done.Reset(threads - 1);
-                for (int w = 1; w < threads; w++) _start[w - 1].Release();
+                _body = body; _parts = parts; _failure = null;
                 try
                 {
-                    RunShare(0);
+                    if (mkl is not null && OpenMpTeam.IsAvailable && !UseOwnWorkers) OpenMpTeam.Run(threads, &TeamMember);
+                    else RunOnWorkers(threads);
                 }
                 finally
                 {
-                    Done.Wait();
                     _body = null;
                 }
                 if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
@@ -98,12 +100,50 @@ internal static class BatchParts
         }
     }
 
-    /// <summary>Parts thread <paramref name="thread"/> of the current run owns: p ≡ thread (mod threads).</summary>
-    private static void RunShare(int thread)
+    /// <summary>
+    /// Benchmarks only: run the parts on this class's own worker threads even when MKL threads with libgomp (the way
+    /// before 2026-12-07 18:30, kept for the managed back-end and for A/B runs in one process).
+    /// </summary>
+    internal static bool UseOwnWorkers { get; set; }
+
+    [ThreadStatic] private static bool _singleThreadedMkl;
+
+    /// <summary>A member of MKL's OpenMP team: its share of the parts, with MKL on one thread inside each.</summary>
+    private static void TeamMember(int thread, int team)
+    {
+        if (thread != 0 && !_singleThreadedMkl)
+        {
+            // A team worker only ever runs single parts here (inside MKL's own parallel regions it makes no MKL calls);
+            // thread 0 is the calling thread, whose setting Run sets and restores.
+            NumericsBackend.Mkl.SetThreadsOnThisThread(1);
+            _singleThreadedMkl = true;
+        }
+        RunShare(thread, team);
+    }
+
+    /// <summary>Part 0's share on the calling thread, the others on this class's background workers.</summary>
+    private static void RunOnWorkers(int threads)
+    {
+        EnsureWorkers(threads - 1);
+        _threads = threads;
+        Done.Reset(threads - 1);
+        for (int w = 1; w < threads; w++) _start[w - 1].Release();
+        try
+        {
+            RunShare(0, threads);
+        }
+        finally
+        {
+            Done.Wait();
+        }
+    }
+
+    /// <summary>Parts thread <paramref name="thread"/> of the current run owns: p ≡ thread (mod <paramref name="threads"/>).</summary>
+    private static void RunShare(int thread, int threads)
     {
         try
         {
-            for (int p = thread; p < _parts; p += _threads) _body!(p);
+            for (int p = thread; p < _parts; p += threads) _body!(p);
         }
         catch (Exception e)
         {
@@ -132,7 +172,7 @@ internal static class BatchParts
         while (true)
         {
             signal.Wait();
-            RunShare(thread);
+            RunShare(thread, _threads);
             Done.Signal();
         }
     }

@@ -20,8 +20,10 @@ public sealed class BatchPartsTests
     };
 
     [Theory]
-    [InlineData(96, 1)]
-    [InlineData(2048, 2)]
+    [InlineData(95, 1)]
+    [InlineData(96, 2)]
+    [InlineData(191, 2)]
+    [InlineData(192, 4)]
     [InlineData(4096, 4)]
     public void The_batch_is_split_by_its_size_alone(int batch, int parts) => Assert.Equal(parts, BatchParts.PartCount(batch));
 
@@ -52,7 +54,18 @@ public sealed class BatchPartsTests
     }
 
     [Fact]
-    public void Results_are_bit_identical_with_one_and_two_back_end_threads()
+    public void Results_are_bit_identical_with_one_and_two_back_end_threads() =>
+        AssertBitIdentical(parts: 2, mkl => mkl.SetThreadCount(1), mkl => mkl.SetThreadCount(2));
+
+    [Fact]
+    public void Parts_run_by_MKLs_OpenMP_team_give_the_numbers_of_parts_run_by_own_workers()
+    {
+        Assert.True(OpenMpTeam.IsAvailable, "MKL threads with libgomp here, so the parts should run on its OpenMP team");
+        AssertBitIdentical(parts: 4, mkl => mkl.SetThreadCount(2), _ => BatchParts.UseOwnWorkers = true);
+    }
+
+    /// <summary>Gradient, GN product and outputs after <paramref name="first"/> and after <paramref name="second"/> set MKL up.</summary>
+    private static void AssertBitIdentical(int parts, Action<MklBackend> first, Action<MklBackend> second)
     {
         if (!NumericsBackend.IsMklAvailable) throw new InvalidOperationException($"MKL is required here: {NumericsBackend.MklUnavailableReason}");
         var mkl = NumericsBackend.Mkl;
@@ -62,16 +75,17 @@ public sealed class BatchPartsTests
         int previous = mkl.ThreadCount;
         try
         {
-            mkl.SetThreadCount(1);
-            var one = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 2, mkl);
-            mkl.SetThreadCount(2);
-            var two = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, 2, mkl);
+            first(mkl);
+            var one = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, parts, mkl);
+            second(mkl);
+            var two = Evaluate(Options, theta, new RnnLossOptions(), batch, direction, parts, mkl);
             Assert.Equal(one.Gradient, two.Gradient);
             Assert.Equal(one.Product, two.Product);
             Assert.Equal(one.Outputs, two.Outputs);
         }
         finally
         {
+            BatchParts.UseOwnWorkers = false;
             mkl.SetThreadCount(previous);
         }
     }
