@@ -16,7 +16,7 @@ namespace NeuroRnn.Bench;
 /// per area, colour and direction choice probabilities with permutation intervals, decoding accuracies, the TDR angle between
 /// the colour and direction axes, and what the inter-area pathways carry. Writes bench/results/multi-area.json and .md.
 /// Usage: <c>multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR]
-/// [--only single-area|three-area] [--threads K] [--seed S] [--onto-inhibitory] [--nonlinearity NAME]</c>; <c>multi-area --diagnose --load DIR --label NAME [--description TEXT]</c> runs
+/// [--only single-area|three-area] [--threads K] [--seed S] [--area-size S] [--onto-inhibitory] [--nonlinearity NAME]</c>; <c>multi-area --diagnose --load DIR --label NAME [--description TEXT]</c> runs
 /// <see cref="MultiAreaDiagnosis"/> on saved networks.
 /// </summary>
 internal static class MultiAreaSuite
@@ -53,6 +53,9 @@ internal static class MultiAreaSuite
         // Training seed of both networks; 3 writes multi-area.*, others multi-area-seed<S>.* (the last area's colour CP
         // sits near the criterion's edge, so one seed is not enough to read it).
         int seed = DefaultSeed;
+        // Units per area of the three-area network (the single-area control gets three times as many): 50 by default;
+        // Kleinman et al.'s networks have 100 per area (N = 300), ≈ 4× the cost per iteration.
+        int areaSize = 50;
         // L2 penalties on the rates and weights, as Kleinman et al. regularise both; the same for both networks. They silence
         // what the output does not need: in multi-area-diagnosis.md they lowered the last area's colour-significant units
         // from 74.5 % to 54.2 % (30 iterations) and from 65.0 % to 52.2 % (100). Not in TaskPresets.Checkerboard: small,
@@ -88,10 +91,17 @@ internal static class MultiAreaSuite
                     if (threads < 1) { Console.Error.WriteLine("multi-area: --threads needs a positive integer."); return 2; }
                     break;
                 case "--seed": seed = int.Parse(Next(), Inv); break;
+                case "--area-size":
+                    if (!int.TryParse(Next(), NumberStyles.Integer, Inv, out areaSize) || areaSize < 5)
+                    {
+                        Console.Error.WriteLine("multi-area: --area-size needs an integer ≥ 5 (units per area of the three-area network).");
+                        return 2;
+                    }
+                    break;
                 case "--label": label = Next(); break;
                 case "--description": description = Next(); break;
                 default:
-                    Console.Error.WriteLine($"multi-area: unknown argument '{args[i]}'. Usage: multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR] [--only single-area|three-area] [--threads K] [--seed S] [--onto-inhibitory] [--nonlinearity NAME] | multi-area --diagnose --load DIR --label NAME [--description TEXT]");
+                    Console.Error.WriteLine($"multi-area: unknown argument '{args[i]}'. Usage: multi-area [--quick] [--minutes M] [--iterations K] [--rate-l2 A] [--weight-decay B] [--save DIR] [--load DIR] [--only single-area|three-area] [--threads K] [--seed S] [--area-size S] [--onto-inhibitory] [--nonlinearity NAME] | multi-area --diagnose --load DIR --label NAME [--description TEXT]");
                     return 2;
             }
         }
@@ -108,12 +118,12 @@ internal static class MultiAreaSuite
         string directory = BenchResults.ResultsDirectory();
         Directory.CreateDirectory(directory);
         var task = new CheckerboardTask();
-        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["iterationBudget"] = iterations, ["minutesBudget"] = minutes, ["rateL2"] = rateL2, ["weightDecay"] = weightDecay, ["seed"] = seed, ["interAreaOntoInhibitory"] = ontoInhibitory, ["machineAtStart"] = BenchResults.MachineWithBackend(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
+        var root = new JsonObject { ["mode"] = quick ? "quick" : "full", ["iterationBudget"] = iterations, ["minutesBudget"] = minutes, ["rateL2"] = rateL2, ["weightDecay"] = weightDecay, ["seed"] = seed, ["areaSize"] = areaSize, ["interAreaOntoInhibitory"] = ontoInhibitory, ["machineAtStart"] = BenchResults.MachineWithBackend(), ["idealObserverAccuracy"] = task.IdealObserverAccuracy() };
         var networks = new JsonObject();
         var variants = new (string Name, MultiAreaOptions Areas)[]
         {
-            ("single-area", new MultiAreaOptions { AreaSizes = [150] }),
-            ("three-area", new MultiAreaOptions { InterAreaOntoInhibitory = ontoInhibitory }),
+            ("single-area", new MultiAreaOptions { AreaSizes = [3 * areaSize] }),
+            ("three-area", new MultiAreaOptions { AreaSizes = [areaSize, areaSize, areaSize], InterAreaOntoInhibitory = ontoInhibitory }),
         };
         var batch = task.SampleBalanced(quick ? 20 : 40, seed: 7);
         foreach (var (name, areas) in variants)
@@ -159,7 +169,7 @@ internal static class MultiAreaSuite
         root["nonlinearity"] = (nonlinearity ?? TaskPresets.Checkerboard(task.DtMs).Network!.Nonlinearity).ToString();
         root["windowMs"] = new JsonArray(WindowStartMs, WindowEndMs);
         root["machineAtEnd"] = BenchResults.MachineWithBackend();
-        string suffix = (quick ? "-quick" : "") + (ontoInhibitory ? "-e-to-all" : "") + (nonlinearity is { } g ? "-" + g.ToString().ToLowerInvariant() : "") + (seed == DefaultSeed ? "" : string.Create(Inv, $"-seed{seed}"));
+        string suffix = (quick ? "-quick" : "") + (ontoInhibitory ? "-e-to-all" : "") + (nonlinearity is { } g ? "-" + g.ToString().ToLowerInvariant() : "") + (areaSize == 50 ? "" : string.Create(Inv, $"-area{areaSize}")) + (seed == DefaultSeed ? "" : string.Create(Inv, $"-seed{seed}"));
         string jsonPath = Path.Combine(directory, $"multi-area{suffix}.json");
         BenchResults.WriteJson(jsonPath, root);
         File.WriteAllText(Path.Combine(directory, $"multi-area{suffix}.md"), Markdown(root));
@@ -245,10 +255,13 @@ internal static class MultiAreaSuite
         s.AppendLine(string.Create(Inv, $"Run {start["utc"]} UTC, mode {root["mode"]}, `dotnet run -c Release --project bench/NeuroRnn.Bench -- multi-area{(root["mode"]?.GetValue<string>() == "quick" ? " --quick" : "")}{(root["iterationBudget"] is { } headerIterations ? $" --iterations {headerIterations}" : "")}{(root["minutesBudget"] is { } headerMinutes ? $" --minutes {headerMinutes}" : "")}{(root["seed"] is { } headerSeed && headerSeed.GetValue<int>() != DefaultSeed ? $" --seed {headerSeed}" : "")}{(OntoInhibitory(root) ? " --onto-inhibitory" : "")}{(root["nonlinearity"] is { } headerF && headerF.GetValue<string>() != nameof(Models.Nonlinearity.RectifiedTanh) ? $" --nonlinearity {headerF}" : "")}` (generated from its JSON). {start["cpu"]}, {start["logicalCores"]} logical cores, back-end {start["backend"]}."));
         s.AppendLine(string.Create(Inv, $"Load average at start `{start["loadAverage"]}`, at end `{end["loadAverage"]}`: the machine is shared, so training times are **provisional** (upper bounds)."));
         s.AppendLine();
-        s.AppendLine("Both networks: 150 " + (root["nonlinearity"]?.GetValue<string>() is { } rate && rate != nameof(Models.Nonlinearity.RectifiedTanh) ? rate : "rectified-tanh") + " units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`)" + Penalties(root) + ". " +
-                     "Three-area: 3 × 50 units, inputs to area 1 only, readout from area 3's E units, excitatory-only inter-area connections (feed-forward density 0.1, feedback 0.05) " + (OntoInhibitory(root)
+        // Runs before --area-size existed have no areaSize: 50 per area.
+        int perArea = root["areaSize"]?.GetValue<int>() ?? 50;
+        string total = (3 * perArea).ToString(Inv), each = perArea.ToString(Inv);
+        s.AppendLine("Both networks: " + total + " " + (root["nonlinearity"]?.GetValue<string>() is { } rate && rate != nameof(Models.Nonlinearity.RectifiedTanh) ? rate : "rectified-tanh") + " units with Dale's law (80 % E, balanced initial inhibition), τ = 50 ms, dt = 20 ms, recurrent noise 0.05, HF (`TaskPresets.Checkerboard`)" + Penalties(root) + ". " +
+                     "Three-area: 3 × " + each + " units, inputs to area 1 only, readout from area 3's E units, excitatory-only inter-area connections (feed-forward density 0.1, feedback 0.05) " + (OntoInhibitory(root)
                          ? "onto both E and I units of the target area (the architecture before session 6; runs without the `interAreaOntoInhibitory` field had it)."
-                         : "onto E units only (E → E, Kleinman et al.'s main model; the earlier E → E and I runs are multi-area-e-to-all*.md).") + " Single-area: one 150-unit area, inputs to and readout from (E units of) the same area.");
+                         : "onto E units only (E → E, Kleinman et al.'s main model; the earlier E → E and I runs are multi-area-e-to-all*.md).") + " Single-area: one " + total + "-unit area, inputs to and readout from (E units of) the same area.");
         s.AppendLine(string.Create(Inv, $"Analysis on a balanced batch (14 signed coherences × 2 target configurations × 40 trials), window [{window[0]}, {window[1]}) ms after checkerboard onset; CP conditioned on unsigned coherence, 500 permutations per unit, significance = CP outside its 95 % permutation interval; decoding: 5-fold cross-validated ridge classifier. Ideal observer accuracy {root["idealObserverAccuracy"]!.GetValue<double>():P1}."));
         s.AppendLine();
         foreach (var (name, node) in root["networks"]!.AsObject())
